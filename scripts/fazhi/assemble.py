@@ -1,0 +1,81 @@
+"""Stage `assemble`: the site's own pages (home, report lists) from all reports."""
+
+from __future__ import annotations
+
+from .markup import escape_inline
+from .model import Report
+from .render import UNKNOWN
+
+HOME_LATEST = 50
+LIST_PAGE_SIZE = 500
+
+
+def sort_key(report: Report) -> tuple:
+    """Newest year first, then by region code and id, so lists are stable."""
+    year = report.meta.year or 0
+    return (-year, report.meta.region.code or "~", report.id)
+
+
+def place_label(report: Report) -> str:
+    region = report.meta.region
+    named = [p for p in (region.province, region.city, region.county, region.township) if p]
+    return " ".join(named) if named else UNKNOWN
+
+
+def report_table(reports: list[Report], link_prefix: str) -> str:
+    """A Markdown table of reports; `link_prefix` is the relative path from the page to reports/."""
+    lines = ["| 标题 | 地区 | 年度 | 发布机关 |", "| --- | --- | --- | --- |"]
+    for r in reports:
+        title = escape_inline(r.meta.title or f"未注明标题（{r.source.file}）")
+        year = str(r.meta.year) if r.meta.year else UNKNOWN
+        issuer = escape_inline(r.meta.issuer) if r.meta.issuer else UNKNOWN
+        link = f"{link_prefix}{r.id}/index.md"
+        lines.append(f"| [{title}]({link}) | {escape_inline(place_label(r))} | {year} | {issuer} |")
+    return "\n".join(lines)
+
+
+def home_page(reports: list[Report]) -> str:
+    ordered = sorted(reports, key=sort_key)
+    latest = ordered[:HOME_LATEST]
+    years = sorted({r.meta.year for r in reports if r.meta.year})
+    span = f"{years[0]}—{years[-1]}年度" if years else ""
+    parts = [
+        "---\ntitle: 首页\nhide:\n  - navigation\n---",
+        "# 法治政府建设年度报告开放数据门户",
+        (
+            f"本站收录 **{len(reports)}** 份法治政府建设年度报告{('（' + span + '）') if span else ''}，"
+            "逐份整理为规范的网页，附元数据和可下载的数据文件。按地区、年度浏览，或使用右上角的全文搜索。"
+        ),
+        "## 最新报告" if len(ordered) > HOME_LATEST else "## 全部报告",
+        report_table(latest, "reports/"),
+    ]
+    if len(ordered) > HOME_LATEST:
+        parts.append(f"[查看全部 {len(ordered)} 份报告](reports/index.md)")
+    return "\n\n".join(parts) + "\n"
+
+
+def list_pages(reports: list[Report]) -> dict[str, str]:
+    """reports/index.md, reports/page-2.md …: every report, a fixed number per page."""
+    ordered = sorted(reports, key=sort_key)
+    chunks = [ordered[i : i + LIST_PAGE_SIZE] for i in range(0, len(ordered), LIST_PAGE_SIZE)] or [
+        []
+    ]
+    pages: dict[str, str] = {}
+    for number, chunk in enumerate(chunks, start=1):
+        name = "reports/index.md" if number == 1 else f"reports/page-{number}.md"
+        pager = _pager(number, len(chunks))
+        body = [f"---\ntitle: 全部报告\n---\n\n# 全部报告（第 {number}/{len(chunks)} 页）"]
+        body += [pager, report_table(chunk, ""), pager]
+        pages[name] = "\n\n".join(p for p in body if p) + "\n"
+    return pages
+
+
+def _pager(number: int, total: int) -> str:
+    if total <= 1:
+        return ""
+
+    def target(n: int) -> str:
+        return "index.md" if n == 1 else f"page-{n}.md"
+
+    links = [f"[{n}]({target(n)})" if n != number else f"**{n}**" for n in range(1, total + 1)]
+    return "页码：" + " ".join(links)

@@ -1,0 +1,79 @@
+"""The `fazhi` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .build import Project, build
+from .exceptions import ReadError
+from .pipeline import process_source, with_ids
+from .read import read_source
+
+
+def find_root(start: Path) -> Path:
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "content").is_dir():
+            return folder
+    raise click.ClickException("no fazhi project here (looked for mkdocs.yml and content/ upwards)")
+
+
+@click.group()
+@click.version_option(package_name="fazhi")
+def main() -> None:
+    """fazhi: build the 法治政府建设年度报告 portal from content/reports."""
+
+
+@main.command(name="build")
+@click.option(
+    "--keep-going", is_flag=True, help="Exit 0 even when some reports could not be published."
+)
+def build_command(keep_going: bool) -> None:
+    """Build build/docs and build/site from content/."""
+    project = Project(find_root(Path.cwd()))
+    result = build(project)
+    click.echo(f"published {len(result.reports)} reports → {project.site_dir / 'index.html'}")
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    if result.problems and not keep_going:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True)
+def serve(port: int) -> None:
+    """Serve build/site on http://127.0.0.1:PORT."""
+    import functools
+    import http.server
+
+    site = Project(find_root(Path.cwd())).site_dir
+    if not (site / "index.html").is_file():
+        raise click.ClickException("build/site is missing: run `make site` first")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        click.echo(f"serving {site} on http://127.0.0.1:{port} (Ctrl-C to stop)")
+        server.serve_forever()
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def extract(files: tuple[Path, ...]) -> None:
+    """Print one JSON object per FILE (JSON Lines) with the sidecar's fields; write nothing."""
+    failed = False
+    for path in files:
+        try:
+            if not path.is_file():
+                raise ReadError(str(path), "no such file")
+            src = read_source(path.resolve(), path.resolve().parent)
+        except (ReadError, OSError) as err:
+            click.echo(f"error: {err}", err=True)
+            failed = True
+            continue
+        report = with_ids([process_source(src)])[0]
+        record = report.sidecar()
+        record["source"]["file"] = str(path)
+        click.echo(json.dumps(record, ensure_ascii=False))
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,58 @@
+"""Stable, readable, URL-safe report ids: year-province-county-township in pinyin."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from pypinyin import lazy_pinyin
+
+from .model import ReportMeta, Source
+
+_SUFFIXES = (
+    "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市",
+    "自治州", "地区", "盟", "自治县", "自治旗", "县", "区", "旗",
+    "民族乡", "乡", "镇", "街道", "苏木",
+)  # fmt: skip
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+def short_name(name: str) -> str:
+    """Drop the administrative suffix when a name stays at least two characters long."""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def slug(text: str) -> str:
+    return _UNSAFE.sub("", "".join(lazy_pinyin(text)).lower())
+
+
+def base_id(meta: ReportMeta, source: Source) -> str:
+    """year-place from the metadata; the source's hash stands in for what is unknown."""
+    parts = [str(meta.year) if meta.year else "nian-weizhi"]
+    region = meta.region
+    places = [region.province, region.county, region.township]
+    named = [slug(short_name(p)) for p in places if p]
+    if named:
+        parts.extend(named)
+    else:
+        parts.append(source.sha256[:10])
+    return "-".join(p for p in parts if p)
+
+
+def assign_ids(items: list[tuple[ReportMeta, Source]]) -> list[str]:
+    """Unique ids in input order: on a clash every report but the first by file name gets a hash suffix."""
+    bases = [base_id(meta, source) for meta, source in items]
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, base in enumerate(bases):
+        groups[base].append(index)
+    ids = list(bases)
+    for base, members in groups.items():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda i: items[i][1].file)
+        for index in members[1:]:
+            ids[index] = f"{base}-{items[index][1].sha256[:8]}"
+    return ids

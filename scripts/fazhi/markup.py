@@ -1,0 +1,37 @@
+"""Make report text render literally in Markdown and HTML, whatever characters it contains."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Characters that Python-Markdown (mkdocs) and CommonMark (markdown-it) both accept backslash-escaped.
+_INLINE = re.compile(r"([\\`*_{}\[\]|])")
+_LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))")
+_TRAILING_HASH = re.compile(r"#(?=\s*$)")
+
+
+def escape_inline(text: str) -> str:
+    """Escape one line of report text so Markdown shows it exactly as written."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _INLINE.sub(r"\\\1", text)
+    text = text.replace("!", "\\!").replace("(", "\\(") if "](" in text else text
+    return text
+
+
+def escape_block(text: str) -> str:
+    """Escape a paragraph or heading: inline marks plus what starts a list, heading or quote."""
+    escaped = escape_inline(text)
+    match = _LINE_START.match(escaped)
+    if match:
+        lead, mark = match.group(1), match.group(2)
+        if mark.isdigit():
+            escaped = f"{lead}{mark}\\{escaped[match.end() :]}"
+        else:
+            escaped = f"{lead}\\{mark}{escaped[match.end() :]}"
+    return _TRAILING_HASH.sub(r"\\#", escaped)
+
+
+def html_text(text: str) -> str:
+    """Text for use inside a raw HTML block of the page."""
+    return html.escape(text, quote=True)

@@ -1,0 +1,32 @@
+"""Per-report stages in order: clean → extract → Report. Pure: no disk access."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .clean import clean_report
+from .ids import assign_ids
+from .meta import extract_meta
+from .model import Report, SourceText
+
+
+def outline_of(report_blocks) -> list[dict]:
+    return [{"level": b.level, "title": b.text} for b in report_blocks if b.kind == "heading"]
+
+
+def process_source(src: SourceText) -> Report:
+    """One source text → a Report without its final id (ids need all reports, see `with_ids`)."""
+    doc = clean_report(src.text)
+    meta = extract_meta(doc, src.source)
+    return Report(
+        id="",
+        source=src.source,
+        doc=doc,
+        meta=meta,
+        outline=outline_of(doc.blocks),
+    )
+
+
+def with_ids(reports: list[Report]) -> list[Report]:
+    ids = assign_ids([(r.meta, r.source) for r in reports])
+    return [replace(r, id=i) for r, i in zip(reports, ids, strict=True)]

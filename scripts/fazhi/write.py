@@ -1,0 +1,38 @@
+"""Stage `write`: put the generated docs tree on disk, replacing the previous one in one step."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+DocsTree = dict[str, "str | bytes"]
+
+
+def write_tree(tree: DocsTree, target: Path) -> None:
+    """Write `tree` (relative path → content) to a fresh folder beside `target`, then swap it in."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(target.name + ".new")
+    if staging.exists():
+        shutil.rmtree(staging)
+    for rel in sorted(tree):
+        path = staging / rel
+        if not path.resolve().is_relative_to(staging.resolve()):
+            raise ValueError(f"refusing to write outside the docs folder: {rel}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        content = tree[rel]
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path.write_bytes(data)
+    swap_in(staging, target)
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging`; at every moment one complete version exists on disk."""
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(staging, target)
+    if old.exists():
+        shutil.rmtree(old)

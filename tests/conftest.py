@@ -1,0 +1,30 @@
+"""Shared fixtures: a built copy of the demo project, made once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from fazhi.build import BuildResult, Project, build
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "content" / "reports").glob("*.txt"))
+
+
+def copy_project(target: Path, reports: list[Path] | None = None) -> Project:
+    """A project folder with this repo's config and pages and the given report files."""
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", target / "content", ignore=shutil.ignore_patterns("reports"))
+    (target / "content" / "reports").mkdir()
+    for path in SEEDS if reports is None else reports:
+        shutil.copy(path, target / "content" / "reports" / path.name)
+    return Project(target)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, BuildResult]:
+    """The demo project (the seed reports) built once into a temporary folder."""
+    project = copy_project(tmp_path_factory.mktemp("site"))
+    return project, build(project)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from fazhi.ids import assign_ids, base_id, short_name
+from fazhi.model import Region, ReportMeta, Source
+
+
+def source(name: str, sha: str) -> Source:
+    return Source(file=name, sha256=sha * 64, encoding="utf-8", size=1)
+
+
+def test_short_name_keeps_two_characters():
+    assert short_name("拉沟乡") == "拉沟"
+    assert short_name("广西壮族自治区") == "广西"
+    assert short_name("城区") == "城区"
+
+
+def test_id_is_year_and_place_in_pinyin():
+    meta = ReportMeta(
+        year=2023, region=Region("广西壮族自治区", "柳州市", "鹿寨县", "拉沟乡", "450223105")
+    )
+    assert base_id(meta, source("a.txt", "a")) == "2023-guangxi-luzhai-lagou"
+
+
+def test_unknown_place_uses_the_hash_and_clashes_get_a_suffix():
+    items = [
+        (ReportMeta(year=2023), source("b.txt", "b")),
+        (ReportMeta(year=2023), source("a.txt", "b")),
+    ]
+    ids = assign_ids(items)
+    assert ids == ["2023-bbbbbbbbbb-bbbbbbbb", "2023-bbbbbbbbbb"]
+    assert len(set(ids)) == 2

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from fazhi.clean import clean_report
+from fazhi.meta import extract_meta
+from fazhi.model import META_FIELDS, Source
+
+SOURCE = Source("x.txt", "0" * 64, "utf-8", 1)
+
+
+def test_every_null_field_has_a_reason():
+    meta = extract_meta(clean_report("没有标题的正文。\n"), SOURCE)
+    for name in META_FIELDS:
+        value = getattr(meta, name)
+        if value is None:
+            assert meta.unknown[name]
+
+
+def test_year_from_the_title():
+    meta = extract_meta(clean_report("某乡2023年度法治政府建设工作报告\n正文。\n"), SOURCE)
+    assert meta.year == 2023
+    assert meta.provenance["year"] == "text"
