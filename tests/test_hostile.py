@@ -7,6 +7,7 @@ literally and carries no markup from it; the seeds are still published; no trace
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -184,3 +185,67 @@ def test_keep_going_exits_zero_and_clean_content_exits_zero(tmp_path):
     (project.reports_dir / "empty.txt").unlink()
     assert run_fazhi(tmp_path, "check").returncode == 0
     assert run_fazhi(tmp_path, "build").returncode == 0
+
+
+# --- in a real browser --------------------------------------------------------------------------
+
+
+class Watch:
+    """What a page did that it must not: dialogs, errors, and scripts the CSP refused."""
+
+    def __init__(self, page) -> None:
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.refused: list[str] = []
+        page.on("dialog", self._dialog)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("console", self._console)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _console(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.refused.append(message.text)
+        elif message.type == "error":
+            self.errors.append(message.text)
+
+
+SCRIPTED = tuple(c for c in PAGES if c.file.startswith(("xss-", "html-title", "yaml-title", "front")))
+
+
+def test_hostile_pages_run_no_script_in_a_browser(hostile):
+    from .browser import browser_page, serve
+
+    pages = hostile.pages()
+    site = hostile.root / "build" / "site"
+    with serve(site) as base, browser_page() as page:
+        watch = Watch(page)
+        for case in SCRIPTED:
+            page.goto(f"{base}/reports/{pages[case.file].name}/", wait_until="networkidle")
+            injected = page.evaluate(
+                "document.querySelectorAll('article script, article iframe, article img,"
+                " article style, article [onload], article [onerror], article [onclick]').length"
+            )
+            assert injected == 0, case.file
+            assert page.evaluate("typeof __md_get") == "function"  # Material still boots under CSP
+    assert (watch.dialogs, watch.errors, watch.refused) == ([], [], [])
+
+
+def test_csp_stops_a_script_that_escaped_escaping(hostile, tmp_path):
+    """Defence in depth: a page with a script injected after the build still runs nothing."""
+    from .browser import browser_page, serve
+
+    site = tmp_path / "site"
+    shutil.copytree(hostile.root / "build" / "site", site)
+    folder = site / "reports" / hostile.pages()["xss-00.txt"].name
+    html = (folder / "index.html").read_text(encoding="utf-8")
+    payload = "<script>alert('inline')</script><img src=x onerror=\"alert('attr')\">"
+    (folder / "index.html").write_text(html.replace("<article", payload + "<article", 1), "utf-8")
+    with serve(site) as base, browser_page() as page:
+        watch = Watch(page)
+        page.goto(f"{base}/reports/{folder.name}/", wait_until="networkidle")
+        assert page.evaluate("typeof __md_get") == "function"
+    assert watch.dialogs == []
+    assert len(watch.refused) == 2, watch.refused
