@@ -28,22 +28,23 @@ def body_blocks(lines: Lines, ctx: Context) -> list[Block]:
 def _units(lines: Lines, ctx: Context) -> list[Unit]:
     units: list[Unit] = []
     current: Unit | None = None
-    previous_text = ""
+    page_break = False
     for number, text in lines:
         if not text:
             if current:
                 units.append(current)
             current = None
+            page_break = page_break or number in ctx.page_breaks
             continue
-        if current is None:
-            current = Unit(number, text, marked=number in ctx.marked)
-        elif _breaks_after(current, previous_text, text, ctx):
-            units.append(current)
-            current = Unit(number, text, marked=number in ctx.marked)
+        if current is None or _breaks_after(current, current.tail, text, ctx):
+            if current:
+                units.append(current)
+            current = Unit(number, text, marked=number in ctx.marked, after_page_break=page_break)
+            page_break = False
         else:
             ctx.log.append(_join_entry("joined-lines", number, current.text, text))
             current.text += _glue(current.text, text)
-        previous_text = text
+        current.tail = text
     if current:
         units.append(current)
     return units
@@ -53,7 +54,7 @@ def _breaks_after(unit: Unit, last_line: str, nxt: str, ctx: Context) -> bool:
     """Whether the line break after `last_line` (the end of `unit`) is a real paragraph break."""
     full = ctx.wrap.full(last_line)
     if parts.parse_marker(nxt) or parts.ATTACHMENT.match(nxt):
-        return True
+        return not (full and not parts.ends_sentence(last_line))
     if unit.marked or ctx.marked.intersection({unit.line}):
         return True
     marker = parts.parse_marker(unit.text)
@@ -82,21 +83,29 @@ def _is_heading_like(unit: Unit) -> bool:
     return unit.marked
 
 
+def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
+    """Whether `unit` continues `prev` across a blank line: `prev` stops mid-sentence, or a page
+    break fell right after a line that fills the wrap width."""
+    if unit.marked or parts.ATTACHMENT.match(unit.text) or parts.parse_marker(unit.text):
+        return False
+    complete_heading = _is_heading_like(prev) and not parts.ends_sentence(prev.text)
+    if unit.after_page_break and ctx.wrap.full(prev.tail) and not complete_heading:
+        return True
+    return not (
+        parts.ends_sentence(prev.text)
+        or _is_heading_like(prev)
+        or parts.unnumbered_heading_shape(prev.text)
+    )
+
+
 def _join_page_breaks(units: list[Unit], ctx: Context) -> list[Unit]:
     out: list[Unit] = []
     for unit in units:
         prev = out[-1] if out else None
-        if (
-            prev is not None
-            and not parts.ends_sentence(prev.text)
-            and not _is_heading_like(prev)
-            and not parts.unnumbered_heading_shape(prev.text)
-            and not parts.parse_marker(unit.text)
-            and not unit.marked
-            and not parts.ATTACHMENT.match(unit.text)
-        ):
+        if prev is not None and _continues(prev, unit, ctx):
             ctx.log.append(_join_entry("joined-page-break", unit.line, prev.text, unit.text))
             prev.text += _glue(prev.text, unit.text)
+            prev.tail = unit.tail
             continue
         out.append(unit)
     return out
@@ -106,7 +115,9 @@ def _classify(units: list[Unit], numbered: int) -> None:
     previous: Unit | None = None
     for unit in units:
         marker = parts.parse_marker(unit.text)
-        if marker:
+        if marker and previous is not None and previous.kind == "attachment" and marker.level == 4:
+            unit.kind = "attachment"
+        elif marker:
             _classify_numbered(unit, marker)
         elif parts.ATTACHMENT.match(unit.text):
             unit.kind = "attachment"

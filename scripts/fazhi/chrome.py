@@ -58,7 +58,7 @@ def _pairs(text: str) -> list[tuple[str, str]] | None:
     match = _ROW.match(text)
     if not match:
         return None
-    pieces = _NEXT_LABEL.split(text)
+    pieces = _NEXT_LABEL.split(text[match.start(1) :])
     pairs = []
     for piece in pieces:
         row = _ROW.match(piece.strip())

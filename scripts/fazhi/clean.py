@@ -32,7 +32,6 @@ from .structure import (
 __all__ = ["clean_report", "heading_level"]
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
-_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_STRONG = re.compile(r"\*\*|__")
 
 
@@ -48,7 +47,6 @@ def _strip_markdown(number: int, raw: str, ctx: Context) -> str:
     if heading:
         text = text[heading.end() :].rstrip().rstrip("#").rstrip()
         ctx.marked.add(number)
-    text = _MD_QUOTE.sub("", text)
     stripped = text.strip()
     if stripped.startswith(("**", "__")) and stripped.endswith(("**", "__")) and len(stripped) > 4:
         ctx.marked.add(number)
@@ -74,6 +72,7 @@ def clean_report(text: str) -> Document:
     lines = _prepare(text, ctx)
     lines, chrome, chrome_log = strip_chrome(lines)
     ctx.log.extend(chrome_log)
+    ctx.page_breaks = {e.line for e in chrome_log if e.action == "removed-page-number"}
     lines, script_log, whole_script = convert_script(lines)
     ctx.log.extend(script_log)
     ctx.wrap = detect_wrap(lines)

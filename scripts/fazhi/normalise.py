@@ -29,6 +29,7 @@ _SPACE_BETWEEN = re.compile(
     rf"(?<=[{HAN}{_CJK_PUNCT}]) (?=[{HAN}{_CJK_PUNCT}\d])"
     rf"|(?<=[\d%{_CJK_PUNCT}]) (?=[{HAN}{_CJK_PUNCT}])"
     rf"|(?<=[{_CJK_PUNCT}]) (?=[\w(])|(?<=[\w)]) (?=[{_CJK_PUNCT}])"
+    rf"|(?<=[{HAN}]) (?=[A-Za-z])|(?<=[A-Za-z]) (?=[{HAN}])"
 )
 ORG_SUFFIX = r"(?:委员会|人民政府|办事处|办公室|党工委|党委)"
 # A space between two organisation names (joint-issuer titles: 中共××委员会 ××人民政府关于…) is kept.
@@ -36,10 +37,14 @@ _ORG_GAP = re.compile(rf"{ORG_SUFFIX} (?=[{HAN}（）]{{2,30}}?{ORG_SUFFIX}(?:�
 
 _BRACKETS = re.compile(r"\(([^()]{0,40})\)")
 _HAN_RE = re.compile(rf"[{HAN}]")
-_PUNCT_IN_HAN = re.compile(rf"(?<=[{HAN}])([,;:?!])(?=[{HAN}\d“《（(])|(?<=[{HAN}])([,;:?!])$")
+_PUNCT_IN_HAN = re.compile(
+    rf"(?<=[{HAN}]) ?([,;:?!]) ?(?=[{HAN}\d“《（(])|(?<=[\d%]) ?([,;:?!]) ?(?=[{HAN}“《（(])"
+    rf"|(?<=[{HAN}])([,;:?!])$"
+)
+_DECIMAL = re.compile(r"(?<=\d)[．。](?=\d)")
 _PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
-_LATIN_WORD = re.compile(rf"(?<=[{HAN}{_CJK_PUNCT}]) ?\b([a-z]{{2,}}(?: [a-z]{{2,}})*)\b ?(?=[{HAN}])")
+_LATIN_WORD = re.compile(rf"(?<=[{HAN}{_CJK_PUNCT}])([a-z]{{2,}}(?: [a-z]{{2,}})*)(?=[{HAN}])")
 _GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|锟斤拷|烫烫烫|Ã.|â€")
 
 
@@ -93,12 +98,12 @@ def _full_brackets(text: str) -> str:
 
 
 def _full_punct(text: str) -> str:
-    return _PUNCT_IN_HAN.sub(lambda m: _PUNCT_MAP[m.group(1) or m.group(2)], text)
+    return _PUNCT_IN_HAN.sub(lambda m: _PUNCT_MAP[m.group(1) or m.group(2) or m.group(3)], text)
 
 
 _STEPS = (
+    ("normalised-width", lambda t: _DECIMAL.sub(".", fullwidth_to_halfwidth(t))),
     ("normalised-space", lambda t: _remove_cjk_spaces(collapse_spaces(t))),
-    ("normalised-width", fullwidth_to_halfwidth),
     ("normalised-punctuation", lambda t: _full_punct(_full_brackets(t))),
 )
 

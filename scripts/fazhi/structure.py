@@ -29,6 +29,8 @@ class Unit:
     kind: str = "paragraph"
     level: int = 0
     lead: str | None = None
+    tail: str = ""  # its last source line (to tell a hard wrap from a paragraph end)
+    after_page_break: bool = False
 
 
 @dataclass
@@ -49,6 +51,7 @@ class Context:
     log: list[LogEntry] = field(default_factory=list)
     marked: set[int] = field(default_factory=set)
     wrap: Wrap = field(default_factory=Wrap)
+    page_breaks: set[int] = field(default_factory=set)  # lines that held page numbers or headers
 
 
 def _nonblank(lines: Lines) -> list[int]:
@@ -208,9 +211,11 @@ def drop_repeated_title(lines: Lines, title: str | None, ctx: Context) -> Lines:
             continue
         if re.sub(r"\s", "", text) == key:
             ctx.log.append(LogEntry("removed-repeated-title", out[a][0], text))
+            ctx.page_breaks.add(out[a][0])
             out[a] = (out[a][0], "")
         elif b is not None and re.sub(r"\s", "", text + out[b][1]) == key:
             for i in (a, b):
                 ctx.log.append(LogEntry("removed-repeated-title", out[i][0], out[i][1]))
+                ctx.page_breaks.add(out[i][0])
                 out[i] = (out[i][0], "")
     return out
