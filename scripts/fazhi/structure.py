@@ -181,10 +181,24 @@ def detect_wrap(lines: Lines) -> Wrap:
     chars: list[int] = []
     widths: list[int] = []
     for (_, text), (_, nxt) in itertools.pairwise(lines):
-        if text and nxt and not parts.ends_sentence(text) and len(text) >= 8:
+        if (
+            text
+            and nxt
+            and len(text) >= 8
+            and not parts.ends_sentence(text)
+            and not parts.parse_marker(nxt)
+            and not _heading_line(text)
+        ):
             chars.append(len(text))
             widths.append(parts.display_width(text))
     return Wrap(_shared_max(chars, 1), _shared_max(widths, 2))
+
+
+def _heading_line(text: str) -> bool:
+    marker = parts.parse_marker(text)
+    if marker:
+        return parts.is_heading_shaped(marker.rest, text)
+    return parts.unnumbered_heading_shape(text)
 
 
 def _shared_max(values: list[int], tolerance: int) -> int:
