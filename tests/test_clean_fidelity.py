@@ -108,3 +108,33 @@ def test_hostile_text_makes_no_html_or_links():
     assert not kinds & {"link_open", "image", "em_open", "strong_open", "code_inline"}
     assert not [t for t in tokens if t.type in ("bullet_list_open", "ordered_list_open", "blockquote_open")]
     assert "<script>" not in page_of(clean_report(read_text(HOSTILE)))
+
+
+@pytest.mark.parametrize("path", ALL, ids=IDS)
+def test_cleaning_the_page_markdown_is_idempotent(path):
+    doc = clean_report(read_text(path))
+    markdown = page_of(doc)
+    if doc.title is None:
+        markdown = markdown.split("\n", 1)[1]
+    again = clean_report(markdown)
+    assert not missing_characters(markdown, again, page_of(again))
+    assert [(b.kind, b.text, b.level, b.lead) for b in again.blocks] == [
+        (b.kind, b.text, b.level, b.lead) for b in doc.blocks
+    ]
+
+
+def test_html_copied_from_a_web_page():
+    text = (
+        '<p style="text-align:center"><strong>某镇2023年度法治政府建设情况报告</strong></p>\n'
+        "<p>&nbsp;&nbsp;一、主要成效</p><p>全年调解纠纷12件，成功率&gt;95%。<br/>二、存在问题</p>\n"
+        "<div>执法力量不足。</div>\n"
+    )
+    doc = clean_report(text)
+    assert not missing_characters(text, doc, page_of(doc))
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("title", "某镇2023年度法治政府建设情况报告"),
+        ("heading", "一、主要成效"),
+        ("paragraph", "全年调解纠纷12件，成功率>95%。"),
+        ("heading", "二、存在问题"),
+        ("paragraph", "执法力量不足。"),
+    ]

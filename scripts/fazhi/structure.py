@@ -104,7 +104,9 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
             break
         pieces.append((number, text))
         index += 1
-        if parts.TITLE_END.search(text) or (number in ctx.marked and len(pieces) == 1):
+        joined = "".join(p for _, p in pieces)
+        complete = parts.TITLE_END.search(text) and parts.TITLE_SUBJECT.search(joined)
+        if complete or (number in ctx.marked and len(pieces) == 1):
             return _title_block(pieces, ctx), index
     return None, start
 
