@@ -8,6 +8,7 @@ value, where it came from (`provenance`) and, for every null, why (`unknown`).
 from __future__ import annotations
 
 import re
+from importlib import resources
 from pathlib import PurePosixPath
 
 from .meta_fields import find_addressee, find_cc, find_date_signed, find_doc_number, find_signer
@@ -87,3 +88,8 @@ def extract_meta(doc: Document, source: Source) -> ReportMeta:
     if meta.region.code is None:
         meta.unknown.setdefault("region", meta.unknown.get("region.code", "place not resolved"))
     return meta
+
+
+def report_schema_text() -> str:
+    """The sidecar's JSON Schema (served on the site as schema/report.schema.json)."""
+    return (resources.files("fazhi") / "data" / "report.schema.json").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ from .clean import clean_report
 from .ids import assign_ids
 from .meta import extract_meta
 from .model import Report, SourceText
+from .overrides import apply_override
 
 
 def outline_of(report_blocks) -> list[dict]:
@@ -18,6 +19,8 @@ def process_source(src: SourceText) -> Report:
     """One source text → a Report without its final id (ids need all reports, see `with_ids`)."""
     doc = clean_report(src.text)
     meta = extract_meta(doc, src.source)
+    if src.override:
+        meta = apply_override(meta, src.override)
     return Report(
         id="",
         source=src.source,
