@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 from .meta_fields import find_addressee, find_cc, find_date_signed, find_doc_number, find_signer
 from .meta_issuer import find_issuer, find_level
-from .meta_text import Row, page_rows, row_value
+from .meta_text import Row, page_rows, row_value, simplified
 from .meta_title import find_title
 from .meta_year import find_year
 from .model import Document, Provenance, ReportMeta, Source
@@ -59,6 +59,16 @@ def _apply_region(meta: ReportMeta, result: RegionResult) -> None:
     meta.unknown.update(result.unknown)
 
 
+def _simplify(meta: ReportMeta) -> None:
+    """Names and titles in simplified script (mirrors of a page may be in traditional)."""
+    for name in ("title", "issuer", "addressee"):
+        value = getattr(meta, name)
+        if value:
+            setattr(meta, name, simplified(value))
+    meta.co_issuers = [simplified(v) for v in meta.co_issuers]
+    meta.cc = [simplified(v) for v in meta.cc]
+
+
 def extract_meta(doc: Document, source: Source) -> ReportMeta:
     """Metadata from the cleaned document. Fields without evidence stay null with a reason."""
     meta = ReportMeta()
@@ -79,12 +89,15 @@ def extract_meta(doc: Document, source: Source) -> ReportMeta:
     row_title = row_value(rows, "标题")
     title_source = meta.provenance.get("title", "text")
     _set(meta, "year", *find_year(meta.title, row_title, doc.blocks, meta.date_signed, title_source))
-    body = doc.body_text
+    body = doc.body_text if doc.script_converted else simplified(doc.body_text)
     result = resolve_region(region_clues(meta, doc, rows, source), body, meta.addressee)
     _apply_region(meta, result)
     subject_level = None if result.subject_from_context else result.subject_level
     level, reason = find_level(meta.issuer, subject_level, body)
     _set(meta, "level", level, "text", reason)
+    if level == "township" and meta.region.township is None:
+        meta.unknown["region.township"] = "the report speaks as a township but never names it"
+    _simplify(meta)
     if meta.region.code is None:
         meta.unknown.setdefault("region", meta.unknown.get("region.code", "place not resolved"))
     return meta

@@ -16,8 +16,8 @@ DOC_NUMBER = re.compile(
 )
 _SIGNER = re.compile(r"^签\s*发\s*人\s*[:：]\s*(.+)$")
 _CC = re.compile(r"^\s*抄\s*送\s*(?:机关)?\s*[:：]\s*")
-_ADDRESSEE = re.compile(r"^([^。，；]{2,60})[:：]$")
-_ADDRESSEE_ORGAN = re.compile(r"(?:委|政府|局|办|院|部|厅|处|组|会)")
+_ADDRESSEE = re.compile(r"^([^。，；:：]{2,40})[:：]$")
+_ADDRESSEE_ORGAN = re.compile(r"(?:委|政府|局|办|院|部|厅|处|组|会|室|中央|国务院)$")
 _LIST_SPLIT = re.compile(r"[、，,；;\s]+")
 _HEADER_BLOCKS = 8
 _TAIL_BLOCKS = 10
@@ -84,9 +84,14 @@ def find_addressee(doc: Document) -> Found:
         return squeeze(block.text).rstrip(":："), "text", ""
     for block in doc.blocks[:_HEADER_BLOCKS]:
         match = _ADDRESSEE.match(squeeze(block.text))
-        if block.kind == "paragraph" and match and _ADDRESSEE_ORGAN.search(match.group(1)):
+        if block.kind == "paragraph" and match and _is_organ_list(match.group(1)):
             return match.group(1), "text", ""
     return None, None, "no 主送机关 line before the body"
+
+
+def _is_organ_list(text: str) -> bool:
+    """区委、区政府 / 党中央、国务院: every item names an organ."""
+    return all(_ADDRESSEE_ORGAN.search(p) for p in re.split(r"[、，,]", text) if p) and "如下" not in text
 
 
 def find_cc(doc: Document) -> tuple[list[str], Provenance | None]:

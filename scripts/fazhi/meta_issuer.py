@@ -92,13 +92,32 @@ def find_issuer(
         if organs:
             return (*_lead(organs), provenance, "")
     derived = _place_government(title)
+    row = row_value(rows, "发文机关", "发布机构")
+    row_organs = organs_in(row) if row else []
+    if row_organs and _row_fits(row_organs[0], title, body_voice(doc.body_text)):
+        return (*_lead(row_organs), "metadata-row", "")
     if derived:
         return derived, [], "text", ""
-    from_row = row_value(rows, "发文机关", "发布机构")
-    row_organs = organs_in(from_row) if from_row else []
-    if row_organs:
-        return (*_lead(row_organs), "metadata-row", "")
-    return None, [], None, "no signature, 发文机关标志, organ in the title or 发布机构 row"
+    return None, [], None, "no signature, 发文机关标志, organ in the title or fitting 发布机构 row"
+
+
+def _title_place(title: str | None) -> str:
+    match = _TITLE_HEAD.match(title or "")
+    return match.group(1) if match else ""
+
+
+def _row_fits(organ: str, title: str | None, voice: str | None) -> bool:
+    """A 发布机构 row names the issuer only when the title agrees: the hosting site is often
+    another office (来源：司法局). A department must be named by the title; a government must
+    contain the place the title opens with, and speak at the level the body speaks (我乡)."""
+    head = _title_place(title)
+    government = bool(_GOVERNMENT.search(organ) or _PARTY.search(organ))
+    if not government:
+        return bool(title) and organ in (title or "")
+    if head and head not in organ:
+        return False
+    organ_is_township = bool(_TOWNSHIP_PLACE.search(_place_part(organ)))
+    return voice is None or (voice == "township") == organ_is_township
 
 
 def _lead(organs: list[str]) -> tuple[str, list[str]]:
@@ -108,6 +127,21 @@ def _lead(organs: list[str]) -> tuple[str, list[str]]:
     return issuer, [o for o in unique if o != issuer]
 
 
+def _place_part(organ: str) -> str:
+    return re.sub(r"^(?:中共|中国共产党)|(?:人民政府|街道办事处|办事处|委员会|党委|党工委)$", "", organ)
+
+
+def body_voice(body: str) -> str | None:
+    """'township' when the body speaks as one (我乡, 全镇), 'county' for 我县/全县, else None."""
+    township = len(_TOWNSHIP_VOICE.findall(body))
+    county = len(_COUNTY_VOICE.findall(body))
+    if township >= 2 and township > 2 * county:
+        return "township"
+    if county >= 2 and county > 2 * township:
+        return "county"
+    return None
+
+
 def find_level(
     issuer: str | None, subject_level: str | None, body: str
 ) -> tuple[Level | None, str]:
@@ -115,20 +149,19 @@ def find_level(
     if issuer:
         if not (_GOVERNMENT.search(issuer) or _PARTY.search(issuer)):
             return "department", ""
-        place = re.sub(r"^(?:中共|中国共产党)|(?:人民政府|街道办事处|办事处|委员会|党委|党工委)$", "", issuer)
-        if _TOWNSHIP_PLACE.search(place) or issuer.endswith("街道办事处"):
+        if _TOWNSHIP_PLACE.search(_place_part(issuer)) or issuer.endswith("街道办事处"):
             return "township", ""
         if subject_level in ("county", "city", "province"):
             return subject_level, ""  # type: ignore[return-value]
+        place = _place_part(issuer)
         if place.endswith(("县", "旗")):
             return "county", ""
         if place.endswith(("省", "自治区")):
             return "province", ""
     if subject_level == "township":
         return "township", ""
-    township_voice = len(_TOWNSHIP_VOICE.findall(body))
-    county_voice = len(_COUNTY_VOICE.findall(body))
-    if township_voice >= 2 and township_voice > 2 * county_voice:
+    voice = body_voice(body)
+    if voice == "township":
         return "township", ""
     if subject_level in ("county", "city", "province") and not issuer:
         return subject_level, ""  # type: ignore[return-value]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,18 @@ _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 ORGAN_END = re.compile(
     r"(?:人民政府|人民政府办公室|办事处|委员会|党委|党工委|管委会|局|厅|办公室|办|中心|人民法院|人民检察院)$"
 )
+
+
+@functools.cache
+def _t2s():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional → simplified characters (opencc t2s; safe on simplified text)."""
+    return _t2s().convert(text)
 
 
 def squeeze(text: str) -> str:

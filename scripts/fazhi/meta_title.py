@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import re
 
-from .meta_text import ORGAN_END, Row, is_only_date, row_value, squeeze
+from .meta_text import ORGAN_END, Row, is_only_date, row_value, simplified, squeeze
 from .model import Block, Document, Provenance
+from .regions import find_places
 
-_KIND_END = re.compile(r"(?:报告|总结|情况|汇报|工作要点|自查报告|述职报告)[）)]?$")
+_KIND_END = re.compile(
+    r"(?:报告|总结|情况|汇报|(?:总结|报告)[^，。]{0,20}(?:计划|打算|安排|思路))[）)]?$"
+)
 _TOPIC = re.compile(r"法治|依法行政|法制")
-_SENTENCE = re.compile(r"[。；;！？:：]|如下|现将|根据|按照")
+_SENTENCE = re.compile(r"[。；;！？:：>＞|｜→]|如下|现将|根据|按照")
 _TITLE_OPENING = re.compile(r"^(?:关于|20\d\d|二[〇○零]|[（(]?20)")
 _OPENING_KINDS = ("title", "issuer_mark", "paragraph", "heading", "signature")
 _MAX_TITLE = 80
+_ROW_LABEL = re.compile(r"^标\s*题\s*[:：]\s*")
 
 
 def _looks_like_title(text: str) -> bool:
@@ -26,12 +30,18 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _is_organ(text: str) -> bool:
-    return len(text) <= 40 and bool(ORGAN_END.search(text)) and not _SENTENCE.search(text)
+    """An issuing organ or a bare place chain (和林格尔县城关镇) on a line before the title."""
+    if len(text) > 40 or _SENTENCE.search(text):
+        return False
+    if ORGAN_END.search(text):
+        return True
+    mentions = find_places(text)
+    return bool(mentions) and mentions[0].start == 0 and mentions[-1].end == len(text)
 
 
 def title_from_opening(blocks: list[Block]) -> str | None:
     """A title in the first lines, joined when it was split (机关 / 关于…的报告, …建设 / 工作报告)."""
-    lines = [squeeze(b.text) for b in blocks[:10] if b.kind in _OPENING_KINDS]
+    lines = [simplified(squeeze(b.text)) for b in blocks[:10] if b.kind in _OPENING_KINDS]
     lines = [t for t in lines if t and not is_only_date(t)]
     for index, text in enumerate(lines):
         if _SENTENCE.search(text) or len(text) > _MAX_TITLE:
@@ -58,7 +68,7 @@ def title_from_opening(blocks: list[Block]) -> str | None:
 
 def _with_organ(doc: Document, title: Block) -> str:
     """Prefix the issuing organ when the title starts at 关于 or the year on the next line."""
-    text = squeeze(title.text)
+    text = _ROW_LABEL.sub("", squeeze(title.text))
     index = doc.blocks.index(title)
     prev = squeeze(doc.blocks[index - 1].text) if index else ""
     if prev and _is_organ(prev) and _TITLE_OPENING.match(text) and prev not in text:

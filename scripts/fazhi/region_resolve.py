@@ -9,10 +9,10 @@ what cannot be decided stays null with the reason. Frequency and similarity neve
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
+from .meta_text import simplified
 from .model import Provenance, Region
 from .regions import Gazetteer, Mention, Place, PlaceLevel, find_places, load_gazetteer
 
@@ -20,6 +20,7 @@ _UNLISTED_TOWNSHIP = re.compile(
     r"^([\u4e00-\u9fff]{2,8}?(?:乡|镇|街道|苏木))(?=人民政府|党委|党工委|委员会|办事处|工作委员会|关于|法治|20\d\d|$)"
 )
 _ORGAN_LEAD = re.compile(r"^(?:中共|中国共产党)")
+_GOVERNMENT_INFIX = re.compile(r"人民政府(?=[\u4e00-\u9fff]{2,8}街道)")  # 朝阳区人民政府劲松街道办事处
 _ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
 _ADDRESSEE_KIND = {"区委": ("区",), "县委": ("县", "自治县"), "旗委": ("旗", "自治旗"), "市委": ("市",)}
 
@@ -43,17 +44,6 @@ class RegionResult:
     subject_from_context: bool = False  # only page rows or the file name named a place
 
 
-@functools.cache
-def _t2s():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-def simplified(text: str) -> str:
-    return _t2s().convert(text)
-
-
 @dataclass
 class _Found:
     clue: Clue
@@ -62,7 +52,7 @@ class _Found:
 
 
 def _scan(clue: Clue, gaz: Gazetteer) -> _Found:
-    text = _ORGAN_LEAD.sub("", simplified(clue.text))
+    text = _GOVERNMENT_INFIX.sub("", _ORGAN_LEAD.sub("", simplified(clue.text)))
     mentions = find_places(text, gaz)
     lead = _leading_chain(mentions)
     rest_at = lead[-1].end if lead else 0
@@ -94,7 +84,7 @@ def _deepest(mention: Mention) -> PlaceLevel:
 
 
 def resolve_region(clues: list[Clue], body: str = "", addressee: str | None = None) -> RegionResult:
-    """The report's region from its clues; see the module docstring for the rules."""
+    """The report's region from its clues (module docstring); `body` in simplified script."""
     gaz = load_gazetteer()
     found = [_scan(c, gaz) for c in clues if c.text]
     subject = [f for f in found if f.clue.subject and (f.mentions or f.unlisted)]
@@ -122,7 +112,7 @@ class _Resolver:
         self.gaz = gaz
         self.found = found
         self.subject = subject
-        self.body = simplified(body)
+        self.body = body
         self.addressee = addressee or ""
         self.result = RegionResult()
 
