@@ -54,18 +54,26 @@ def _header(doc: Document) -> list[str]:
     return lines
 
 
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕"})
+
+
+def normal_doc_number(text: str) -> str:
+    """No spaces, and the year in the standard 六角括号 〔〕 (GB/T 9704)."""
+    return re.sub(r"\s+", "", text).translate(_BRACKETS)
+
+
 def find_doc_number(doc: Document, rows: list[Row]) -> Found:
     for block in doc.of_kind("doc_number"):
-        text = re.sub(r"\s+", "", squeeze(block.text))
+        text = normal_doc_number(squeeze(block.text))
         if DOC_NUMBER.match(text):
             return text, "text", ""
     for line in _header(doc):
-        text = re.sub(r"\s+", "", line)
+        text = normal_doc_number(line)
         if DOC_NUMBER.match(text):
             return text, "text", ""
     row = row_value(rows, "文号", "发文字号", "文件编号")
-    if row and DOC_NUMBER.match(re.sub(r"\s+", "", row)):
-        return re.sub(r"\s+", "", row), "metadata-row", ""
+    if row and DOC_NUMBER.match(normal_doc_number(row)):
+        return normal_doc_number(row), "metadata-row", ""
     return None, None, "no 发文字号 in the header or the page rows (numbers cited in the body are not its own)"
 
 

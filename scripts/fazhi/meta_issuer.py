@@ -48,7 +48,7 @@ def _signature_organs(doc: Document) -> list[str]:
     lines = [b.text for b in doc.of_kind("signature")]
     if not lines:
         tail = doc.blocks[-_TAIL_BLOCKS:]
-        lines = [b.text for b in tail if b.kind in ("paragraph", "signature") and not is_only_date(b.text)]
+        lines = [b.text for b in tail if b.kind in ("paragraph", "signature", "heading") and not is_only_date(b.text)]
     return [organ for line in lines for organ in organs_in(line)]
 
 

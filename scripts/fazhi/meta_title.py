@@ -76,12 +76,30 @@ def _with_organ(doc: Document, title: Block) -> str:
     return text
 
 
+def title_from_joins(doc: Document) -> str | None:
+    """A title that cleaning joined to the next line (no full stop after it): split it off again
+    where the cleaning log says lines were joined."""
+    firsts = [b for b in doc.blocks[:4] if b.kind in ("paragraph", "heading")]
+    for entry in doc.log:
+        if entry.action != "joined-lines" or "⏎" not in entry.before:
+            continue
+        left = entry.before.split("⏎")[0]
+        for block in firsts:
+            text = simplified(block.text)
+            at = text.find(simplified(left))
+            if 0 <= at < _MAX_TITLE:
+                head = squeeze(text[: at + len(left)])
+                if _looks_like_title(head):
+                    return head
+    return None
+
+
 def find_title(doc: Document, rows: list[Row]) -> tuple[str | None, Provenance | None, str]:
     """(title, provenance, reason when none)."""
     block = doc.first("title")
     if block is not None and squeeze(block.text):
         return _with_organ(doc, block), "text", ""
-    opening = title_from_opening(doc.blocks)
+    opening = title_from_opening(doc.blocks) or title_from_joins(doc)
     if opening:
         return opening, "text", ""
     from_row = row_value(rows, "标题")

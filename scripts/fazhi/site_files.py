@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from .assemble import home_page, list_pages
+from .fidelity import cleaning_log_csv, cleaning_log_name
 from .meta import report_schema_text
 from .model import Report
 from .render import render_report_page
@@ -34,6 +35,7 @@ def report_files(report: Report, raw: bytes) -> DocsTree:
         base + "index.md": render_report_page(report),
         base + f"{report.id}.yml": dump_yaml(report.sidecar()),
         base + raw_name(report): raw,
+        base + cleaning_log_name(report): cleaning_log_csv(report.doc),
     }
 
 
