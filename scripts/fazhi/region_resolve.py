@@ -125,7 +125,7 @@ class _Resolver:
             return res
         chosen, reason = self._decide(places)
         if chosen is not None:
-            self._fill(chosen, source)
+            self._fill(chosen, source, chosen.name)
             self._explain_below(chosen.level, f"the report is issued at {chosen.level} level")
             return res
         self._fill_ancestor_only(level, places)
@@ -212,7 +212,7 @@ class _Resolver:
             named.update(p.code for p in mention.places if p.level in ("county", "city"))
         return [p for p in places if self.gaz.ancestors(p) & named]
 
-    def _fill(self, place: Place, source: Provenance) -> None:
+    def _fill(self, place: Place, source: Provenance, name: str = "") -> None:
         res = self.result
         chain = self.gaz.chain(place)
         values: dict[str, str | None] = {p.level: p.name for p in chain}
@@ -227,11 +227,14 @@ class _Resolver:
             township=values.get("township"),
             code=place.code,
         )
-        named_in_text = {m.name for f in self.found for m in f.mentions}
+        named_by: dict[str, Provenance] = {}
+        for f in sorted(self.found, key=lambda f: not f.clue.subject):
+            for m in f.mentions:
+                named_by.setdefault(m.name, f.clue.source)
+        named_by.update({name: source})
         for p in chain:
             if values.get(p.level) is not None:
-                named = p.name in named_in_text
-                res.provenance[f"region.{p.level}"] = source if named else "gazetteer"
+                res.provenance[f"region.{p.level}"] = named_by.get(p.name, "gazetteer")
         res.provenance["region.code"] = "gazetteer"
         if values.get("city") is None and "region.county" not in res.unknown:
             res.unknown["region.city"] = "directly under the province (municipality or 省直辖)"
