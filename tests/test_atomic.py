@@ -72,10 +72,10 @@ KILL_POINTS = (".staging/docs", ".staging/site/assets", ".staging/site/reports",
 
 def test_a_killed_build_leaves_the_previous_site_intact(tmp_path):
     project = copy_project(tmp_path)
-    add_reports(project.reports_dir, 20, "old")
+    add_reports(project.reports_dir, 10, "old")
     assert fazhi(tmp_path, "build").returncode == 0
     before = snapshot(project.site_dir)
-    add_reports(project.reports_dir, 5, "new")
+    add_reports(project.reports_dir, 3, "new")
     timings = []
     for when in KILL_POINTS:
         elapsed = start_and_kill(tmp_path, when)
@@ -87,7 +87,7 @@ def test_a_killed_build_leaves_the_previous_site_intact(tmp_path):
     after = snapshot(project.site_dir)
     assert after != before
     assert not project.staging_dir.exists()
-    assert sorted(p.name for p in (tmp_path / "build").iterdir()) == [".lock", "docs", "site"]
+    assert sorted(p.name for p in (tmp_path / "build").iterdir()) == [".lock", "cache", "docs", "site"]
 
 
 def test_same_inputs_give_a_byte_identical_site(tmp_path):

@@ -19,14 +19,16 @@ from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 
-from .atomic import exclusive, recover, swap_in
-from .exceptions import BuildError, FazhiError
+from .atomic import exclusive, link_copy, recover, swap_in
+from .cache import CacheContext, ReportCache, code_version, vocabulary_version
+from .exceptions import BuildError
 from .ids import base_id
+from .incremental import process_all, write_docs
 from .model import Problem, Report, SourceText
-from .pipeline import process_source, with_ids
+from .pipeline import with_ids
+from .progress import StageClock
 from .read import read_all
-from .site_files import docs_tree
-from .write import write_tree
+from .site_files import shared_tree
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
@@ -62,6 +64,19 @@ class Project:
         return self.root / "build" / ".staging"
 
     @property
+    def cache_dir(self) -> Path:
+        return self.root / "build" / "cache"
+
+    @property
+    def manifest(self) -> Path:
+        """What build/docs was rendered from (see `incremental`)."""
+        return self.cache_dir / "docs-manifest.json"
+
+    @property
+    def vocab_dir(self) -> Path:
+        return self.root / "content" / "vocab"
+
+    @property
     def mkdocs_yml(self) -> Path:
         return self.root / "mkdocs.yml"
 
@@ -71,38 +86,22 @@ class BuildResult:
     reports: list[Report] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     raws: dict[str, bytes] = field(default_factory=dict, repr=False)
+    cached: int = 0  # reports whose stages were skipped: their inputs had not changed
+    rendered: int = 0  # report folders written to build/docs this time
+    times: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def problem_from(err: FazhiError) -> Problem:
-    return Problem(err.file, err.detail, err.hint, err.line)
-
-
-def process_all(texts: list[SourceText]) -> tuple[list[tuple[Report, SourceText]], list[Problem]]:
-    """clean + extract each report; one that fails becomes a Problem and the others go on."""
-    done: list[tuple[Report, SourceText]] = []
-    problems: list[Problem] = []
-    for text in texts:
-        try:
-            done.append((process_source(text), text))
-        except FazhiError as err:
-            problems.append(problem_from(err))
-        except Exception as err:  # any failure of one report must not stop the others
-            message = f"could not be processed ({type(err).__name__}: {err})"
-            problems.append(Problem(text.source.file, message, BUG_HINT))
-    return done, problems
-
-
-def checked_ids(done: list[tuple[Report, SourceText]]) -> tuple[BuildResult, list[Problem]]:
+def checked_ids(done: list[tuple[SourceText, Report]]) -> tuple[BuildResult, list[Problem]]:
     """Final ids: unique and URL-safe, since they become folder names. Clashes are reported."""
-    reports = with_ids([report for report, _ in done])
+    reports = with_ids([report for _, report in done])
     result = BuildResult()
     problems = same_place_warnings(reports)
     seen: dict[str, str] = {}
-    for report, (_, text) in zip(reports, done, strict=True):
+    for report, (text, _) in zip(reports, done, strict=True):
         file = report.source.file
         if not SAFE_ID.match(report.id) or len(report.id) > MAX_ID_LENGTH:
             problems.append(
@@ -144,15 +143,23 @@ def same_place_warnings(reports: list[Report]) -> list[Problem]:
     return problems
 
 
-def collect(project: Project) -> BuildResult:
-    """read, clean, extract and name every report; nothing is written. `fazhi check` stops here."""
-    # read: decode every source; unreadable files become problems
-    texts, problems = read_all(project.reports_dir)
-    # clean + extract, per report
-    done, failed = process_all(texts)
-    # ids: unique, safe folder names
-    result, id_problems = checked_ids(done)
+def collect(
+    project: Project, clock: StageClock | None = None, workers: int | None = None
+) -> BuildResult:
+    """read, clean, extract and name every report; nothing is published. `fazhi check` stops here."""
+    clock = clock or StageClock()
+    with clock.stage("read"):
+        texts, problems = read_all(project.reports_dir)
+        context = CacheContext(code_version(), vocabulary_version(project.vocab_dir))
+        cache = ReportCache(project.cache_dir / "reports", context)
+    with clock.stage("clean + extract", total=len(texts)) as advance:
+        done, failed = process_all(texts, cache, workers=workers, on_done=advance)
+        cache.prune()
+    with clock.stage("ids"):
+        result, id_problems = checked_ids(done)
     result.problems = sort_problems(problems + failed + id_problems)
+    result.cached = cache.hits
+    result.times = clock.times
     return result
 
 
@@ -160,15 +167,29 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line or 0, p.message))
 
 
-def write_docs(project: Project, result: BuildResult, target: Path) -> None:
-    """render + assemble + write: the Markdown tree for mkdocs."""
-    write_tree(docs_tree(result.reports, result.raws, project.pages_dir), target)
+def render_docs(
+    project: Project,
+    result: BuildResult,
+    docs: Path,
+    manifest: Path,
+    clock: StageClock,
+    workers: int | None = None,
+) -> None:
+    """render + assemble + write: bring the Markdown tree `docs` up to date, incrementally."""
+    with clock.stage("assemble"):
+        shared = shared_tree(result.reports, project.pages_dir)
+    with clock.stage("render + write", total=len(result.reports)) as advance:
+        pairs = [(r, result.raws[r.id]) for r in result.reports]
+        result.rendered = write_docs(docs, manifest, pairs, shared, workers=workers, on_done=advance)
 
 
-def build_docs(project: Project) -> BuildResult:
-    """Everything up to the Markdown tree in build/docs (no site)."""
-    result = collect(project)
-    write_docs(project, result, project.docs_dir)
+def build_docs(
+    project: Project, clock: StageClock | None = None, workers: int | None = None
+) -> BuildResult:
+    """Everything up to the Markdown tree, written in place into build/docs (no site, not staged)."""
+    clock = clock or StageClock()
+    result = collect(project, clock, workers)
+    render_docs(project, result, project.docs_dir, project.manifest, clock, workers)
     return result
 
 
@@ -252,40 +273,67 @@ def drop_reports(result: BuildResult, bad: set[str], warnings: list[str]) -> Bui
     return replace(result, reports=kept, raws=raws, problems=sort_problems(problems))
 
 
-def build(project: Project) -> BuildResult:
-    """collect → build/.staging/{docs,site} → swapped in for build/docs and build/site."""
+def build(
+    project: Project, clock: StageClock | None = None, workers: int | None = None
+) -> BuildResult:
+    """collect → build/.staging/{docs,site} → swapped in for build/docs and build/site.
+
+    The staged docs start as hard links to the published ones, so the incremental writer only
+    rewrites what changed; it replaces files, never edits them, so the published tree is untouched.
+    """
+    clock = clock or StageClock()
     with exclusive(project.root / "build" / ".lock"):
         for target in (project.docs_dir, project.site_dir):
             recover(target)
         staging = project.staging_dir
         shutil.rmtree(staging, ignore_errors=True)
         try:
-            result = collect(project)
-            result = render_staged(project, result, staging)
-            # publish: site first, so build/site is never older than what it was built from
-            swap_in(staging / "site", project.site_dir)
-            swap_in(staging / "docs", project.docs_dir)
+            result = collect(project, clock, workers)
+            result = render_staged(project, result, clock, workers)
+            with clock.stage("publish"):
+                publish(project)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return result
 
 
-def render_staged(project: Project, result: BuildResult, staging: Path) -> BuildResult:
-    """Write docs and run mkdocs in `staging`; reports whose pages break mkdocs are dropped, once."""
-    warnings = _render(project, result, staging)
+def publish(project: Project) -> None:
+    """Swap the staged site, then the docs, then their manifest into place."""
+    staging = project.staging_dir
+    project.manifest.unlink(missing_ok=True)  # while docs and manifest may disagree, there is none
+    swap_in(staging / "site", project.site_dir)
+    swap_in(staging / "docs", project.docs_dir)
+    project.cache_dir.mkdir(parents=True, exist_ok=True)
+    os.replace(staging / "docs-manifest.json", project.manifest)
+
+
+def render_staged(
+    project: Project, result: BuildResult, clock: StageClock, workers: int | None
+) -> BuildResult:
+    """Docs and site in build/.staging; reports whose pages break mkdocs are dropped, once."""
+    staging = project.staging_dir
+    staging.mkdir(parents=True)
+    if project.docs_dir.is_dir() and project.manifest.is_file():
+        link_copy(project.docs_dir, staging / "docs")
+        shutil.copy2(project.manifest, staging / "docs-manifest.json")
+    warnings = _render(project, result, clock, workers)
     if warnings:
         bad = pages_to_reports(warnings, result.reports)
         if not bad:
             raise BuildError("mkdocs", "the site could not be rendered: " + "; ".join(warnings))
         result = drop_reports(result, bad, warnings)
-        warnings = _render(project, result, staging)
+        warnings = _render(project, result, clock, workers)
         if warnings:
             raise BuildError("mkdocs", "the site could not be rendered: " + "; ".join(warnings))
     return result
 
 
-def _render(project: Project, result: BuildResult, staging: Path) -> list[str]:
-    shutil.rmtree(staging, ignore_errors=True)
-    write_docs(project, result, staging / "docs")
-    day = content_date(result.reports)
-    return build_site(project, staging / "docs", staging / "site", day)
+def _render(
+    project: Project, result: BuildResult, clock: StageClock, workers: int | None
+) -> list[str]:
+    staging = project.staging_dir
+    render_docs(project, result, staging / "docs", staging / "docs-manifest.json", clock, workers)
+    shutil.rmtree(staging / "site", ignore_errors=True)
+    with clock.stage("mkdocs"):
+        day = content_date(result.reports)
+        return build_site(project, staging / "docs", staging / "site", day)

@@ -12,6 +12,7 @@ from pathlib import Path
 from .decode import CONVERT_HINT, Decoded, decode_text, sniff_format
 from .exceptions import FazhiError, ReadError, UnsafeInputError, UnsupportedFormatError
 from .model import Problem, Source, SourceText
+from .overrides import load_override, override_path
 
 REPORT_SUFFIXES = (".txt", ".md")
 OVERRIDE_SUFFIX = ".meta.yml"
@@ -23,6 +24,7 @@ DOCUMENT_SUFFIXES = (
 SYSTEM_FILES = (".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep")
 MAX_REPORT_BYTES = 2 * 1024 * 1024
 MAX_LINE_CHARS = 50_000
+MAX_OVERRIDE_BYTES = 64 * 1024
 
 # Readers for formats other than plain text, by the format `decode.sniff_format` names or by suffix
 # (".html"). Empty for now: a reader is (bytes, file name) → Decoded and raises ReadError.
@@ -71,7 +73,7 @@ def check_lines(decoded: Decoded, file: str) -> Decoded:
     return decoded
 
 
-def check_path(path: Path, name: str, allowed: Path) -> None:
+def check_path(path: Path, name: str, allowed: Path, limit: int = MAX_REPORT_BYTES) -> None:
     """Refuse names that cannot be shown or stored safely, links out of `allowed`, and huge files."""
     if name != name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"):
         raise UnsafeInputError(shown_name(name), "the file name is not valid UTF-8", hint="rename it")
@@ -86,10 +88,12 @@ def check_path(path: Path, name: str, allowed: Path) -> None:
             hint="copy the report into content/reports instead of linking to it",
         )
     size = path.stat().st_size
-    if size > MAX_REPORT_BYTES:
+    if size > limit:
+        shown = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+        most = f"{limit // 1024 // 1024} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
         raise UnsafeInputError(
             name,
-            f"is {size / 1024 / 1024:.1f} MB; a report is at most {MAX_REPORT_BYTES // 1024 // 1024} MB",
+            f"is {shown}; at most {most} is accepted",
             hint="check that it is one report and not a collection or a scan; split it if needed",
         )
 
@@ -113,7 +117,24 @@ def read_source(path: Path, root: Path, *, allowed: Path | None = None) -> Sourc
         encoding=decoded.encoding,
         size=len(data),
     )
-    return SourceText(source=source, text=decoded.text, raw=data, log=decoded.log)
+    override, override_file = read_override(path, root, allowed or root)
+    return SourceText(
+        source=source,
+        text=decoded.text,
+        raw=data,
+        override=override,
+        override_file=override_file,
+        log=decoded.log,
+    )
+
+
+def read_override(path: Path, root: Path, allowed: Path) -> tuple[dict | None, str | None]:
+    """The editor override beside `path`, held to the same link and size rules as reports."""
+    override = override_path(path)
+    if override.is_file() or override.is_symlink():
+        name = override.relative_to(root).as_posix()
+        check_path(override, name, allowed, limit=MAX_OVERRIDE_BYTES)
+    return load_override(path, root)
 
 
 def is_candidate(path: Path) -> bool:
