@@ -138,6 +138,63 @@ ERRORS: tuple[Expected, ...] = (
     ),
 )
 
+# Editor overrides (`<stem>.meta.yml`): a bad one keeps its report off the site with a line naming it.
+OVERRIDES: dict[str, bytes] = {
+    "ov-tag.txt": b'title: !!python/object/apply:os.system ["echo pwned"]\n',
+    "ov-name.txt": b"year: !!python/name:os.system\n",
+    "ov-unknown.txt": "title: 好\nfoo: 1\n".encode(),
+    "ov-type.txt": "year: 二〇二三\n".encode(),
+    "ov-list.txt": b"year: [2023]\n",
+    "ov-notmap.txt": b"- a\n- b\n",
+    "ov-region.txt": "region: 广西\n".encode(),
+    "ov-big.txt": b"title: " + b"x" * 100_000 + b"\n",
+    "ov-title.txt": "title: \"<script>alert('editor')</script>编辑标题\"\n".encode(),
+}
+ERRORS += (
+    Expected(
+        "ov-tag.txt",
+        report("ov-tag").encode(),
+        "error: ov-tag.meta.yml:1: is not valid YAML: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/object/apply:os.system'",
+    ),
+    Expected(
+        "ov-name.txt",
+        report("ov-name").encode(),
+        "error: ov-name.meta.yml:1: is not valid YAML: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/name:os.system'",
+    ),
+    Expected(
+        "ov-unknown.txt",
+        report("ov-unknown").encode(),
+        "error: ov-unknown.meta.yml:2: unknown field 'foo' (allowed: title, issuer,",
+    ),
+    Expected(
+        "ov-type.txt",
+        report("ov-type").encode(),
+        "error: ov-type.meta.yml:1: year: expected a year such as 2023, got str '二〇二三'",
+    ),
+    Expected(
+        "ov-list.txt",
+        report("ov-list").encode(),
+        "error: ov-list.meta.yml:1: year: expected a year such as 2023, got list [2023]",
+    ),
+    Expected(
+        "ov-notmap.txt",
+        report("ov-notmap").encode(),
+        "error: ov-notmap.meta.yml:1: must be a mapping of field: value",
+    ),
+    Expected(
+        "ov-region.txt",
+        report("ov-region").encode(),
+        "error: ov-region.meta.yml:1: region: expected a mapping with keys among province",
+    ),
+    Expected(
+        "ov-big.txt",
+        report("ov-big").encode(),
+        "error: ov-big.meta.yml: is 98 KB; at most 64 KB is accepted",
+    ),
+)
+
 WARNINGS: tuple[Expected, ...] = (
     Expected(".hidden report.txt", report("hidden").encode(), "warning: .hidden report.txt: is hidden"),
     Expected("..dots.txt", report("dots").encode(), "warning: ..dots.txt: is hidden"),
@@ -217,6 +274,11 @@ PAGES: tuple[Page, ...] = (
         report("formula", '=HYPERLINK("http://evil.example","点我")  两个空格\n@SUM(1+1)  与\n+1  加').encode(),
         ('=HYPERLINK("http://evil.example","点我")', "@SUM(1+1)"),
     ),
+    Page(
+        "ov-title.txt",
+        report("ov-title").encode(),
+        ("案例编号ov-title",),
+    ),
     Page("markdown.md", ("# " + report("md", "## 小标题\n- 列表项\n> 引用")).encode(), ("- 列表项", "> 引用")),
 )
 
@@ -229,16 +291,23 @@ def write_cases(reports_dir: Path, outside: Path) -> list[str]:
     """
     for case in (*ERRORS, *WARNINGS, *PAGES):
         (reports_dir / case.file).write_bytes(case.data)
+    for file, override in OVERRIDES.items():
+        (reports_dir / file).with_suffix(".meta.yml").write_bytes(override)
     secret = outside / "secret.txt"
     secret.write_text(report("secret"), encoding="utf-8")
     (reports_dir / "link.txt").symlink_to(secret)
+    (reports_dir / "ov-link.txt").write_text(report("ov-link"), encoding="utf-8")
+    (outside / "secret.meta.yml").write_text("title: 外部\n", encoding="utf-8")
+    (reports_dir / "ov-link.meta.yml").symlink_to(outside / "secret.meta.yml")
     os.mkfifo(reports_dir / "pipe.txt")
     bad_name = os.fsdecode(b"\xff\xfe-name.txt")
     (reports_dir / bad_name).write_bytes(report("badname").encode())
     (reports_dir / "line\nbreak.txt").write_bytes(report("newline").encode())
     return [
         "error: link.txt: is a link to a file outside content/ "
-        "(copy the report into content/reports instead of linking to it)",
+        "(copy the file into content/reports instead of linking to it)",
         "error: \\xff\\xfe-name.txt: the file name is not valid UTF-8 (rename it)",
+        "error: ov-link.meta.yml: is a link to a file outside content/ "
+        "(copy the file into content/reports instead of linking to it)",
         "error: line\\x0abreak.txt: the file name contains control characters (rename it)",
     ]

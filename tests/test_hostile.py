@@ -189,11 +189,19 @@ def test_seeds_and_good_reports_are_all_published(hostile, built):
     assert "link.txt" not in published and "secret.txt" not in published
 
 
-def test_page_title_is_never_markup(hostile):
-    html = (hostile.pages()["html-title.txt"] / "index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    ("file", "title"),
+    [
+        ("html-title.txt", "&lt;script&gt;alert(&#x27;t&#x27;)&lt;/script&gt;2023年度报告"),
+        ("ov-title.txt", "&lt;script&gt;alert(&#x27;editor&#x27;)&lt;/script&gt;编辑标题"),
+    ],
+)
+def test_page_title_is_never_markup(hostile, file, title):
+    """A title from the text or from an editor's override is text in <title> and the header."""
+    html = (hostile.pages()[file] / "index.html").read_text(encoding="utf-8")
     head = html.split("</head>")[0]
     assert "<script>alert" not in html
-    assert "<title>&lt;script&gt;alert(&#x27;t&#x27;)&lt;/script&gt;2023年度报告 - " in head
+    assert f"<title>{title} - " in head
 
 
 def test_check_reports_the_same_problems_without_building(hostile, tmp_path):
@@ -241,7 +249,9 @@ class Watch:
             self.errors.append(message.text)
 
 
-SCRIPTED = tuple(c for c in PAGES if c.file.startswith(("xss-", "html-title", "yaml-title", "front")))
+SCRIPTED = tuple(
+    c for c in PAGES if c.file.startswith(("xss-", "html-title", "yaml-title", "front", "ov-title"))
+)
 
 
 def test_hostile_pages_run_no_script_in_a_browser(hostile):

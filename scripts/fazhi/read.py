@@ -85,7 +85,7 @@ def check_path(path: Path, name: str, allowed: Path, limit: int = MAX_REPORT_BYT
         raise UnsafeInputError(
             name,
             f"is a link to a file outside {allowed.name}/",
-            hint="copy the report into content/reports instead of linking to it",
+            hint="copy the file into content/reports instead of linking to it",
         )
     size = path.stat().st_size
     if size > limit:
