@@ -179,3 +179,20 @@ def test_isolated_traditional_character_converted_without_flag():
     assert not doc.script_converted
     assert "行为" in doc.blocks[-1].text
     assert any(e.action == "t2s" and "行爲" in e.before for e in doc.log)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主办单位：某县人民政府办公室 承办单位：某县大数据中心",
+        "网站标识码：5101000001 蜀ICP备12345678号 川公网安备 51010402000001号",
+        "版权所有：某县人民政府",
+        "发布时间：2024-03-05 10:21:33 浏览量：1234",
+        "【我要打印】【关闭】",
+        "网站地图 | 联系我们",
+    ],
+)
+def test_site_header_and_footer_lines_removed(line):
+    text = normalise_line(line, 1)[0]
+    out, _, log = strip_chrome([(1, text)])
+    assert out == [(1, "")] and len(log) == 1
