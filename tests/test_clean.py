@@ -196,3 +196,17 @@ def test_site_header_and_footer_lines_removed(line):
     text = normalise_line(line, 1)[0]
     out, _, log = strip_chrome([(1, text)])
     assert out == [(1, "")] and len(log) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("咸阳市乾县梁村镇人民政府", "乾县"),  # 乾 is also a simplified character: a county's name
+        ("于是开展工作", "于是"),
+        ("台湾同胞", "台湾"),
+    ],
+)
+def test_simplified_characters_are_never_converted(text, kept):
+    doc = clean_report(f"某镇2023年度法治政府建设工作报告\n\n{text}，全年调解纠纷12件。\n")
+    assert kept in doc.blocks[-1].text
+    assert not [e for e in doc.log if e.action == "t2s"]
