@@ -41,7 +41,26 @@ def organs_in(text: str) -> list[str]:
             pending = ""
     if pending or any(len(o) < 4 for o in organs):
         return []
-    return organs
+    return [piece for organ in organs for piece in _unglue(organ)]
+
+
+_GLUE_POINT = re.compile(r"(?:人民政府|委员会|委|办事处)(?=中共|[\u4e00-\u9fff]{2})")
+
+
+def _unglue(organ: str) -> list[str]:
+    """中共上犹县委上犹县人民政府 (spaces lost in cleaning) → the two organs it names."""
+    for match in _GLUE_POINT.finditer(organ):
+        head, rest = organ[: match.end()], organ[match.end() :]
+        if len(head) < 4 or not ORGAN_END.search(rest):
+            continue
+        if rest.startswith(("中共", "中国共产党")):
+            return [head, *_unglue(rest)]
+        if head.endswith("人民政府"):
+            continue  # 朝阳区人民政府劲松街道办事处 is one organ
+        mentions = find_places(rest, load_gazetteer())
+        if mentions and mentions[0].start == 0:
+            return [head, *_unglue(rest)]
+    return [organ]
 
 
 def _signature_organs(doc: Document) -> list[str]:

@@ -16,8 +16,14 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\d（）〔〕《》“”、])\s+(?=[
 _MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 ORGAN_END = re.compile(
-    r"(?:人民政府|人民政府办公室|办事处|委员会|党委|党工委|管委会|局|厅|办公室|办|中心|人民法院|人民检察院)$"
+    r"(?:人民政府|人民政府办公室|办事处|委员会|委|管委会|局|厅|办公室|办|中心|人民法院|人民检察院)$"
 )
+_CN_YEAR = re.compile(r"二[〇○零OＯ][〇○零OＯ一二三四五六七八九]{2}(?=\s*年)")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二三年 → 2023年, so that year patterns see one form."""
+    return _CN_YEAR.sub(lambda m: str(_number(m.group(0))), text)
 
 
 @functools.cache

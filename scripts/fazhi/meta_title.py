@@ -66,9 +66,24 @@ def title_from_opening(blocks: list[Block]) -> str | None:
     return None
 
 
+_LEADING_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}?人民政府)(?!关于|办公室)(.+)$")
+
+
+def _without_banner(text: str) -> str:
+    """上犹县人民政府营前镇2023年…报告: a site banner glued to a title that names another unit."""
+    match = _LEADING_GOVERNMENT.match(text)
+    if not match:
+        return text
+    rest = match.group(2)
+    mentions = find_places(simplified(rest))
+    if mentions and mentions[0].start == 0 and _looks_like_title(rest):
+        return rest
+    return text
+
+
 def _with_organ(doc: Document, title: Block) -> str:
     """Prefix the issuing organ when the title starts at 关于 or the year on the next line."""
-    text = _ROW_LABEL.sub("", squeeze(title.text))
+    text = _without_banner(_ROW_LABEL.sub("", squeeze(title.text)))
     index = doc.blocks.index(title)
     prev = squeeze(doc.blocks[index - 1].text) if index else ""
     if prev and _is_organ(prev) and _TITLE_OPENING.match(text) and prev not in text:

@@ -20,7 +20,9 @@ _UNLISTED_TOWNSHIP = re.compile(
     r"^([\u4e00-\u9fff]{2,8}?(?:乡|镇|街道|苏木))(?=人民政府|党委|党工委|委员会|办事处|工作委员会|关于|法治|20\d\d|$)"
 )
 _ORGAN_LEAD = re.compile(r"^(?:中共|中国共产党)")
-_GOVERNMENT_INFIX = re.compile(r"人民政府(?=[\u4e00-\u9fff]{2,8}街道)")  # 朝阳区人民政府劲松街道办事处
+# 朝阳区人民政府劲松街道办事处, 上犹县人民政府营前镇…: the county's organ word inside a chain
+_GOVERNMENT_INFIX = re.compile(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|苏木))")
+_ORGAN_WORD = re.compile(r"政府|委员会|办事处|党委|机关")
 _ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
 _ADDRESSEE_KIND = {"区委": ("区",), "县委": ("县", "自治县"), "旗委": ("旗", "自治旗"), "市委": ("市",)}
 
@@ -59,7 +61,7 @@ def _scan(clue: Clue, gaz: Gazetteer) -> _Found:
     if lead and lead[0].start > 12:
         return _Found(clue, mentions)
     match = _UNLISTED_TOWNSHIP.match(text[rest_at:])
-    unlisted = match.group(1) if match and (lead or rest_at == 0) else None
+    unlisted = match.group(1) if match and not _ORGAN_WORD.search(match.group(1)) else None
     if lead and unlisted and lead[-1].levels == {"township"}:
         unlisted = None
     return _Found(clue, mentions, unlisted)
