@@ -17,7 +17,7 @@ from .regions import find_places, load_gazetteer
 
 _SPLIT = re.compile(r"[\s、，,　]+")
 _SENTENCE = re.compile(r"[。；;：:！？]")
-_GOVERNMENT = re.compile(r"(?:人民政府|办事处)$")
+_GOVERNMENT = re.compile(r"(?:政府|办事处|街道办)$")
 _PARTY = re.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)$")
 _TOWNSHIP_PLACE = re.compile(r"(?:乡|镇|街道|苏木)$")
 _TITLE_HEAD = re.compile(r"^(.*?)(?:关于|20\d\d|二[〇○零]|法治政府|依法行政)")
@@ -147,7 +147,7 @@ def _lead(organs: list[str]) -> tuple[str, list[str]]:
 
 
 def _place_part(organ: str) -> str:
-    return re.sub(r"^(?:中共|中国共产党)|(?:人民政府|街道办事处|办事处|委员会|党委|党工委)$", "", organ)
+    return re.sub(r"^(?:中共|中国共产党)|(?:人民政府|政府|街道办事处|办事处|街道办|委员会|党委|党工委)$", "", organ)
 
 
 def body_voice(body: str) -> str | None:
@@ -168,7 +168,7 @@ def find_level(
     if issuer:
         if not (_GOVERNMENT.search(issuer) or _PARTY.search(issuer)):
             return "department", ""
-        if _TOWNSHIP_PLACE.search(_place_part(issuer)) or issuer.endswith("街道办事处"):
+        if _TOWNSHIP_PLACE.search(_place_part(issuer)) or issuer.endswith(("街道办事处", "街道办")):
             return "township", ""
         if subject_level in ("county", "city", "province"):
             return subject_level, ""  # type: ignore[return-value]

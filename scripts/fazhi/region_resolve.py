@@ -164,7 +164,9 @@ class _Resolver:
         same = [p for p in picks if p[0] == level]
         if len({simplified(p[1]) for p in same}) > 1:
             return level, None, [], source
-        places = next((p[2] for p in same if p[2]), [])
+        sets = [p[2] for p in same if p[2]]
+        codes = set.intersection(*({c.code for c in s} for s in sets)) if sets else set()
+        places = [c for c in sets[0] if c.code in codes] if codes else min(sets, key=len, default=[])
         return level, name, places, source
 
     def _named_codes(self) -> set[str]:
