@@ -113,7 +113,9 @@ def find_title(doc: Document, rows: list[Row]) -> tuple[str | None, Provenance |
     """(title, provenance, reason when none)."""
     block = doc.first("title")
     if block is not None and squeeze(block.text):
-        return _with_organ(doc, block), "text", ""
+        text = _with_organ(doc, block)
+        if _TOPIC.search(text) or "报告" in text or not title_from_opening(doc.blocks):
+            return text, "text", ""
     opening = title_from_opening(doc.blocks) or title_from_joins(doc)
     if opening:
         return opening, "text", ""

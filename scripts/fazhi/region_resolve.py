@@ -22,7 +22,8 @@ _UNLISTED_TOWNSHIP = re.compile(
 _ORGAN_LEAD = re.compile(r"^(?:中共|中国共产党)")
 # 朝阳区人民政府劲松街道办事处, 上犹县人民政府营前镇…: the county's organ word inside a chain
 _GOVERNMENT_INFIX = re.compile(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|苏木))")
-_ORGAN_WORD = re.compile(r"政府|委员会|办事处|党委|机关")
+_ORGAN_WORD = re.compile(r"政府|委员会|办事处|党委|机关|乡镇|^[各全我本该所]|辖区")
+_LEADERSHIP = re.compile(r"(?:委|人民政府|政府|党委)")
 _ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
 _ADDRESSEE_KIND = {"区委": ("区",), "县委": ("县", "自治县"), "旗委": ("旗", "自治旗"), "市委": ("市",)}
 
@@ -206,14 +207,12 @@ class _Resolver:
         return county.kind if county else ""
 
     def _body_county(self, places: list[Place]) -> list[Place]:
-        """Candidates whose county the body names outside a neighbour's address (桂东县新坊乡)."""
-        mentions = find_places(self.body, self.gaz)
+        """Candidates whose county the body names as its leadership (在五河县委、县政府的领导下);
+        a neighbour's address (桂东县新坊乡) or a place it learnt from does not count."""
         named: set[str] = set()
-        for index, mention in enumerate(mentions):
-            follower = mentions[index + 1] if index + 1 < len(mentions) else None
-            if follower is not None and follower.start == mention.end:
-                continue
-            named.update(p.code for p in mention.places if p.level in ("county", "city"))
+        for mention in find_places(self.body, self.gaz):
+            if _LEADERSHIP.match(self.body, mention.end):
+                named.update(p.code for p in mention.places if p.level in ("county", "city"))
         return [p for p in places if self.gaz.ancestors(p) & named]
 
     def _fill(self, place: Place, source: Provenance, name: str = "") -> None:
