@@ -11,6 +11,7 @@ import click
 from .build import Project, build
 from .exceptions import OverrideError, ReadError
 from .pipeline import process_source, with_ids
+from .progress import StageClock, print_summary, summary_table
 from .read import read_source
 
 
@@ -34,10 +35,21 @@ def main() -> None:
 def build_command(keep_going: bool) -> None:
     """Build build/docs and build/site from content/."""
     project = Project(find_root(Path.cwd()))
-    result = build(project)
-    click.echo(f"published {len(result.reports)} reports → {project.site_dir / 'index.html'}")
+    clock = StageClock(live=True)
+    with clock.shown():
+        result = build(project, clock)
     for problem in result.problems:
         click.echo(str(problem), err=True)
+    print_summary(
+        summary_table(
+            published=len(result.reports),
+            errors=sum(p.severity == "error" for p in result.problems),
+            warnings=sum(p.severity == "warning" for p in result.problems),
+            cached=result.cached,
+            times=clock.times,
+        )
+    )
+    click.echo(f"published {len(result.reports)} reports → {project.site_dir / 'index.html'}")
     if result.problems and not keep_going:
         raise SystemExit(1)
 
@@ -77,3 +89,22 @@ def extract(files: tuple[Path, ...]) -> None:
         record["source"]["file"] = str(path)
         click.echo(json.dumps(record, ensure_ascii=False))
     sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("n", type=click.IntRange(min=1))
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--seed", default=0, show_default=True, help="Same seed, same files.")
+@click.option(
+    "--sources",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Reports whose paragraphs are recombined [default: this project's content/reports].",
+)
+def synth(n: int, target: Path, seed: int, sources: Path | None) -> None:
+    """Write N synthetic reports into TARGET (deterministic, for tests and benchmarks)."""
+    from .synth import write_corpus
+
+    if sources is None:
+        sources = Project(find_root(Path.cwd())).reports_dir
+    paths = write_corpus(target, n, seed=seed, sources=sources)
+    click.echo(f"wrote {len(paths)} synthetic reports → {target}")

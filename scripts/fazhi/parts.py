@@ -27,6 +27,7 @@ DOC_NUMBER = re.compile(r"^([^\s，。：:]{1,16}?)\s*[〔\[［(（【]\s*(\d{4}
 SIGNER = re.compile(r"^签\s*发\s*人\s*[:：]\s*(\S.{0,40})$")
 _HEADER_LINE = re.compile(r"^(?P<num>.+?号)\s*(?P<signer>签\s*发\s*人\s*[:：].+)$")
 TITLE_END = re.compile(r"(?:报告|总结|情况|通报|汇报)(?:（[^）]{1,20}）)?$")
+TITLE_SUBJECT = re.compile(r"关于|\d{4}|年度|法治|依法")
 ADDRESSEE = re.compile(r"^[^。；！？\d]{2,40}[：:]$")
 _ADDRESSEE_NOT = re.compile(r"如下|以下|如次|附件|抄送|签发人")
 DATE_LINE = re.compile(
@@ -117,7 +118,7 @@ def addressee_shape(text: str) -> bool:
 
 def title_line_shape(text: str) -> bool:
     return (
-        len(text) <= 50
+        len(text) <= 70
         and not _ANY_PUNCT.search(text)
         and parse_marker(text) is None
         and not DATE_LINE.match(text)

@@ -104,7 +104,9 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
             break
         pieces.append((number, text))
         index += 1
-        if parts.TITLE_END.search(text) or (number in ctx.marked and len(pieces) == 1):
+        joined = "".join(p for _, p in pieces)
+        complete = parts.TITLE_END.search(text) and parts.TITLE_SUBJECT.search(joined)
+        if complete or (number in ctx.marked and len(pieces) == 1):
             return _title_block(pieces, ctx), index
     return None, start
 
@@ -181,10 +183,24 @@ def detect_wrap(lines: Lines) -> Wrap:
     chars: list[int] = []
     widths: list[int] = []
     for (_, text), (_, nxt) in itertools.pairwise(lines):
-        if text and nxt and not parts.ends_sentence(text) and len(text) >= 8:
+        if (
+            text
+            and nxt
+            and len(text) >= 8
+            and not parts.ends_sentence(text)
+            and not parts.parse_marker(nxt)
+            and not _heading_line(text)
+        ):
             chars.append(len(text))
             widths.append(parts.display_width(text))
     return Wrap(_shared_max(chars, 1), _shared_max(widths, 2))
+
+
+def _heading_line(text: str) -> bool:
+    marker = parts.parse_marker(text)
+    if marker:
+        return parts.is_heading_shaped(marker.rest, text)
+    return parts.unnumbered_heading_shape(text)
 
 
 def _shared_max(values: list[int], tolerance: int) -> int:
