@@ -93,7 +93,7 @@ def _place_government(title: str | None) -> str | None:
         return None
     if head.endswith("街道"):
         return head + "办事处"
-    if _TOWNSHIP_PLACE.search(head) or head.endswith(("县", "区", "旗")):
+    if _TOWNSHIP_PLACE.search(head) or head.endswith(("县", "区", "旗", "市")):
         return head + "人民政府"
     return None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .meta_text import arabic_years
+from .meta_text import FULLWIDTH_DIGITS, arabic_years
 from .model import Block, Provenance
 
 _RANGE = re.compile(r"20\d\d\s*(?:年)?\s*[—\-–~～至到]+\s*20\d\d\s*年?")
@@ -35,7 +35,7 @@ _EARLIEST, _LATEST = 2000, 2100
 
 
 def _clean_years(text: str) -> str:
-    text = _RANGE.sub(" ", arabic_years(text))
+    text = _RANGE.sub(" ", arabic_years(text.translate(FULLWIDTH_DIGITS)))
     text = _DOCNO_YEAR.sub(" ", text)
     return text
 
