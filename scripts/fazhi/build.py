@@ -9,7 +9,7 @@ from pathlib import Path
 from .model import Problem, Report
 from .pipeline import process_source, with_ids
 from .read import read_all
-from .site_files import docs_tree
+from .site_files import docs_tree, theme_tree
 from .write import write_tree
 
 
@@ -30,6 +30,10 @@ class Project:
     @property
     def docs_dir(self) -> Path:
         return self.root / "build" / "docs"
+
+    @property
+    def theme_dir(self) -> Path:
+        return self.root / "build" / "theme"
 
     @property
     def site_dir(self) -> Path:
@@ -55,6 +59,7 @@ def build_docs(project: Project) -> BuildResult:
     raws = {r.id: t.raw for r, t in zip(reports, texts, strict=True)}
     # render + assemble + write
     write_tree(docs_tree(reports, raws, project.pages_dir), project.docs_dir)
+    write_tree(theme_tree(), project.theme_dir)
     return BuildResult(reports=reports, problems=problems)
 
 

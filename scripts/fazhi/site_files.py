@@ -11,6 +11,8 @@ import yaml
 from .assemble import home_page, list_pages
 from .model import Report
 from .render import render_report_page
+from .search import BROWSE_LINKS, search_docs, search_tree
+from .search_pages import page_doc
 from .write import DocsTree
 
 
@@ -41,6 +43,21 @@ def static_assets() -> DocsTree:
     return {f"assets/{item.name}": item.read_bytes() for item in sorted(root.iterdir(), key=str)}
 
 
+def theme_tree() -> DocsTree:
+    """fazhi's Material overrides (theme.custom_dir), from the installed package."""
+    root = resources.files("fazhi") / "theme"
+    tree: DocsTree = {}
+    pending = [(root, "")]
+    while pending:
+        folder, prefix = pending.pop()
+        for item in folder.iterdir():
+            if item.is_dir():
+                pending.append((item, f"{prefix}{item.name}/"))
+            else:
+                tree[prefix + item.name] = item.read_bytes()
+    return tree
+
+
 def hand_pages(pages_dir: Path) -> DocsTree:
     if not pages_dir.is_dir():
         return {}
@@ -55,4 +72,6 @@ def docs_tree(reports: list[Report], raws: dict[str, bytes], pages_dir: Path) ->
         tree.update(report_files(report, raws[report.id]))
     tree["index.md"] = home_page(reports)
     tree.update(list_pages(reports))
+    pages = [page_doc(name, text) for name, text in hand_pages(pages_dir).items()]
+    tree.update(search_tree(search_docs(reports, pages), BROWSE_LINKS))
     return tree
