@@ -6,9 +6,12 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .assemble import sort_key
 from .model import Problem, Report
 from .pipeline import process_source, with_ids
 from .read import read_all
+from .search import BROWSE_LINKS, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
+from .search_html import page_text
 from .site_files import docs_tree, theme_tree
 from .write import write_tree
 
@@ -73,7 +76,25 @@ def build_site(project: Project) -> None:
     mkdocs_build(config)
 
 
+def search_documents(project: Project, reports: list[Report]) -> list[SearchDoc]:
+    """The built report pages (newest first, the order results keep among equals), then the site's pages."""
+    site = project.site_dir
+    docs = [
+        report_doc(r, page_text((site / "reports" / r.id / "index.html").read_text(encoding="utf-8")))
+        for r in sorted(reports, key=sort_key)
+    ]
+    for source in sorted(project.pages_dir.glob("*.md")):
+        built = site / source.stem / "index.html"
+        if built.is_file():
+            page = page_text(built.read_text(encoding="utf-8"))
+            docs.append(site_page_doc(f"{source.stem}/", page))
+    return docs
+
+
 def build(project: Project) -> BuildResult:
     result = build_docs(project)
     build_site(project)
+    # search: index the pages as built, so results match what a visitor reads
+    docs = search_documents(project, result.reports)
+    write_tree(search_tree(docs, BROWSE_LINKS), project.site_dir / SEARCH_DIR)
     return result

@@ -1,4 +1,7 @@
-"""Site search, build side: report pages and site pages → a sharded character index under search/.
+"""Site search, build side: the built report pages and site pages → a sharded character index in search/.
+
+The text indexed is the text each built page shows in its article (see `search_html`), so a result is right
+exactly when the page a visitor opens contains the query.
 
 Why characters, not words: a word index answers a query only if the query is cut into the same words as the
 text around each occurrence, which no query-time segmenter can guarantee (jieba's cut of 法治政府建设 in a sentence
@@ -22,9 +25,9 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .assemble import sort_key
 from .model import Report
 from .render import UNKNOWN
+from .search_html import PageText, Section
 from .searchtext import browser_table, fold
 from .write import DocsTree
 
@@ -32,15 +35,8 @@ SEARCH_DIR = "search"
 DOC_CHUNK = 256
 SHARD_TARGET_BYTES = 24_000
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-_META_KINDS = ("issuer_mark", "doc_number", "signer")
 # Offered when a query finds nothing; the browse pages add their own entries here.
 BROWSE_LINKS = [{"name": "全部报告", "url": "reports/"}]
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    blocks: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -66,56 +62,19 @@ def report_place(report: Report) -> str:
     return "".join(named) or report.meta.issuer or ""
 
 
-def report_title(report: Report) -> str:
-    return report.meta.title or report.doc.title or f"未注明标题的报告（{report.source.file}）"
-
-
-def header_blocks(report: Report) -> tuple[str, ...]:
-    """What the page shows above the body: title, metadata values, 版头."""
-    meta = report.meta
-    values = [
-        report_title(report),
-        "、".join([meta.issuer, *meta.co_issuers]) if meta.issuer else None,
-        report_place(report) or None,
-        f"{meta.year}年" if meta.year else None,
-        meta.date_signed,
-        meta.doc_number,
-        *(b.text for kind in _META_KINDS for b in report.doc.of_kind(kind)),
-    ]
-    return tuple(v for v in values if v)
-
-
-def report_sections(report: Report) -> tuple[Section, ...]:
-    """The page text split at its headings; each block is one paragraph/line as shown."""
-    sections = [Section("", header_blocks(report))]
-    heading, blocks = "", []
-    for block in report.doc.blocks:
-        if block.kind in ("title", *_META_KINDS):
-            continue
-        if block.kind == "heading":
-            if blocks:
-                sections.append(Section(heading, tuple(blocks)))
-            heading, blocks = block.text, [block.text]
-            continue
-        blocks.append((block.lead or "") + block.text)
-    if blocks:
-        sections.append(Section(heading, tuple(blocks)))
-    return tuple(sections)
-
-
-def report_doc(report: Report) -> SearchDoc:
+def report_doc(report: Report, page: PageText) -> SearchDoc:
+    """A report page: text as the built page shows it, place and year from the metadata."""
     return SearchDoc(
         url=f"reports/{report.id}/",
-        title=report_title(report),
+        title=page.title or report.meta.title or report.source.file,
         place=report_place(report),
         year=report.meta.year,
-        sections=report_sections(report),
+        sections=page.sections,
     )
 
 
-def search_docs(reports: list[Report], pages: list[SearchDoc]) -> list[SearchDoc]:
-    """Reports newest first (the order results keep among equals), then the site's own pages."""
-    return [report_doc(r) for r in sorted(reports, key=sort_key)] + pages
+def site_page_doc(url: str, page: PageText) -> SearchDoc:
+    return SearchDoc(url, page.title or url, "", None, page.sections, kind="page")
 
 
 def keys_of(folded: str) -> set[str]:
@@ -186,18 +145,18 @@ def compact(data: object) -> str:
 
 
 def search_tree(docs: list[SearchDoc], browse: list[dict[str, str]]) -> DocsTree:
-    """Every file of the search index, keyed by its path in the docs tree."""
+    """Every file of the search index, keyed by its path under search/."""
     index = postings(docs)
     shards = shard_files(index)
     chars = {k for k in index.all if len(k) == 1}
     tree: DocsTree = {}
     for number, keys in shards.items():
-        tree[f"{SEARCH_DIR}/k/{number}.json"] = compact(keys)
+        tree[f"k/{number}.json"] = compact(keys)
     for start in range(0, len(docs), DOC_CHUNK):
         rows = [[d.url, d.title, d.place, d.year, d.kind] for d in docs[start : start + DOC_CHUNK]]
-        tree[f"{SEARCH_DIR}/d/{start // DOC_CHUNK}.json"] = compact(rows)
+        tree[f"d/{start // DOC_CHUNK}.json"] = compact(rows)
     for number, doc in enumerate(docs):
-        tree[f"{SEARCH_DIR}/t/{number}.json"] = compact(doc_text(doc))
+        tree[f"t/{number}.json"] = compact(doc_text(doc))
     digest = hashlib.sha256("".join(str(tree[p]) for p in sorted(tree)).encode()).hexdigest()
     manifest = {
         "v": digest[:12],
@@ -208,5 +167,5 @@ def search_tree(docs: list[SearchDoc], browse: list[dict[str, str]]) -> DocsTree
         "browse": browse,
         "unknown": UNKNOWN,
     }
-    tree[f"{SEARCH_DIR}/manifest.json"] = compact(manifest)
+    tree[f"manifest.json"] = compact(manifest)
     return tree

@@ -11,8 +11,6 @@ import yaml
 from .assemble import home_page, list_pages
 from .model import Report
 from .render import render_report_page
-from .search import BROWSE_LINKS, search_docs, search_tree
-from .search_pages import page_doc
 from .write import DocsTree
 
 
@@ -72,6 +70,4 @@ def docs_tree(reports: list[Report], raws: dict[str, bytes], pages_dir: Path) ->
         tree.update(report_files(report, raws[report.id]))
     tree["index.md"] = home_page(reports)
     tree.update(list_pages(reports))
-    pages = [page_doc(name, text) for name, text in hand_pages(pages_dir).items()]
-    tree.update(search_tree(search_docs(reports, pages), BROWSE_LINKS))
     return tree
