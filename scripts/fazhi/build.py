@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from .assemble import sort_key
@@ -12,7 +13,7 @@ from .pipeline import process_source, with_ids
 from .read import read_all
 from .search import BROWSE_LINKS, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
 from .search_html import page_text
-from .site_files import docs_tree, theme_tree
+from .site_files import docs_tree
 from .write import write_tree
 
 
@@ -33,10 +34,6 @@ class Project:
     @property
     def docs_dir(self) -> Path:
         return self.root / "build" / "docs"
-
-    @property
-    def theme_dir(self) -> Path:
-        return self.root / "build" / "theme"
 
     @property
     def site_dir(self) -> Path:
@@ -62,8 +59,12 @@ def build_docs(project: Project) -> BuildResult:
     raws = {r.id: t.raw for r, t in zip(reports, texts, strict=True)}
     # render + assemble + write
     write_tree(docs_tree(reports, raws, project.pages_dir), project.docs_dir)
-    write_tree(theme_tree(), project.theme_dir)
     return BuildResult(reports=reports, problems=problems)
+
+
+def theme_dir() -> Path:
+    """fazhi's Material overrides (scripts/fazhi/theme), put in front of Material's own templates."""
+    return Path(str(resources.files("fazhi") / "theme"))
 
 
 def build_site(project: Project) -> None:
@@ -73,6 +74,8 @@ def build_site(project: Project) -> None:
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     config = load_config(str(project.mkdocs_yml), strict=True)
+    if str(theme_dir()) not in config.theme.dirs:
+        config.theme.dirs.insert(0, str(theme_dir()))
     mkdocs_build(config)
 
 

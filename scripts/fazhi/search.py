@@ -167,5 +167,5 @@ def search_tree(docs: list[SearchDoc], browse: list[dict[str, str]]) -> DocsTree
         "browse": browse,
         "unknown": UNKNOWN,
     }
-    tree[f"manifest.json"] = compact(manifest)
+    tree["manifest.json"] = compact(manifest)
     return tree

@@ -41,21 +41,6 @@ def static_assets() -> DocsTree:
     return {f"assets/{item.name}": item.read_bytes() for item in sorted(root.iterdir(), key=str)}
 
 
-def theme_tree() -> DocsTree:
-    """fazhi's Material overrides (theme.custom_dir), from the installed package."""
-    root = resources.files("fazhi") / "theme"
-    tree: DocsTree = {}
-    pending = [(root, "")]
-    while pending:
-        folder, prefix = pending.pop()
-        for item in folder.iterdir():
-            if item.is_dir():
-                pending.append((item, f"{prefix}{item.name}/"))
-            else:
-                tree[prefix + item.name] = item.read_bytes()
-    return tree
-
-
 def hand_pages(pages_dir: Path) -> DocsTree:
     if not pages_dir.is_dir():
         return {}
