@@ -208,9 +208,10 @@
     return li;
   }
 
-  function setStatus(text, state) {
+  function setStatus(text, state, query) {
     statusEl.textContent = text;
     root.setAttribute("data-state", state);
+    root.setAttribute("data-query", query == null ? "" : query);
   }
 
   function render(run) {
@@ -222,18 +223,18 @@
     var pending = run.queue.length;
     if (!run.found.length && !pending) return renderEmpty(run);
     if (pending) {
-      setStatus("已找到 " + run.found.length + " 篇包含“" + run.query + "”的报告或页面，还有 " + pending + " 篇待查", "partial");
+      setStatus("已找到 " + run.found.length + " 篇包含“" + run.query + "”的报告或页面，还有 " + pending + " 篇待查", "partial", run.query);
       var button = el("button", "md-button fz-more", "显示更多结果");
       button.type = "button";
       button.addEventListener("click", function () { more(run); });
       moreEl.appendChild(button);
     } else {
-      setStatus("共 " + run.found.length + " 篇包含“" + run.query + "”的报告或页面", "done");
+      setStatus("共 " + run.found.length + " 篇包含“" + run.query + "”的报告或页面", "done", run.query);
     }
   }
 
   function renderEmpty(run) {
-    setStatus("没有找到包含“" + run.query + "”的报告或页面。", "done");
+    setStatus("没有找到包含“" + run.query + "”的报告或页面。", "done", run.query);
     var p = el("p", "fz-search-empty", "请检查用字，或缩短查询；也可以按地区、年度浏览：");
     (manifest.browse || []).forEach(function (link, n) {
       if (n) p.appendChild(document.createTextNode("、"));
