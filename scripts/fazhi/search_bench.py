@@ -1,7 +1,8 @@
 """What the browser downloads for a first search, computed from a built site (for `make bench`).
 
 `first_query_bytes` replays fazhi-search.js's plan on the files in site/search: the manifest, the shards of the
-query's keys, then candidate texts a batch at a time until a result page is full, and the document rows of the
+query's keys, then candidate texts a batch at a time until a result page is full (or MAX_CHECKS texts were
+checked), and the document rows of the
 results. tests/test_search_browser.py checks that it equals what Chromium actually fetches.
 """
 
@@ -15,19 +16,22 @@ from .search import B64, SEARCH_DIR, shard_of
 from .searchtext import fold
 
 PAGE = 10
-MAX_KEYS = 8
+MAX_KEYS = 12
+MAX_CHECKS = 50  # texts checked before the browser asks to go on ("显示更多结果")
 
 
 def query_keys(folded: str) -> list[str]:
-    """Single characters for a one-character query, else bigrams spread over the query (as the JS does)."""
+    """Single characters for a one-character query, else its distinct bigrams (at most MAX_KEYS, spread over
+    the query and always covering every character), as the JS does."""
     if len(folded) == 1:
         return [folded]
-    starts = list(range(0, len(folded) - 1, 2))
-    if starts[-1] != len(folded) - 2:
-        starts.append(len(folded) - 2)
+    starts = list(range(len(folded) - 1))
     if len(starts) > MAX_KEYS:
-        step = (len(starts) - 1) / (MAX_KEYS - 1)
-        starts = [starts[_round_half_up(k * step)] for k in range(MAX_KEYS)]
+        cover = list(range(0, len(folded) - 1, 2))
+        if cover[-1] != len(folded) - 2:
+            cover.append(len(folded) - 2)
+        step = (len(cover) - 1) / (MAX_KEYS - 1)
+        starts = cover if len(cover) <= MAX_KEYS else [cover[_round_half_up(k * step)] for k in range(MAX_KEYS)]
     keys = [folded[s : s + 2] for s in starts]
     return list(dict.fromkeys(keys))
 
@@ -91,8 +95,10 @@ def first_page(site_dir: Path, query: str) -> tuple[list[int], Fetches]:
     q = fold(query.strip())
     queue = candidates(fetches, manifest, q) if q else []
     found: list[int] = []
-    while queue and len(found) < PAGE:
+    checks = 0
+    while queue and len(found) < PAGE and checks < MAX_CHECKS:
         batch, queue = queue[:PAGE], queue[PAGE:]
+        checks += PAGE
         for doc in batch:
             if contains(fetches, doc, q):
                 fetches.json(f"d/{doc // manifest['chunk']}.json")

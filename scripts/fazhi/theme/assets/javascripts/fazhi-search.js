@@ -10,7 +10,8 @@
   "use strict";
 
   var PAGE = 10;
-  var MAX_KEYS = 8;
+  var MAX_KEYS = 12;
+  var MAX_CHECKS = 50;
   var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var root = document.querySelector("[data-fz-search]");
   if (!root) return;
@@ -65,16 +66,20 @@
     return h;
   }
 
-  /* Single characters for a one-character query, else bigrams spread over the whole query. */
+  /* Single characters for a one-character query, else its distinct bigrams (at most MAX_KEYS, spread over
+   * the query and always covering every character). */
   function queryKeys(q) {
     var chars = Array.from(q);
     if (chars.length === 1) return chars;
     var starts = [];
-    for (var i = 0; i < chars.length - 1; i += 2) starts.push(i);
-    if (starts[starts.length - 1] !== chars.length - 2) starts.push(chars.length - 2);
+    for (var i = 0; i < chars.length - 1; i++) starts.push(i);
     if (starts.length > MAX_KEYS) {
-      var step = (starts.length - 1) / (MAX_KEYS - 1);
-      starts = Array.from({ length: MAX_KEYS }, function (_, k) { return starts[Math.round(k * step)]; });
+      var cover = [];
+      for (var c = 0; c < chars.length - 1; c += 2) cover.push(c);
+      if (cover[cover.length - 1] !== chars.length - 2) cover.push(chars.length - 2);
+      var step = (cover.length - 1) / (MAX_KEYS - 1);
+      starts = cover.length <= MAX_KEYS ? cover
+        : Array.from({ length: MAX_KEYS }, function (_, k) { return cover[Math.round(k * step)]; });
     }
     var keys = starts.map(function (s) { return chars[s] + chars[s + 1]; });
     return keys.filter(function (k, n) { return keys.indexOf(k) === n; });
@@ -223,7 +228,7 @@
     var pending = run.queue.length;
     if (!run.found.length && !pending) return renderEmpty(run);
     if (pending) {
-      setStatus("已找到 " + run.found.length + " 篇包含“" + run.query + "”的报告或页面，还有 " + pending + " 篇待查", "partial", run.query);
+      setStatus("已找到 " + run.found.length + " 篇包含“" + run.query + "”的报告或页面，另有 " + pending + " 篇待核对", "partial", run.query);
       var button = el("button", "md-button fz-more", "显示更多结果");
       button.type = "button";
       button.addEventListener("click", function () { more(run); });
@@ -245,12 +250,13 @@
     moreEl.appendChild(p);
   }
 
-  /* Verify queued candidates until PAGE more results are found or the queue is empty. */
+  /* Check queued candidates until PAGE more results are found, MAX_CHECKS texts were fetched, or none are left. */
   function more(run) {
-    var target = run.found.length + PAGE;
+    var target = run.found.length + PAGE, checks = 0;
     function step() {
       if (run !== current) return null;
-      if (run.found.length >= target || !run.queue.length) return render(run);
+      if (run.found.length >= target || checks >= MAX_CHECKS || !run.queue.length) return render(run);
+      checks += PAGE;
       var batch = run.queue.splice(0, PAGE);
       return Promise.all(batch.map(function (id) { return verify(id, run.q); })).then(function (docs) {
         docs.forEach(function (d) { if (d) run.found.push(d); });
