@@ -19,6 +19,7 @@ from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 
+from .assemble import sort_key
 from .atomic import exclusive, recover, swap_in
 from .cache import CacheContext, ReportCache, code_version, vocabulary_version
 from .exceptions import BuildError, FazhiError
@@ -28,7 +29,10 @@ from .model import Problem, Report, SourceText
 from .pipeline import process_source, with_ids
 from .progress import StageClock
 from .read import read_all
+from .search import BROWSE_LINKS, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
+from .search_html import page_text
 from .site_files import shared_tree
+from .write import write_tree
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
@@ -297,12 +301,30 @@ def build(project: Project, clock: StageClock | None = None) -> BuildResult:
         try:
             result = collect(project, clock)
             result = render_staged(project, result, staging, clock)
+            # search: index the pages as built, so results match what a visitor reads
+            with clock.stage("search index"):
+                docs = search_documents(project, result.reports, staging / "site")
+                write_tree(search_tree(docs, BROWSE_LINKS), staging / "site" / SEARCH_DIR)
             # publish: site first, so build/site is never older than what it was built from
             swap_in(staging / "site", project.site_dir)
             swap_in(staging / "docs", project.docs_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def search_documents(project: Project, reports: list[Report], site: Path) -> list[SearchDoc]:
+    """The built report pages (newest first, the order results keep among equals), then the site's pages."""
+    docs = [
+        report_doc(r, page_text((site / "reports" / r.id / "index.html").read_text(encoding="utf-8")))
+        for r in sorted(reports, key=sort_key)
+    ]
+    for source in sorted(project.pages_dir.glob("*.md")):
+        built = site / source.stem / "index.html"
+        if built.is_file():
+            page = page_text(built.read_text(encoding="utf-8"))
+            docs.append(site_page_doc(f"{source.stem}/", page))
+    return docs
 
 
 def render_staged(
