@@ -19,7 +19,6 @@ from pathlib import Path
 from .cache import ReportCache, code_version, render_key
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
-from .pipeline import process_source
 from .site_files import report_files
 from .write import DocsTree
 
@@ -33,29 +32,37 @@ def _noop(_: int) -> None:
 def process_all(
     texts: list[SourceText],
     cache: ReportCache,
+    process: Callable[[SourceText], Report | Problem],
     *,
     workers: int | None = None,
     on_done: Callable[[int], None] = _noop,
-) -> tuple[list[tuple[SourceText, Report]], list[Problem]]:
-    """Each source → its Report (without id), from the cache when its inputs are unchanged."""
+) -> tuple[list[tuple[Report, SourceText]], list[Problem]]:
+    """Each source → its Report (without id), from the cache when its inputs are unchanged.
+
+    `process` turns one source into a Report, or into a Problem when it fails; it runs in worker
+    processes, so it must be a module-level function.
+    """
     cached = [cache.get(t) for t in texts]
     todo = [t for t, report in zip(texts, cached, strict=True) if report is None]
     on_done(len(texts) - len(todo))
-    outcomes = iter(map_reports(process_source, todo, workers=workers, on_done=on_done))
-    done: list[tuple[SourceText, Report]] = []
+    outcomes = iter(map_reports(process, todo, workers=workers, on_done=on_done))
+    done: list[tuple[Report, SourceText]] = []
     problems: list[Problem] = []
-    for text, report in zip(texts, cached, strict=True):
+    for text, hit in zip(texts, cached, strict=True):
+        report: Report | Problem | None = hit
         if report is None:
             outcome = next(outcomes)
             if outcome.failed is not None:
-                problems.append(
-                    Problem(text.source.file, f"could not be processed ({outcome.failed.error})")
-                )
-                continue
-            report = outcome.value
-            assert report is not None
-            cache.put(text, report)
-        done.append((text, report))
+                message = f"could not be processed ({outcome.failed.error})"
+                report = Problem(text.source.file, message)
+            else:
+                report = outcome.value
+        if isinstance(report, Problem):
+            problems.append(report)
+        elif report is not None:
+            if hit is None:
+                cache.put(text, report)
+            done.append((report, text))
     return done, problems
 
 
@@ -112,9 +119,8 @@ def _write_folder(docs: Path, folder: str, tree: DocsTree) -> None:
         _write_file(path, content)
 
 
-def write_docs(
+def update_docs(
     docs: Path,
-    manifest_path: Path,
     reports: list[tuple[Report, bytes]],
     shared: DocsTree,
     *,
@@ -122,6 +128,7 @@ def write_docs(
     on_done: Callable[[int], None] = _noop,
 ) -> int:
     """Bring `docs` up to date with these reports and shared files; return how many reports were rendered."""
+    manifest_path = docs.with_name(docs.name + "-manifest.json")
     old = DocsManifest.load(manifest_path)
     if old is None or old.code != code_version() or not docs.is_dir():
         if docs.exists():
@@ -151,3 +158,18 @@ def write_docs(
         (docs / rel).unlink(missing_ok=True)
     new.save(manifest_path)
     return len(stale)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """A copy of `source` at `target` made of hard links (files are never changed in place here,
+    only replaced, so the copy stays as it was). Falls back to copying across file systems."""
+    if target.exists():
+        shutil.rmtree(target)
+
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link)
