@@ -29,7 +29,8 @@
   function fetchJSON(path) {
     if (!cache[path]) {
       var url = new URL("search/" + path + (manifest ? "?v=" + manifest.v : ""), base);
-      cache[path] = fetch(url).then(function (r) {
+      /* The manifest is revalidated on every visit; it names the build (v) that every other file is fetched for. */
+      cache[path] = fetch(url, manifest ? {} : { cache: "no-cache" }).then(function (r) {
         if (!r.ok) throw new Error(r.status + " " + url);
         return r.json();
       });
