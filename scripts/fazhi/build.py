@@ -165,9 +165,9 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
     """
     clock = clock or StageClock()
     with clock.stage("read"):
-        texts, problems = read_all(project.reports_dir)
         context = CacheContext(code_version(), vocabulary_version(project.vocab_dir))
         cache = ReportCache(project.cache_dir / "reports", context)
+        texts, problems = read_all(project.reports_dir, decode=cache.decode)
     with clock.stage("clean + extract", total=len(texts)) as advance:
         done, failed = process_all(texts, cache, process_safely, on_done=advance)
         cache.prune()

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .decode import Decoded
 from .model import Report, SourceText
+from .read import decode_any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 _SKIP_DIRS = {"__pycache__"}
@@ -104,10 +106,29 @@ class ReportCache:
     def put(self, src: SourceText, report: Report) -> None:
         key = self.context.key(src)
         self.used.add(key)
+        self._store(self._path(key), report)
+
+    def decode(self, data: bytes, file: str) -> Decoded:
+        """`read.decode_any`, remembered by the bytes' digest: a decoded report is not decoded again.
+        Failures are not remembered (they raise every time, as they should)."""
+        h = hashlib.sha256(f"decoded\0{self.context.code}\0{file}\0".encode())
+        key = hashlib.sha256(h.digest() + hashlib.sha256(data).digest()).hexdigest()
+        self.used.add(key)
         path = self._path(key)
+        try:
+            decoded = pickle.loads(path.read_bytes())
+            if isinstance(decoded, Decoded):
+                return decoded
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
+            pass
+        decoded = decode_any(data, file)
+        self._store(path, decoded)
+        return decoded
+
+    def _store(self, path: Path, value: object) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
 
     def prune(self) -> int:
@@ -121,6 +142,9 @@ class ReportCache:
 
 
 def render_key(report: Report, raw_sha256: str) -> str:
-    """Digest of everything a report's own pages are rendered from: the final Report and the code."""
-    data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+    """Digest of everything a report's own pages are rendered from: the final Report and the code.
+
+    `repr`, not pickle: a pickle depends on which equal strings happen to be one object, so the same
+    report fresh from the stages and loaded from the cache would pickle differently."""
+    data = repr(report).encode("utf-8", "surrogatepass")
     return hashlib.sha256(code_version().encode() + raw_sha256.encode() + data).hexdigest()
