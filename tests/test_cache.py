@@ -79,6 +79,16 @@ def test_one_changed_source_redoes_only_that_report(project: Project) -> None:
     assert rebuild(project) == (len(SEEDS) - 1, 1)
 
 
+def test_an_override_redoes_only_its_report(project: Project) -> None:
+    rebuild(project)
+    override = project.reports_dir / (Path(SEEDS[3].name).stem + ".meta.yml")
+    override.write_text("signer: 王某某\n", encoding="utf-8")
+    assert rebuild(project) == (len(SEEDS) - 1, 1)
+    override.write_text("signer: 李某某\n", encoding="utf-8")
+    assert rebuild(project) == (len(SEEDS) - 1, 1)
+    assert rebuild(project) == (len(SEEDS), 0)
+
+
 def test_a_vocabulary_file_invalidates_every_report(project: Project) -> None:
     rebuild(project)
     project.vocab_dir.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .build import BUG_HINT, Project, build, collect
-from .exceptions import ReadError
+from .exceptions import OverrideError, ReadError
 from .model import Problem
 from .pipeline import process_source, with_ids
 from .progress import StageClock, print_summary, summary_table
@@ -129,7 +129,7 @@ def extract(files: tuple[Path, ...]) -> None:
             if not path.is_file():
                 raise ReadError(str(path), "no such file")
             src = read_source(path.resolve(), path.resolve().parent)
-        except (ReadError, OSError) as err:
+        except (ReadError, OverrideError, OSError) as err:
             click.echo(f"error: {err}", err=True)
             failed = True
             continue

@@ -12,6 +12,7 @@ from pathlib import Path
 from .decode import CONVERT_HINT, Decoded, decode_text, sniff_format
 from .exceptions import FazhiError, ReadError, UnsafeInputError, UnsupportedFormatError
 from .model import Problem, Source, SourceText
+from .overrides import load_override
 
 REPORT_SUFFIXES = (".txt", ".md")
 OVERRIDE_SUFFIX = ".meta.yml"
@@ -118,7 +119,15 @@ def read_source(
         encoding=decoded.encoding,
         size=len(data),
     )
-    return SourceText(source=source, text=decoded.text, raw=data, log=decoded.log)
+    override, override_file = load_override(path, root)
+    return SourceText(
+        source=source,
+        text=decoded.text,
+        raw=data,
+        log=decoded.log,
+        override=override,
+        override_file=override_file,
+    )
 
 
 def is_candidate(path: Path) -> bool:
