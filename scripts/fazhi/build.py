@@ -1,8 +1,9 @@
 """`fazhi build`: one straight line of stages from content/ to build/site.
 
-A bad report becomes a Problem and the build goes on with the others. Everything is built in
+A bad report becomes a Problem and the build goes on with the others. The site is built in
 build/.staging and swapped in at the end, so a build that fails or is killed leaves the previous
-build/docs and build/site as they were.
+build/docs and build/site as they were. The staged docs start as hard links to build/docs, so only
+changed reports are rewritten (see `incremental`), and the published tree is never written into.
 """
 
 from __future__ import annotations
@@ -19,16 +20,20 @@ from datetime import date, datetime, timezone
 from importlib import resources
 from pathlib import Path
 
+from .assemble import sort_key
 from .atomic import exclusive, link_copy, recover, swap_in
 from .cache import CacheContext, ReportCache, code_version, vocabulary_version
-from .exceptions import BuildError
+from .exceptions import BuildError, FazhiError
 from .ids import base_id
-from .incremental import process_all, write_docs
+from .incremental import process_all, update_docs
 from .model import Problem, Report, SourceText
-from .pipeline import with_ids
+from .pipeline import process_source, with_ids
 from .progress import StageClock
 from .read import read_all
+from .search import BROWSE_LINKS, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
+from .search_html import page_text
 from .site_files import shared_tree
+from .write import write_tree
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
@@ -87,21 +92,37 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     raws: dict[str, bytes] = field(default_factory=dict, repr=False)
     cached: int = 0  # reports whose stages were skipped: their inputs had not changed
-    rendered: int = 0  # report folders written to build/docs this time
+    rendered: int = 0  # report folders rendered this time (the others were up to date)
     times: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (workers included)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def checked_ids(done: list[tuple[SourceText, Report]]) -> tuple[BuildResult, list[Problem]]:
+def problem_from(err: FazhiError) -> Problem:
+    return Problem(err.file, err.detail, err.hint, err.line)
+
+
+def process_safely(text: SourceText) -> Report | Problem:
+    """clean + extract one report; a failure becomes a Problem so the others go on."""
+    try:
+        return process_source(text)
+    except FazhiError as err:
+        return problem_from(err)
+    except Exception as err:  # any failure of one report must not stop the others
+        message = f"could not be processed ({type(err).__name__}: {err})"
+        return Problem(text.source.file, message, BUG_HINT)
+
+
+def checked_ids(done: list[tuple[Report, SourceText]]) -> tuple[BuildResult, list[Problem]]:
     """Final ids: unique and URL-safe, since they become folder names. Clashes are reported."""
-    reports = with_ids([report for _, report in done])
+    reports = with_ids([report for report, _ in done])
     result = BuildResult()
     problems = same_place_warnings(reports)
     seen: dict[str, str] = {}
-    for report, (text, _) in zip(reports, done, strict=True):
+    for report, (_, text) in zip(reports, done, strict=True):
         file = report.source.file
         if not SAFE_ID.match(report.id) or len(report.id) > MAX_ID_LENGTH:
             problems.append(
@@ -143,23 +164,24 @@ def same_place_warnings(reports: list[Report]) -> list[Problem]:
     return problems
 
 
-def collect(
-    project: Project, clock: StageClock | None = None, workers: int | None = None
-) -> BuildResult:
-    """read, clean, extract and name every report; nothing is published. `fazhi check` stops here."""
+def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
+    """read, clean, extract and name every report; only build/cache is written. `fazhi check` stops here.
+
+    Reports whose inputs have not changed since the last build come from build/cache; the others
+    run in worker processes.
+    """
     clock = clock or StageClock()
     with clock.stage("read"):
-        texts, problems = read_all(project.reports_dir)
         context = CacheContext(code_version(), vocabulary_version(project.vocab_dir))
         cache = ReportCache(project.cache_dir / "reports", context)
+        texts, problems = read_all(project.reports_dir, decode=cache.decode)
     with clock.stage("clean + extract", total=len(texts)) as advance:
-        done, failed = process_all(texts, cache, workers=workers, on_done=advance)
-        cache.prune()
+        done, failed = process_all(texts, cache, process_safely, on_done=advance)
+        cache.save()
     with clock.stage("ids"):
         result, id_problems = checked_ids(done)
     result.problems = sort_problems(problems + failed + id_problems)
-    result.cached = cache.hits
-    result.times = clock.times
+    result.cached, result.times, result.cpu = cache.hits, clock.times, clock.cpu
     return result
 
 
@@ -167,29 +189,30 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line or 0, p.message))
 
 
-def render_docs(
+def write_docs(
     project: Project,
     result: BuildResult,
-    docs: Path,
-    manifest: Path,
-    clock: StageClock,
-    workers: int | None = None,
+    clock: StageClock | None = None,
+    docs: Path | None = None,
+    manifest: Path | None = None,
 ) -> None:
-    """render + assemble + write: bring the Markdown tree `docs` up to date, incrementally."""
+    """render + assemble + write: the Markdown tree for mkdocs in `docs` (default build/docs),
+    where only the reports whose render inputs changed are rendered again (see `incremental`)."""
+    clock = clock or StageClock()
+    docs = docs or project.docs_dir
+    manifest = manifest or project.manifest
     with clock.stage("assemble"):
         shared = shared_tree(result.reports, project.pages_dir)
     with clock.stage("render + write", total=len(result.reports)) as advance:
         pairs = [(r, result.raws[r.id]) for r in result.reports]
-        result.rendered = write_docs(docs, manifest, pairs, shared, workers=workers, on_done=advance)
+        result.rendered = update_docs(docs, manifest, pairs, shared, on_done=advance)
 
 
-def build_docs(
-    project: Project, clock: StageClock | None = None, workers: int | None = None
-) -> BuildResult:
-    """Everything up to the Markdown tree, written in place into build/docs (no site, not staged)."""
+def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:
+    """Everything up to the Markdown tree in build/docs (no site)."""
     clock = clock or StageClock()
-    result = collect(project, clock, workers)
-    render_docs(project, result, project.docs_dir, project.manifest, clock, workers)
+    result = collect(project, clock)
+    write_docs(project, result, clock)
     return result
 
 
@@ -267,20 +290,16 @@ def drop_reports(result: BuildResult, bad: set[str], warnings: list[str]) -> Bui
     for report in result.reports:
         if report.id in bad:
             said = next(w for w in warnings if f"reports/{report.id}/" in w)
-            problems.append(Problem(report.source.file, f"its page failed to render: {said}", BUG_HINT))
+            problems.append(
+                Problem(report.source.file, f"its page failed to render: {said}", BUG_HINT)
+            )
     kept = [r for r in result.reports if r.id not in bad]
     raws = {r.id: result.raws[r.id] for r in kept}
     return replace(result, reports=kept, raws=raws, problems=sort_problems(problems))
 
 
-def build(
-    project: Project, clock: StageClock | None = None, workers: int | None = None
-) -> BuildResult:
-    """collect → build/.staging/{docs,site} → swapped in for build/docs and build/site.
-
-    The staged docs start as hard links to the published ones, so the incremental writer only
-    rewrites what changed; it replaces files, never edits them, so the published tree is untouched.
-    """
+def build(project: Project, clock: StageClock | None = None) -> BuildResult:
+    """collect → build/.staging/{docs,site} → swapped in for build/docs and build/site."""
     clock = clock or StageClock()
     with exclusive(project.root / "build" / ".lock"):
         for target in (project.docs_dir, project.site_dir):
@@ -288,8 +307,14 @@ def build(
         staging = project.staging_dir
         shutil.rmtree(staging, ignore_errors=True)
         try:
-            result = collect(project, clock, workers)
-            result = render_staged(project, result, clock, workers)
+            result = collect(project, clock)
+            stage_docs(project)
+            result = render_staged(project, result, staging, clock)
+            # search: index the pages as built, so results match what a visitor reads
+            with clock.stage("search index"):
+                docs = search_documents(project, result.reports, staging / "site")
+                write_tree(search_tree(docs, BROWSE_LINKS), staging / "site" / SEARCH_DIR)
+            # publish: each of build/site and build/docs is the old tree or the new one, never a mix
             with clock.stage("publish"):
                 publish(project)
         finally:
@@ -297,43 +322,60 @@ def build(
     return result
 
 
+def stage_docs(project: Project) -> None:
+    """build/.staging/docs starts as hard links to build/docs, with the manifest that describes it."""
+    staging = project.staging_dir
+    staging.mkdir(parents=True)
+    if project.docs_dir.is_dir() and project.manifest.is_file():
+        link_copy(project.docs_dir, staging / "docs")
+        shutil.copy2(project.manifest, staging / "docs-manifest.json")
+
+
 def publish(project: Project) -> None:
     """Swap the staged site, then the docs, then their manifest into place."""
     staging = project.staging_dir
-    project.manifest.unlink(missing_ok=True)  # while docs and manifest may disagree, there is none
+    project.manifest.unlink(missing_ok=True)  # while docs and manifest may disagree there is none
     swap_in(staging / "site", project.site_dir)
     swap_in(staging / "docs", project.docs_dir)
     project.cache_dir.mkdir(parents=True, exist_ok=True)
     os.replace(staging / "docs-manifest.json", project.manifest)
 
 
+def search_documents(project: Project, reports: list[Report], site: Path) -> list[SearchDoc]:
+    """The built report pages (newest first, the order results keep among equals), then the site's pages."""
+    docs = [
+        report_doc(
+            r, page_text((site / "reports" / r.id / "index.html").read_text(encoding="utf-8"))
+        )
+        for r in sorted(reports, key=sort_key)
+    ]
+    for source in sorted(project.pages_dir.glob("*.md")):
+        built = site / source.stem / "index.html"
+        if built.is_file():
+            page = page_text(built.read_text(encoding="utf-8"))
+            docs.append(site_page_doc(f"{source.stem}/", page))
+    return docs
+
+
 def render_staged(
-    project: Project, result: BuildResult, clock: StageClock, workers: int | None
+    project: Project, result: BuildResult, staging: Path, clock: StageClock
 ) -> BuildResult:
-    """Docs and site in build/.staging; reports whose pages break mkdocs are dropped, once."""
-    staging = project.staging_dir
-    staging.mkdir(parents=True)
-    if project.docs_dir.is_dir() and project.manifest.is_file():
-        link_copy(project.docs_dir, staging / "docs")
-        shutil.copy2(project.manifest, staging / "docs-manifest.json")
-    warnings = _render(project, result, clock, workers)
+    """Write docs and run mkdocs in `staging`; reports whose pages break mkdocs are dropped, once."""
+    warnings = _render(project, result, staging, clock)
     if warnings:
         bad = pages_to_reports(warnings, result.reports)
         if not bad:
             raise BuildError("mkdocs", "the site could not be rendered: " + "; ".join(warnings))
         result = drop_reports(result, bad, warnings)
-        warnings = _render(project, result, clock, workers)
+        warnings = _render(project, result, staging, clock)
         if warnings:
             raise BuildError("mkdocs", "the site could not be rendered: " + "; ".join(warnings))
     return result
 
 
-def _render(
-    project: Project, result: BuildResult, clock: StageClock, workers: int | None
-) -> list[str]:
-    staging = project.staging_dir
-    render_docs(project, result, staging / "docs", staging / "docs-manifest.json", clock, workers)
+def _render(project: Project, result: BuildResult, staging: Path, clock: StageClock) -> list[str]:
+    write_docs(project, result, clock, staging / "docs", staging / "docs-manifest.json")
     shutil.rmtree(staging / "site", ignore_errors=True)
+    day = content_date(result.reports)
     with clock.stage("mkdocs"):
-        day = content_date(result.reports)
         return build_site(project, staging / "docs", staging / "site", day)
