@@ -34,8 +34,10 @@ def load_queries(name: str) -> list[str]:
 
 
 def page_lines(page, url: str) -> list[str]:
-    """The literal form of each line of the page's article, as the browser renders it."""
+    """The literal form of each line of the page's article, as the browser renders it, without the parts
+    marked `data-search-exclude` (text about other pages, such as related-report lists)."""
     page.goto(url, wait_until="domcontentloaded")
+    page.evaluate("document.querySelectorAll('article [data-search-exclude]').forEach(e => e.remove())")
     return [literal_form(line) for line in page.locator("article").first.inner_text().splitlines()]
 
 
