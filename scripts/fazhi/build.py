@@ -14,7 +14,7 @@ from .model import Problem, Report
 from .pipeline import with_ids
 from .progress import StageClock
 from .read import read_all
-from .search import BROWSE_LINKS, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
+from .search import BROWSE_PAGES, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
 from .search_html import page_text
 from .site_files import shared_tree
 from .write import write_tree
@@ -135,5 +135,10 @@ def build(project: Project, clock: StageClock | None = None) -> BuildResult:
     with clock.stage("search index"):
         # index the pages as built, so results match what a visitor reads
         docs = search_documents(project, result.reports)
-        write_tree(search_tree(docs, BROWSE_LINKS), project.site_dir / SEARCH_DIR)
+        browse = [
+            {"name": name, "url": url}
+            for name, url in BROWSE_PAGES
+            if (project.site_dir / url / "index.html").is_file()
+        ]
+        write_tree(search_tree(docs, browse), project.site_dir / SEARCH_DIR)
     return result
