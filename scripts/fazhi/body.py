@@ -8,16 +8,31 @@ continues in the next one (a page break). Each join is logged.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from . import parts
 from .model import Block, LogEntry
 from .structure import Context, Lines, Unit
+
+# How paragraphs (not heading continuations) usually begin: 一是…, 2023年，…, 我乡…
+_PARAGRAPH_OPENER = re.compile(
+    r"^(?:[一二三四五六七八九十]是|首先|其次|\d{4}年|今年|全年|近年来|我(?:乡|镇|县|区|市|街道|局|办)|为(?:了|进一步)|按照|根据)"
+)
 
 
 def body_blocks(lines: Lines, ctx: Context) -> list[Block]:
     units = _units(lines, ctx)
     units = _join_page_breaks(units, ctx)
     numbered = sum(1 for u in units if parts.parse_marker(u.text))
-    _classify(units, numbered)
+    standalone = sum(
+        1
+        for prev, unit in itertools.pairwise(units)
+        if len(unit.text) <= 15
+        and parts.unnumbered_heading_shape(unit.text)
+        and parts.ends_sentence(prev.text)
+    )
+    _classify(units, max(numbered, standalone))
     _level_unnumbered(units)
     return [
         Block(u.kind, u.text, level=u.level, line=u.line, lead=u.lead)  # type: ignore[arg-type]
@@ -36,7 +51,7 @@ def _units(lines: Lines, ctx: Context) -> list[Unit]:
             current = None
             page_break = page_break or number in ctx.page_breaks
             continue
-        if current is None or _breaks_after(current, current.tail, text, ctx):
+        if current is None or _breaks_after(current, number, text, ctx):
             if current:
                 units.append(current)
             current = Unit(number, text, marked=number in ctx.marked, after_page_break=page_break)
@@ -44,24 +59,27 @@ def _units(lines: Lines, ctx: Context) -> list[Unit]:
         else:
             ctx.log.append(_join_entry("joined-lines", number, current.text, text))
             current.text += _glue(current.text, text)
-        current.tail = text
+        current.tail, current.tail_line = text, number
     if current:
         units.append(current)
     return units
 
 
-def _breaks_after(unit: Unit, last_line: str, nxt: str, ctx: Context) -> bool:
-    """Whether the line break after `last_line` (the end of `unit`) is a real paragraph break."""
-    full = ctx.wrap.full(last_line)
+def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
+    """Whether the line break between `unit` (so far) and line `number` (`nxt`) is a real one."""
+    if unit.marked or ctx.marked.intersection({unit.line, unit.tail_line, number}):
+        return True
+    last_line = unit.tail
+    full = ctx.wrap.full(unit.tail_line)
     if parts.parse_marker(nxt) or parts.ATTACHMENT.match(nxt):
         return not (full and not parts.ends_sentence(last_line))
-    if unit.marked or ctx.marked.intersection({unit.line}):
-        return True
     marker = parts.parse_marker(unit.text)
     if marker and parts.is_heading_shaped(marker.rest, unit.text) and not full:
         return True
     if unit.text == last_line and parts.unnumbered_heading_shape(last_line) and not full:
         return True
+    if parts.ends_sentence(last_line) and parts.unnumbered_heading_shape(nxt):
+        return not ctx.wrap.full(number)
     return parts.ends_sentence(last_line) and not full
 
 
@@ -73,7 +91,9 @@ def _glue(left: str, right: str) -> str:
 
 
 def _join_entry(action: str, number: int, left: str, right: str) -> LogEntry:
-    return LogEntry(action, number, f"{left[-12:]}⏎{right[:12]}", note="line break inside a sentence")
+    return LogEntry(
+        action, number, f"{left[-12:]}⏎{right[:12]}", note="line break inside a sentence"
+    )
 
 
 def _is_heading_like(unit: Unit) -> bool:
@@ -86,16 +106,26 @@ def _is_heading_like(unit: Unit) -> bool:
 def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
     """Whether `unit` continues `prev` across a blank line: `prev` stops mid-sentence, or a page
     break fell right after a line that fills the wrap width."""
-    if unit.marked or parts.ATTACHMENT.match(unit.text) or parts.parse_marker(unit.text):
+    if (
+        prev.marked
+        or unit.marked
+        or parts.ATTACHMENT.match(unit.text)
+        or parts.parse_marker(unit.text)
+    ):
         return False
-    complete_heading = _is_heading_like(prev) and not parts.ends_sentence(prev.text)
-    if unit.after_page_break and ctx.wrap.full(prev.tail) and not complete_heading:
-        return True
+    if unit.after_page_break and ctx.wrap.full(prev.tail_line):
+        if parts.ends_sentence(prev.text) and _starts_with_heading(unit, ctx):
+            return False
+        return not (_is_heading_like(prev) and _PARAGRAPH_OPENER.match(unit.text))
     return not (
         parts.ends_sentence(prev.text)
         or _is_heading_like(prev)
         or parts.unnumbered_heading_shape(prev.text)
     )
+
+
+def _starts_with_heading(unit: Unit, ctx: Context) -> bool:
+    return parts.unnumbered_heading_shape(unit.text) and not ctx.wrap.full(unit.line)
 
 
 def _join_page_breaks(units: list[Unit], ctx: Context) -> list[Unit]:
@@ -105,7 +135,7 @@ def _join_page_breaks(units: list[Unit], ctx: Context) -> list[Unit]:
         if prev is not None and _continues(prev, unit, ctx):
             ctx.log.append(_join_entry("joined-page-break", unit.line, prev.text, unit.text))
             prev.text += _glue(prev.text, unit.text)
-            prev.tail = unit.tail
+            prev.tail, prev.tail_line = unit.tail, unit.tail_line
             continue
         out.append(unit)
     return out
@@ -139,11 +169,15 @@ def _classify_numbered(unit: Unit, marker: parts.Marker) -> None:
 
 
 def _unnumbered_heading(unit: Unit, previous: Unit | None, numbered: int) -> bool:
+    """A short line with no punctuation between a finished sentence and the next paragraph is a
+    heading when the document shows a heading pattern: two numbered headings, or two such lines."""
     if not parts.unnumbered_heading_shape(unit.text) and not (unit.marked and len(unit.text) <= 60):
         return False
     if parts.SIGNATURE.match(unit.text) and not unit.marked:
         return False
-    after_break = previous is None or previous.kind == "heading" or parts.ends_sentence(previous.text)
+    after_break = (
+        previous is None or previous.kind == "heading" or parts.ends_sentence(previous.text)
+    )
     return after_break and (unit.marked or numbered >= 2)
 
 

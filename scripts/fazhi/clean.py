@@ -69,8 +69,10 @@ def _strip_markdown(number: int, raw: str, ctx: Context) -> str:
     return text
 
 
-def _prepare(text: str, ctx: Context) -> Lines:
+def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
+    """Lines with markup removed and characters normalised, plus the raw text of each line."""
     lines: Lines = []
+    raw_lines: dict[int, str] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
         breaks = _HTML_BREAK.findall(raw)
         if breaks:
@@ -80,19 +82,20 @@ def _prepare(text: str, ctx: Context) -> Lines:
             line, log = normalise_line(line, number)
             ctx.log.extend(log)
             lines.append((number, line))
-    return lines
+            raw_lines[number] = piece.strip()
+    return lines, raw_lines
 
 
 def clean_report(text: str) -> Document:
     """Clean one report text into a Document (blocks in document order, chrome rows, log)."""
     ctx = Context()
-    lines = _prepare(text, ctx)
+    lines, raw = _prepare(text, ctx)
     lines, chrome, chrome_log = strip_chrome(lines)
     ctx.log.extend(chrome_log)
     ctx.page_breaks = {e.line for e in chrome_log if e.action == "removed-page-number"}
     lines, script_log, whole_script = convert_script(lines)
     ctx.log.extend(script_log)
-    ctx.wrap = detect_wrap(lines)
+    ctx.wrap = detect_wrap(lines, raw)
 
     header, index = take_header(lines, 0)
     title, index = take_title(lines, index, ctx)

@@ -10,6 +10,7 @@ from .normalise import HAN, ORG_SUFFIX
 TERMINAL = "。！？；：!?;:…"
 _CLOSERS = "”’）)」』》〉】"
 _SENTENCE_PUNCT = re.compile(r"[。；！？!?;]")
+_ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后)")
 _ANY_PUNCT = re.compile(r"[。，；：！？,;:!?]")
 
 _NUM_CN = "一二三四五六七八九十"
@@ -94,7 +95,12 @@ def run_in_split(marker: Marker) -> tuple[str, str] | None:
 
 def unnumbered_heading_shape(text: str) -> bool:
     """A short line with no punctuation that could be a heading without a number."""
-    return 2 <= len(text) <= 25 and not _ANY_PUNCT.search(text) and not DATE_LINE.match(text)
+    return (
+        2 <= len(text) <= 25
+        and not _ANY_PUNCT.search(text)
+        and not DATE_LINE.match(text)
+        and not _ENUMERATION.match(text)
+    )
 
 
 def split_header_line(text: str) -> list[tuple[str, str]]:

@@ -30,18 +30,23 @@ class Unit:
     level: int = 0
     lead: str | None = None
     tail: str = ""  # its last source line (to tell a hard wrap from a paragraph end)
+    tail_line: int = 0
     after_page_break: bool = False
 
 
 @dataclass
 class Wrap:
-    """The hard-wrap width of the text, if it has one (lines of equal length ending mid-sentence)."""
+    """The hard-wrap width of the text, if it has one (lines of equal length ending mid-sentence).
+    Widths are measured on the raw lines, before markup and spaces were removed."""
 
     chars: int = 0
     width: int = 0
+    raw: dict[int, str] = field(default_factory=dict)
 
-    def full(self, text: str) -> bool:
-        if not self.chars:
+    def full(self, number: int) -> bool:
+        """Whether source line `number` fills the wrap width (so its line break is a hard wrap)."""
+        text = self.raw.get(number, "")
+        if not self.chars or not text:
             return False
         return len(text) >= self.chars - 1 or parts.display_width(text) >= self.width - 2
 
@@ -177,23 +182,26 @@ def _footer_kind(text: str) -> str | None:
     return None
 
 
-def detect_wrap(lines: Lines) -> Wrap:
-    """The hard-wrap width: the longest length shared by at least three lines that end
+def detect_wrap(lines: Lines, raw: dict[int, str]) -> Wrap:
+    """The hard-wrap width: the longest raw length shared by at least three lines that end
     mid-sentence and are followed by another line of the same paragraph."""
     chars: list[int] = []
     widths: list[int] = []
-    for (_, text), (_, nxt) in itertools.pairwise(lines):
+    previous = ""
+    for (number, text), (_, nxt) in itertools.pairwise(lines):
+        standalone = _heading_line(text) and (not previous or parts.ends_sentence(previous))
+        previous = text
         if (
             text
             and nxt
             and len(text) >= 8
             and not parts.ends_sentence(text)
             and not parts.parse_marker(nxt)
-            and not _heading_line(text)
+            and not standalone
         ):
-            chars.append(len(text))
-            widths.append(parts.display_width(text))
-    return Wrap(_shared_max(chars, 1), _shared_max(widths, 2))
+            chars.append(len(raw.get(number, text)))
+            widths.append(parts.display_width(raw.get(number, text)))
+    return Wrap(_shared_max(chars, 1), _shared_max(widths, 2), raw)
 
 
 def _heading_line(text: str) -> bool:
