@@ -117,3 +117,9 @@ def test_a_page_row_that_contradicts_the_issuer_fills_nothing_in():
 def test_a_news_site_naming_a_province_in_passing_does_not_block():
     result = resolve("营前镇人民政府", context=("人民网重庆频道",))
     assert result.region.code == "360724103"
+
+
+def test_an_unlisted_name_without_a_county_is_not_a_place():
+    result = resolve("某某镇人民政府")
+    assert result.region == type(result.region)()
+    assert "某某镇" in result.unknown["region"]

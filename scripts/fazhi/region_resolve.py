@@ -133,6 +133,15 @@ class _Resolver:
             return res
         consistent = [p for p in places if not self._contradicted(p)]
         self._fill_ancestor_only(level, consistent, subject_only=bool(places) and not consistent)
+        if not places and res.region.county is None and res.region.city is None:
+            # a name the list lacks, with no county to anchor it: a placeholder (某某镇) or noise
+            res.region = Region()
+            res.provenance.clear()
+            res.unknown["region"] = f"{name} is not in the 2023 division list and no county is named"
+            for lvl in _ORDER:
+                res.unknown[f"region.{lvl}"] = res.unknown["region"]
+            res.unknown["region.code"] = res.unknown["region"]
+            return res
         res.region = _with(res.region, **{level: name}, code=None)
         res.provenance[f"region.{level}"] = source
         res.provenance.pop("region.code", None)
