@@ -95,7 +95,38 @@ def load_gazetteer() -> Gazetteer:
         gaz.add(Place(row["code"], row["name"], "township", row["areaCode"]))
     for placeholder in PLACEHOLDER_CITIES:
         gaz.by_name.pop(placeholder, None)
+    for row in _variant_rows():
+        place = gaz.places.get(row["code"])
+        if place is not None and place.name == row["name"]:
+            gaz.by_name.setdefault(row["simplified"], []).append(place)
+            if place.parent:
+                gaz.children.setdefault(place.parent, {}).setdefault(row["simplified"], place)
     return gaz
+
+
+VARIANTS_FILE = "gazetteer-variants.csv"
+
+
+def _variant_rows() -> list[dict[str, str]]:
+    """Official names that simplified-script conversion changes (垌塚镇 → 垌冢镇): cleaning may
+    convert a report's text, so the converted spelling must find the place too. Derived from the
+    list by `compute_variants`; a test keeps the file in step with the list."""
+    path = resources.files("fazhi") / "data" / VARIANTS_FILE
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def compute_variants(gaz: Gazetteer) -> list[tuple[str, str, str]]:
+    """(code, name, simplified name) for every name that t2s changes, in code order."""
+    from .meta_text import simplified
+
+    out = []
+    for code in sorted(gaz.places):
+        name = gaz.places[code].name
+        converted = simplified(name)
+        if converted != name:
+            out.append((code, name, converted))
+    return out
 
 
 @dataclass(frozen=True)
