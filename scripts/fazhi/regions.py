@@ -45,6 +45,10 @@ class Gazetteer:
     places: dict[str, Place] = field(default_factory=dict)
     by_name: dict[str, list[Place]] = field(default_factory=dict)
     children: dict[str, dict[str, Place]] = field(default_factory=dict)
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → other spellings
+
+    def names_of(self, place: Place) -> tuple[str, ...]:
+        return (place.name, *self.spellings.get(place.code, ()))
 
     def add(self, place: Place, aliases: tuple[str, ...] = ()) -> None:
         self.places[place.code] = place
@@ -99,6 +103,7 @@ def load_gazetteer() -> Gazetteer:
         place = gaz.places.get(row["code"])
         if place is not None and place.name == row["name"]:
             gaz.by_name.setdefault(row["simplified"], []).append(place)
+            gaz.spellings[place.code] = (*gaz.spellings.get(place.code, ()), row["simplified"])
             if place.parent:
                 gaz.children.setdefault(place.parent, {}).setdefault(row["simplified"], place)
     return gaz
@@ -178,7 +183,7 @@ def _after_short_parent(text: str, found: Mention, gaz: Gazetteer) -> Mention:
         p for p in found.places
         if (parent := gaz.places.get(p.parent or "")) is not None
         and len(parent.name) == 2
-        and before.endswith(parent.name)
+        and before.endswith(gaz.names_of(parent))
     )
     return Mention(found.name, found.start, found.end, kept) if kept else found
 
