@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from fazhi.search import SearchDoc, Section, encode_gaps, keys_of, search_tree, shard_of
+from fazhi.search import (
+    SearchDoc,
+    Section,
+    encode_gaps,
+    folded_blocks,
+    keys_of,
+    search_tree,
+    shard_of,
+)
 from fazhi.search_bench import decode_gaps, first_page, first_query_bytes, query_keys
 from fazhi.search_html import page_text
 from fazhi.searchtext import browser_table, fold
@@ -45,6 +53,10 @@ def test_dense_postings_cost_one_digit_per_document():
 
 def test_keys_are_characters_and_adjacent_pairs():
     assert keys_of("三重一大") == {"三", "重", "一", "大", "三重", "重一", "一大"}
+
+
+def test_no_key_spans_two_blocks():
+    assert keys_of(folded_blocks(["三重", "一大"])) == {"三", "重", "一", "大", "三重", "一大"}
 
 
 @pytest.mark.parametrize(
