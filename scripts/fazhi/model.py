@@ -135,6 +135,7 @@ class Indicator:
     text: str
     section: str
     canonical: str | None = None
+    block: int = -1  # index in Document.blocks of the paragraph holding `text` (the page anchor)
 
     def as_dict(self) -> dict[str, Any]:
         return {
