@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from .clean import clean_report
 from .ids import assign_ids
+from .indicators import extract_indicators
 from .meta import extract_meta
 from .model import Report, SourceText
 
@@ -24,6 +25,7 @@ def process_source(src: SourceText) -> Report:
         doc=doc,
         meta=meta,
         outline=outline_of(doc.blocks),
+        indicators=extract_indicators(doc),
     )
 
 

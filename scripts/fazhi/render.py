@@ -75,13 +75,19 @@ def doc_header(report: Report) -> str:
     return f'<div class="fz-docheader">\n{inner}\n</div>'
 
 
-def _body_block(block: Block) -> str:
+def paragraph_anchor(index: int) -> str:
+    """The id of the paragraph that is block `index` of the Document (indicators link to it)."""
+    return f"p-{index}"
+
+
+def _body_block(block: Block, index: int) -> str:
     if block.kind == "heading":
         level = max(2, min(block.level, 6))
         return f"{'#' * level} {escape_inline(block.text)}"
+    anchor = f" {{: #{paragraph_anchor(index)} }}" if block.kind == "paragraph" else ""
     if block.lead:
-        return f"**{escape_inline(block.lead)}**{escape_inline(block.text)}"
-    return escape_block(block.text)
+        return f"**{escape_inline(block.lead)}**{escape_inline(block.text)}{anchor}"
+    return escape_block(block.text) + anchor
 
 
 _BODY_KINDS = ("addressee", "heading", "paragraph", "attachment")
@@ -90,7 +96,8 @@ _FOOTER_KINDS = ("cc", "printed")
 
 
 def body(report: Report) -> str:
-    return "\n\n".join(_body_block(b) for b in report.doc.blocks if b.kind in _BODY_KINDS)
+    blocks = enumerate(report.doc.blocks)
+    return "\n\n".join(_body_block(b, i) for i, b in blocks if b.kind in _BODY_KINDS)
 
 
 def closing(report: Report) -> str:

@@ -9,8 +9,11 @@ from pathlib import Path
 import yaml
 
 from .assemble import home_page, list_pages
+from .indicator_views import indicators_csv, indicators_json, indicators_section
+from .indicators import default_vocab
 from .model import Report
 from .render import render_report_page
+from .summary import summary_pages
 from .write import DocsTree
 
 
@@ -30,9 +33,11 @@ def raw_name(report: Report) -> str:
 def report_files(report: Report, raw: bytes) -> DocsTree:
     base = f"reports/{report.id}/"
     return {
-        base + "index.md": render_report_page(report),
+        base + "index.md": render_report_page(report, (indicators_section(report),)),
         base + f"{report.id}.yml": dump_yaml(report.sidecar()),
         base + raw_name(report): raw,
+        base + f"{report.id}.indicators.csv": indicators_csv(report),
+        base + f"{report.id}.indicators.json": indicators_json(report),
     }
 
 
@@ -55,4 +60,5 @@ def docs_tree(reports: list[Report], raws: dict[str, bytes], pages_dir: Path) ->
         tree.update(report_files(report, raws[report.id]))
     tree["index.md"] = home_page(reports)
     tree.update(list_pages(reports))
+    tree.update(summary_pages(reports, default_vocab()))
     return tree
