@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 
+from .fidelity import ACTION_NAMES, cleaning_counts, cleaning_log_name
 from .markup import escape_block, escape_inline, html_text
 from .model import Block, Report
 
@@ -86,7 +87,11 @@ def _body_block(block: Block, index: int) -> str:
         return f"{'#' * level} {escape_inline(block.text)}"
     anchor = f" {{: #{paragraph_anchor(index)} }}" if block.kind == "paragraph" else ""
     if block.lead:
-        return f"**{escape_inline(block.lead)}**{escape_inline(block.text)}{anchor}"
+        # <strong>, not **…**: `**…。**正文` stays literal under CommonMark's flanking rule.
+        lead = f'<strong class="fz-lead">{escape_inline(block.lead)}</strong>'
+        return f"{lead}{escape_inline(block.text)}{anchor}"
+    if block.kind == "attachment":
+        return f'<p class="fz-attachment">{html_text(block.text)}</p>'
     return escape_block(block.text) + anchor
 
 
@@ -98,6 +103,28 @@ _FOOTER_KINDS = ("cc", "printed")
 def body(report: Report) -> str:
     blocks = enumerate(report.doc.blocks)
     return "\n\n".join(_body_block(b, i) for i, b in blocks if b.kind in _BODY_KINDS)
+
+
+def script_note(report: Report) -> str:
+    """A visible note when the whole text was converted from traditional script."""
+    if not report.doc.script_converted:
+        return ""
+    return (
+        '<p class="fz-script-note">原文为繁体字，本页已用 OpenCC（t2s）逐字转为简体字；'
+        "原文见本页下载的原始文件。</p>"
+    )
+
+
+def cleaning_note(report: Report) -> str:
+    """整理说明: how many changes of each kind cleaning made, and a link to the full log."""
+    counts = cleaning_counts(report.doc)
+    summary = "；".join(f"{ACTION_NAMES.get(a, a)} {n} 处" for a, n in counts.items()) or "无改动"
+    link = f'<a href="{cleaning_log_name(report)}">整理记录（CSV）</a>'
+    return (
+        '<details class="fz-cleaning">\n<summary>整理说明</summary>\n'
+        f"<p>本页正文由原始文本整理而成，文字未作增删；整理改动：{html_text(summary)}。"
+        f"逐条记录见{link}，原始文本可在下载中获取。</p>\n</details>"
+    )
 
 
 def closing(report: Report) -> str:
@@ -119,13 +146,27 @@ def footer(report: Report) -> str:
 
 
 def title_heading(report: Report) -> str:
-    title = report.meta.title or report.doc.title
+    """The H1: the document's own title when it has one (so nothing of it is lost), else the
+    title the metadata found elsewhere (a 标题 row of the web page)."""
+    title = report.doc.title or report.meta.title
     shown = (
         escape_inline(title)
         if title
         else f"未注明标题的报告（{escape_inline(report.source.file)}）"
     )
     return f"# {shown}"
+
+
+def document_markdown(report: Report) -> str:
+    """The report itself as it appears on the page: title, 版头, 正文, 署名 and 版记."""
+    parts = [
+        title_heading(report),
+        doc_header(report),
+        body(report),
+        closing(report),
+        footer(report),
+    ]
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def render_report_page(report: Report, extra_sections: tuple[str, ...] = ()) -> str:
@@ -135,9 +176,11 @@ def render_report_page(report: Report, extra_sections: tuple[str, ...] = ()) -> 
         title_heading(report),
         meta_table(report),
         doc_header(report),
+        script_note(report),
         body(report),
         closing(report),
         footer(report),
+        cleaning_note(report),
         *extra_sections,
     ]
     return "\n\n".join(p for p in parts if p) + "\n"

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from .assemble import home_page, list_pages
+from .fidelity import cleaning_log_csv, cleaning_log_name
 from .indicator_views import indicators_csv, indicators_json, indicators_section
 from .indicators import default_vocab
 from .model import Report
@@ -40,6 +41,7 @@ def report_files(report: Report, raw: bytes) -> DocsTree:
         base + raw_name(report): raw,
         base + f"{report.id}.indicators.csv": indicators_csv(report),
         base + f"{report.id}.indicators.json": indicators_json(report),
+        base + cleaning_log_name(report): cleaning_log_csv(report.doc),
     }
 
 
