@@ -72,7 +72,9 @@ def _glue(left: str, right: str) -> str:
 
 
 def _join_entry(action: str, number: int, left: str, right: str) -> LogEntry:
-    return LogEntry(action, number, f"{left[-12:]}⏎{right[:12]}", note="line break inside a sentence")
+    return LogEntry(
+        action, number, f"{left[-12:]}⏎{right[:12]}", note="line break inside a sentence"
+    )
 
 
 def _is_heading_like(unit: Unit) -> bool:
@@ -132,7 +134,9 @@ def _unnumbered_heading(unit: Unit, previous: Unit | None, numbered: int) -> boo
         return False
     if parts.SIGNATURE.match(unit.text) and not unit.marked:
         return False
-    after_break = previous is None or previous.kind == "heading" or parts.ends_sentence(previous.text)
+    after_break = (
+        previous is None or previous.kind == "heading" or parts.ends_sentence(previous.text)
+    )
     return after_break and (unit.marked or numbered >= 2)
 
 

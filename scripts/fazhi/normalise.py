@@ -39,7 +39,9 @@ _HAN_RE = re.compile(rf"[{HAN}]")
 _PUNCT_IN_HAN = re.compile(rf"(?<=[{HAN}])([,;:?!])(?=[{HAN}\d“《（(])|(?<=[{HAN}])([,;:?!])$")
 _PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
-_LATIN_WORD = re.compile(rf"(?<=[{HAN}{_CJK_PUNCT}]) ?\b([a-z]{{2,}}(?: [a-z]{{2,}})*)\b ?(?=[{HAN}])")
+_LATIN_WORD = re.compile(
+    rf"(?<=[{HAN}{_CJK_PUNCT}]) ?\b([a-z]{{2,}}(?: [a-z]{{2,}})*)\b ?(?=[{HAN}])"
+)
 _GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|锟斤拷|烫烫烫|Ã.|â€")
 
 
@@ -119,7 +121,9 @@ def normalise_line(text: str, line: int) -> tuple[str, list[LogEntry]]:
 def flag_artefacts(text: str, line: int) -> list[LogEntry]:
     """Suspected conversion artefacts and garbled characters: kept in the text, flagged here."""
     log = [
-        LogEntry("suspect-artefact", line, text, note=f"Latin word inside Chinese text: {m.group(1)}")
+        LogEntry(
+            "suspect-artefact", line, text, note=f"Latin word inside Chinese text: {m.group(1)}"
+        )
         for m in _LATIN_WORD.finditer(text)
     ]
     log += [
@@ -129,7 +133,9 @@ def flag_artefacts(text: str, line: int) -> list[LogEntry]:
     return log
 
 
-def convert_script(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LogEntry], bool]:
+def convert_script(
+    lines: list[tuple[int, str]],
+) -> tuple[list[tuple[int, str]], list[LogEntry], bool]:
     """Traditional → simplified with OpenCC t2s. Returns new lines, log and whether the whole text
     was in traditional script (more than 2% of its Han characters changed)."""
     han = sum(1 for _, t in lines for c in t if is_han(c))
@@ -140,7 +146,9 @@ def convert_script(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]],
         simple = to_simplified(text)
         if simple != text:
             changed_chars += sum(1 for a, b in zip(text, simple, strict=False) if a != b)
-            log.append(LogEntry("t2s", number, text, simple, note="traditional → simplified (OpenCC t2s)"))
+            log.append(
+                LogEntry("t2s", number, text, simple, note="traditional → simplified (OpenCC t2s)")
+            )
         out.append((number, simple))
     whole = han > 0 and changed_chars / han > 0.02
     return out, log, whole
