@@ -85,7 +85,7 @@ def _body_block(block: Block, index: int) -> str:
     if block.kind == "heading":
         level = max(2, min(block.level, 6))
         return f"{'#' * level} {escape_inline(block.text)}"
-    anchor = f" {{: #{paragraph_anchor(index)} }}" if block.kind == "paragraph" else ""
+    anchor = f"\n{{: #{paragraph_anchor(index)} }}" if block.kind == "paragraph" else ""
     if block.lead:
         # <strong>, not **…**: `**…。**正文` stays literal under CommonMark's flanking rule.
         lead = f'<strong class="fz-lead">{escape_inline(block.lead)}</strong>'
