@@ -110,7 +110,7 @@ def test_distribution_bins(values, unit, expected):
 
 
 def test_text_directive_is_short_and_escapes_separators():
-    assert text_directive("短句-1,2") == "text=%E7%9F%AD%E5%8F%A5%2D1%2C2"
+    assert text_directive("短句-1,2 a&b") == "text=短句%2D1%2C2%20a%26b"
     long = text_directive("甲" * 40)
     assert long.count(",") == 1
 
@@ -139,6 +139,8 @@ def test_summary_pages_stay_small_at_1000_reports(synthetic_1000):
         assert page.stat().st_size < 400_000, page
     index = _html(project.site_dir, "stats/index.html")
     assert "<strong>1000</strong>" in index
-    table_rows = sum(_html(project.site_dir, str(p.relative_to(project.site_dir))).count("<tr><td><a")
-                     for p in pages)
+    table_rows = sum(
+        _html(project.site_dir, str(p.relative_to(project.site_dir))).count("<tr><td><a")
+        for p in pages
+    )
     assert table_rows == 1000

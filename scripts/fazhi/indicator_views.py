@@ -20,8 +20,15 @@ CSV_FIELDS = ("report", "name", "canonical", "value", "unit", "approx", "section
 _EDGE = 10  # characters of a long sentence's start and end used in its text directive
 
 
+_DIRECTIVE_RESERVED = {c: quote(c, safe="") for c in "%-,&#?=:~<>\"'`[]{}|\\^/"} | {"-": "%2D"}
+
+
 def _directive_part(text: str) -> str:
-    return quote(text, safe="").replace("-", "%2D")
+    """Percent-encode what the text-directive syntax or HTML reserves; keep Chinese as is (3 bytes, not 9)."""
+    return "".join(
+        _DIRECTIVE_RESERVED.get(c, c) if c.isprintable() and not c.isspace() else quote(c, safe="")
+        for c in text
+    )
 
 
 def text_directive(sentence: str) -> str:

@@ -39,6 +39,8 @@ _CLASSIFIERS = frozenset("个名家所位户支台辆本篇条门项部座")
 _AFTER_LEAD = re.compile(r"^(?:以上|左右|的|为|是|[（(][^）)]*[）)]|[、\s])+")
 _SHARED = re.compile(r"^(?P<names>.+?)(?:均|都|皆)(?:达到了|达到|达|为|是|在|实现)?$")
 _SHARED_SPLIT = re.compile(r"以及|和|及|与|、")
+_RESPECTIVELY = re.compile(r"^(?P<names>.+?)分别(?:达到了|达到|达|为|是|有)?$")
+_LIST_JOINER = re.compile(r"^(?:[、和及与]|以及)?$")
 _GENERIC_RATE = re.compile(r"^[\u4e00-\u9fff]{0,4}率$")
 MAX_NAME = 30
 UNNAMED = "未命名"
@@ -198,9 +200,18 @@ def block_indicators(text: str, section: str, vocab: Vocabulary) -> list[Indicat
     for _, sentence in sentences(text):
         found, _ = scan(sentence)
         previous = UNNAMED
+        pending: list[str] = []  # names given before 分别, for the values that follow in a list
         for index, q in enumerate(found):
             before, after = name_parts(sentence, found, index)
-            names = names_for(before, after, q.unit) or [previous]
+            respectively = _RESPECTIVELY.match(before)
+            if respectively:
+                pending = [p for p in _SHARED_SPLIT.split(respectively.group("names")) if p.strip()]
+            elif pending and not _LIST_JOINER.match(before):
+                pending = []
+            if pending:
+                names = [pending.pop(0).strip()]
+            else:
+                names = names_for(before, after, q.unit) or [previous]
             context = sentence[_previous_clause_start(sentence, q.start) : q.start]
             for name in names:
                 canonical = canonical_name(name, q.unit, context, vocab)

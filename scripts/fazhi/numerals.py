@@ -13,7 +13,9 @@ import cn2an
 
 CN_DIGITS = "〇零一二两三四五六七八九"
 CN_NUMERAL_CHARS = CN_DIGITS + "十百千万亿"
-ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+ARABIC = (
+    r"[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?"  # a full-width ， separates list items
+)
 CHINESE = rf"[{CN_NUMERAL_CHARS}]+"
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")

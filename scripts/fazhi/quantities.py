@@ -80,7 +80,7 @@ _UNIT_ALT = "|".join(
 )
 QUANTITY = re.compile(
     rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<mag>[万亿](?!元))?\s*(?P<more>余|多|来)?\s*"
-    rf"(?P<unit>{_UNIT_ALT})(?P<post>以上|左右|余|多)?"
+    rf"(?P<unit>{_UNIT_ALT})(?P<post>以上|以下|以内|左右|余|多)?"
 )
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})")
 
@@ -90,6 +90,7 @@ APPROX_BEFORE = re.compile(
 _UPPER = re.compile(r"上\s*$")
 _STUCK_BEFORE = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－—–~～/·]\s*$")
 _ORDINAL = re.compile(r"第\s*$")
+_VAGUE = re.compile(r"(?:数|几|若干|好几)\s*$")
 _RANGE = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万]\s*[至到~～\-－—–]\s*$")
 _EVERY = re.compile(r"每(?:天|日|周|月|季度|季|年|半年|次|人|户|村|乡|镇|个|万|名|期|场|两|隔)")
 HOTLINES = frozenset(
@@ -185,6 +186,8 @@ def trap_reason(
     approx = bool(m.group("more") or m.group("post") or APPROX_BEFORE.search(before))
     if _ORDINAL.search(before):
         return "ordinal (第…)"
+    if is_chinese(num) and _VAGUE.search(before):
+        return "vague amount (数十, 几百)"
     if _STUCK_BEFORE.search(before):
         return "part of a code, date or decimal"
     if _RANGE.search(before):
