@@ -96,13 +96,13 @@ def indicator_table(reports: Sequence[Report], columns: list[str], to_root: str)
         )
     return "\n".join(
         [
-            '<table class="fz-sortable fz-summary">',
+            '<div class="fz-scroll"><table class="fz-sortable fz-summary">',
             f'<thead><tr><th scope="col">报告</th><th scope="col">地区</th><th scope="col">年度</th>'
             f"{head}</tr></thead>",
             "<tbody>",
             *rows,
             "</tbody>",
-            "</table>",
+            "</table></div>",
         ]
     )
 
@@ -127,7 +127,7 @@ def indicator_pages(reports: Sequence[Report], vocab: Vocabulary) -> dict[str, s
     for number, chunk in enumerate(chunks or [[]], start=1):
         pager = _pager(number, len(chunks))
         parts = [
-            "---\ntitle: 指标对比表\n---",
+            "---\ntitle: 指标对比表\nhide:\n  - navigation\n  - toc\n---",
             f"# 指标对比表（第 {number}/{max(len(chunks), 1)} 页）",
             "每行一份报告，每列一个规范指标，单元格为该报告中该指标首次出现的数值，点击可跳到原文句子。"
             "点击表头可按该列排序（本页内）。全部数据见 [CSV 下载](../indicators.csv)。",
