@@ -31,6 +31,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, BuildResul
     return project, build(project)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite golden files (tests/golden, tests/fixtures/*/…expected.*) from the current output",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture(scope="session")
 def synthetic_1000(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, BuildResult]:
     """1,000 synthetic reports (fazhi.synth, seed 0) in a project built once per session."""

@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 
 from .build import Project, build
-from .exceptions import ReadError
+from .exceptions import OverrideError, ReadError
 from .pipeline import process_source, with_ids
+from .progress import StageClock, print_summary, summary_table
 from .read import read_source
 
 
@@ -34,10 +35,21 @@ def main() -> None:
 def build_command(keep_going: bool) -> None:
     """Build build/docs and build/site from content/."""
     project = Project(find_root(Path.cwd()))
-    result = build(project)
-    click.echo(f"published {len(result.reports)} reports → {project.site_dir / 'index.html'}")
+    clock = StageClock(live=True)
+    with clock.shown():
+        result = build(project, clock)
     for problem in result.problems:
         click.echo(str(problem), err=True)
+    print_summary(
+        summary_table(
+            published=len(result.reports),
+            errors=sum(p.severity == "error" for p in result.problems),
+            warnings=sum(p.severity == "warning" for p in result.problems),
+            cached=result.cached,
+            times=clock.times,
+        )
+    )
+    click.echo(f"published {len(result.reports)} reports → {project.site_dir / 'index.html'}")
     if result.problems and not keep_going:
         raise SystemExit(1)
 
@@ -68,7 +80,7 @@ def extract(files: tuple[Path, ...]) -> None:
             if not path.is_file():
                 raise ReadError(str(path), "no such file")
             src = read_source(path.resolve(), path.resolve().parent)
-        except (ReadError, OSError) as err:
+        except (ReadError, OverrideError, OSError) as err:
             click.echo(f"error: {err}", err=True)
             failed = True
             continue

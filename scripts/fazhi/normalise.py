@@ -29,6 +29,7 @@ _SPACE_BETWEEN = re.compile(
     rf"(?<=[{HAN}{_CJK_PUNCT}]) (?=[{HAN}{_CJK_PUNCT}\d])"
     rf"|(?<=[\d%{_CJK_PUNCT}]) (?=[{HAN}{_CJK_PUNCT}])"
     rf"|(?<=[{_CJK_PUNCT}]) (?=[\w(])|(?<=[\w)]) (?=[{_CJK_PUNCT}])"
+    rf"|(?<=[{HAN}]) (?=[A-Za-z])|(?<=[A-Za-z]) (?=[{HAN}])|(?<=\d) (?=%)"
 )
 ORG_SUFFIX = r"(?:委员会|人民政府|办事处|办公室|党工委|党委)"
 # A space between two organisation names (joint-issuer titles: 中共××委员会 ××人民政府关于…) is kept.
@@ -36,12 +37,14 @@ _ORG_GAP = re.compile(rf"{ORG_SUFFIX} (?=[{HAN}（）]{{2,30}}?{ORG_SUFFIX}(?:�
 
 _BRACKETS = re.compile(r"\(([^()]{0,40})\)")
 _HAN_RE = re.compile(rf"[{HAN}]")
-_PUNCT_IN_HAN = re.compile(rf"(?<=[{HAN}])([,;:?!])(?=[{HAN}\d“《（(])|(?<=[{HAN}])([,;:?!])$")
+_PUNCT_IN_HAN = re.compile(
+    rf"(?<=[{HAN}]) ?([,;:?!]) ?(?=[{HAN}\d“《（(])|(?<=[\d%]) ?([,;:?!]) ?(?=[{HAN}“《（(])"
+    rf"|(?<=[{HAN}])([,;:?!])$"
+)
+_DECIMAL = re.compile(r"(?<=\d)[．。](?=\d)")
 _PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
-_LATIN_WORD = re.compile(
-    rf"(?<=[{HAN}{_CJK_PUNCT}]) ?\b([a-z]{{2,}}(?: [a-z]{{2,}})*)\b ?(?=[{HAN}])"
-)
+_LATIN_WORD = re.compile(rf"(?<=[{HAN}{_CJK_PUNCT}])([a-z]{{2,}}(?: [a-z]{{2,}})*)(?=[{HAN}])")
 _GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|锟斤拷|烫烫烫|Ã.|â€")
 
 
@@ -95,12 +98,12 @@ def _full_brackets(text: str) -> str:
 
 
 def _full_punct(text: str) -> str:
-    return _PUNCT_IN_HAN.sub(lambda m: _PUNCT_MAP[m.group(1) or m.group(2)], text)
+    return _PUNCT_IN_HAN.sub(lambda m: _PUNCT_MAP[m.group(1) or m.group(2) or m.group(3)], text)
 
 
 _STEPS = (
+    ("normalised-width", lambda t: _DECIMAL.sub(".", fullwidth_to_halfwidth(t))),
     ("normalised-space", lambda t: _remove_cjk_spaces(collapse_spaces(t))),
-    ("normalised-width", fullwidth_to_halfwidth),
     ("normalised-punctuation", lambda t: _full_punct(_full_brackets(t))),
 )
 
@@ -121,9 +124,7 @@ def normalise_line(text: str, line: int) -> tuple[str, list[LogEntry]]:
 def flag_artefacts(text: str, line: int) -> list[LogEntry]:
     """Suspected conversion artefacts and garbled characters: kept in the text, flagged here."""
     log = [
-        LogEntry(
-            "suspect-artefact", line, text, note=f"Latin word inside Chinese text: {m.group(1)}"
-        )
+        LogEntry("suspect-artefact", line, text, note=f"Latin word inside Chinese text: {m.group(1)}")
         for m in _LATIN_WORD.finditer(text)
     ]
     log += [
@@ -133,11 +134,9 @@ def flag_artefacts(text: str, line: int) -> list[LogEntry]:
     return log
 
 
-def convert_script(
-    lines: list[tuple[int, str]],
-) -> tuple[list[tuple[int, str]], list[LogEntry], bool]:
+def convert_script(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LogEntry], bool]:
     """Traditional → simplified with OpenCC t2s. Returns new lines, log and whether the whole text
-    was in traditional script (more than 2% of its Han characters changed)."""
+    was in traditional script (at least five and more than 5% of its Han characters changed)."""
     han = sum(1 for _, t in lines for c in t if is_han(c))
     out: list[tuple[int, str]] = []
     log: list[LogEntry] = []
@@ -146,9 +145,7 @@ def convert_script(
         simple = to_simplified(text)
         if simple != text:
             changed_chars += sum(1 for a, b in zip(text, simple, strict=False) if a != b)
-            log.append(
-                LogEntry("t2s", number, text, simple, note="traditional → simplified (OpenCC t2s)")
-            )
+            log.append(LogEntry("t2s", number, text, simple, note="traditional → simplified (OpenCC t2s)"))
         out.append((number, simple))
-    whole = han > 0 and changed_chars / han > 0.02
+    whole = changed_chars >= 5 and changed_chars / max(han, 1) > 0.05
     return out, log, whole

@@ -10,6 +10,7 @@ from .ids import assign_ids
 from .indicators import extract_indicators
 from .meta import extract_meta
 from .model import Report, SourceText
+from .overrides import apply_override
 from .render import document_markdown
 
 
@@ -26,6 +27,8 @@ def process_source(src: SourceText) -> Report:
     """One source text → a Report without its final id (ids need all reports, see `with_ids`)."""
     doc = clean_report(src.text)
     meta = extract_meta(doc, src.source)
+    if src.override:
+        meta = apply_override(meta, src.override)
     report = Report(
         id="",
         source=src.source,

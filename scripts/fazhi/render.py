@@ -41,21 +41,58 @@ def _place(report: Report) -> str | None:
     return "".join(named) if named else None
 
 
-def meta_table(report: Report) -> str:
-    """The metadata header: every field shown, unknown ones as 未注明, never blank."""
+_PROVENANCE_NAMES = {
+    "text": "正文",
+    "metadata-row": "网页元数据",
+    "gazetteer": "区划代码表",
+    "editor": "编辑校订",
+    "file-name": "文件名",
+}
+_REGION_LEVELS = ("province", "city", "county", "township")
+
+
+def _region_cell(report: Report, links: dict[str, str]) -> str | None:
+    """地区: each level linked to its page when `links` (level → href) has one."""
+    region = report.meta.region
+    parts = []
+    for level in _REGION_LEVELS:
+        name = getattr(region, level)
+        if not name:
+            continue
+        href = links.get(level)
+        parts.append(f'<a href="{html_text(href)}">{html_text(name)}</a>' if href else html_text(name))
+    return " ".join(parts) if parts else None
+
+
+def _cell(value: str | None, field: str, report: Report) -> str:
     meta = report.meta
+    if not value:
+        reason = meta.unknown.get(field) or meta.unknown.get(field.split(".")[0], "")
+        hint = f' title="{html_text(reason)}"' if reason else ""
+        return f'<span class="fz-unknown"{hint}>{UNKNOWN}</span>'
+    source = _PROVENANCE_NAMES.get(meta.provenance.get(field, ""))
+    hint = f' title="来源：{source}"' if source else ""
+    return f"<span{hint}>{value}</span>" if hint else value
+
+
+def meta_table(report: Report, region_links: dict[str, str] | None = None) -> str:
+    """The metadata header: every field shown, unknown ones as 未注明 (never blank, never invented).
+
+    `region_links` maps a region level (province, city, county, township) to its page's href.
+    """
+    meta = report.meta
+    issuers = "、".join([meta.issuer, *meta.co_issuers]) if meta.issuer else None
     rows = [
-        ("发布机关", "、".join([meta.issuer, *meta.co_issuers]) if meta.issuer else None),
-        ("层级", _LEVEL_NAMES.get(meta.level or "")),
-        ("地区", _place(report)),
-        ("年度", f"{meta.year}年" if meta.year else None),
-        ("成文日期", meta.date_signed),
-        ("文号", meta.doc_number),
+        ("发布机关", html_text(issuers) if issuers else None, "issuer"),
+        ("层级", _LEVEL_NAMES.get(meta.level or ""), "level"),
+        ("地区", _region_cell(report, region_links or {}), "region"),
+        ("年度", f"{meta.year}年" if meta.year else None, "year"),
+        ("成文日期", html_text(meta.date_signed) if meta.date_signed else None, "date_signed"),
+        ("文号", html_text(meta.doc_number) if meta.doc_number else None, "doc_number"),
     ]
     lines = ['<table class="fz-meta">', "<caption>报告信息</caption>", "<tbody>"]
-    for label, value in rows:
-        shown = html_text(value) if value else f'<span class="fz-unknown">{UNKNOWN}</span>'
-        lines.append(f'<tr><th scope="row">{label}</th><td>{shown}</td></tr>')
+    for label, value, field in rows:
+        lines.append(f'<tr><th scope="row">{label}</th><td>{_cell(value, field, report)}</td></tr>')
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
 
