@@ -98,7 +98,12 @@ def _is_heading_like(unit: Unit) -> bool:
 def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
     """Whether `unit` continues `prev` across a blank line: `prev` stops mid-sentence, or a page
     break fell right after a line that fills the wrap width."""
-    if prev.marked or unit.marked or parts.ATTACHMENT.match(unit.text) or parts.parse_marker(unit.text):
+    if (
+        prev.marked
+        or unit.marked
+        or parts.ATTACHMENT.match(unit.text)
+        or parts.parse_marker(unit.text)
+    ):
         return False
     if unit.after_page_break and ctx.wrap.full(prev.tail_line):
         if parts.ends_sentence(prev.text) and _starts_with_heading(unit, ctx):

@@ -33,9 +33,7 @@ def digest_files(paths: list[Path], root: Path) -> str:
 def files_below(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
-    return [
-        p for p in root.rglob("*") if p.is_file() and not _SKIP_DIRS.intersection(p.parts)
-    ]
+    return [p for p in root.rglob("*") if p.is_file() and not _SKIP_DIRS.intersection(p.parts)]
 
 
 @cache

@@ -1,8 +1,9 @@
 """How indicators are shown and downloaded: the report page's table, CSV and JSON, source links.
 
-A source link points at the paragraph's id (`#p-12`, given by render.py, works in every browser) followed by a
-text directive (`:~:text=start,end`) that makes current browsers scroll to and highlight the sentence itself;
-a browser without text-fragment support still jumps to the paragraph.
+A source link is a text fragment (`#:~:text=start,end`): the browser scrolls to the sentence itself and
+highlights it (Chrome/Edge 80+, Safari 16.1+, Firefox 131+). The page's Markdown stays exactly the cleaned
+text (no ids added to paragraphs, so the renderer's fidelity checks hold), and assets/fazhi-fragment.js
+does the same scroll-and-mark in browsers that do not support text fragments.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from urllib.parse import quote
 
 from .markup import html_text
 from .model import Indicator, Report
-from .render import paragraph_anchor
 
 CSV_FIELDS = ("report", "name", "canonical", "value", "unit", "approx", "section", "text", "anchor")
 _EDGE = 10  # characters of a long sentence's start and end used in its text directive
@@ -41,9 +41,7 @@ def text_directive(sentence: str) -> str:
 
 def anchor(indicator: Indicator) -> str:
     """The fragment (without #) that locates the indicator's sentence on its report page."""
-    if indicator.block < 0:
-        return ""
-    return f"{paragraph_anchor(indicator.block)}:~:{text_directive(indicator.text)}"
+    return f":~:{text_directive(indicator.text)}"
 
 
 def source_href(report_id: str, indicator: Indicator, to_root: str) -> str:

@@ -124,7 +124,9 @@ def normalise_line(text: str, line: int) -> tuple[str, list[LogEntry]]:
 def flag_artefacts(text: str, line: int) -> list[LogEntry]:
     """Suspected conversion artefacts and garbled characters: kept in the text, flagged here."""
     log = [
-        LogEntry("suspect-artefact", line, text, note=f"Latin word inside Chinese text: {m.group(1)}")
+        LogEntry(
+            "suspect-artefact", line, text, note=f"Latin word inside Chinese text: {m.group(1)}"
+        )
         for m in _LATIN_WORD.finditer(text)
     ]
     log += [
@@ -134,7 +136,9 @@ def flag_artefacts(text: str, line: int) -> list[LogEntry]:
     return log
 
 
-def convert_script(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LogEntry], bool]:
+def convert_script(
+    lines: list[tuple[int, str]],
+) -> tuple[list[tuple[int, str]], list[LogEntry], bool]:
     """Traditional → simplified with OpenCC t2s. Returns new lines, log and whether the whole text
     was in traditional script (at least five and more than 5% of its Han characters changed)."""
     han = sum(1 for _, t in lines for c in t if is_han(c))
@@ -145,7 +149,9 @@ def convert_script(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]],
         simple = to_simplified(text)
         if simple != text:
             changed_chars += sum(1 for a, b in zip(text, simple, strict=False) if a != b)
-            log.append(LogEntry("t2s", number, text, simple, note="traditional → simplified (OpenCC t2s)"))
+            log.append(
+                LogEntry("t2s", number, text, simple, note="traditional → simplified (OpenCC t2s)")
+            )
         out.append((number, simple))
     whole = changed_chars >= 5 and changed_chars / max(han, 1) > 0.05
     return out, log, whole

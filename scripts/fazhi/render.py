@@ -20,9 +20,10 @@ _LEVEL_NAMES = {
 
 def front_matter(report: Report) -> str:
     meta = report.meta
+    # Material puts both into the page head and header without escaping them: escape them here.
     data = {
-        "title": meta.title or f"未注明标题的报告（{report.source.file}）",
-        "description": _description(report),
+        "title": html_text(meta.title or f"未注明标题的报告（{report.source.file}）"),
+        "description": html_text(_description(report)),
     }
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
 
@@ -60,7 +61,9 @@ def _region_cell(report: Report, links: dict[str, str]) -> str | None:
         if not name:
             continue
         href = links.get(level)
-        parts.append(f'<a href="{html_text(href)}">{html_text(name)}</a>' if href else html_text(name))
+        parts.append(
+            f'<a href="{html_text(href)}">{html_text(name)}</a>' if href else html_text(name)
+        )
     return " ".join(parts) if parts else None
 
 
@@ -113,23 +116,17 @@ def doc_header(report: Report) -> str:
     return f'<div class="fz-docheader">\n{inner}\n</div>'
 
 
-def paragraph_anchor(index: int) -> str:
-    """The id of the paragraph that is block `index` of the Document (indicators link to it)."""
-    return f"p-{index}"
-
-
-def _body_block(block: Block, index: int) -> str:
+def _body_block(block: Block) -> str:
     if block.kind == "heading":
         level = max(2, min(block.level, 6))
         return f"{'#' * level} {escape_inline(block.text)}"
-    anchor = f"\n{{: #{paragraph_anchor(index)} }}" if block.kind == "paragraph" else ""
     if block.lead:
         # <strong>, not **…**: `**…。**正文` stays literal under CommonMark's flanking rule.
         lead = f'<strong class="fz-lead">{escape_inline(block.lead)}</strong>'
-        return f"{lead}{escape_inline(block.text)}{anchor}"
+        return f"{lead}{escape_inline(block.text)}"
     if block.kind == "attachment":
         return f'<p class="fz-attachment">{html_text(block.text)}</p>'
-    return escape_block(block.text) + anchor
+    return escape_block(block.text)
 
 
 _BODY_KINDS = ("addressee", "heading", "paragraph", "attachment")
@@ -138,8 +135,7 @@ _FOOTER_KINDS = ("cc", "printed")
 
 
 def body(report: Report) -> str:
-    blocks = enumerate(report.doc.blocks)
-    return "\n\n".join(_body_block(b, i) for i, b in blocks if b.kind in _BODY_KINDS)
+    return "\n\n".join(_body_block(b) for b in report.doc.blocks if b.kind in _BODY_KINDS)
 
 
 def script_note(report: Report) -> str:
