@@ -140,7 +140,10 @@ def test_fragment_fallback_marks_the_sentence(built):
         page.evaluate(f"window.fazhiShowFragment({json.dumps('#' + anchor(indicator))})")
         page.wait_for_selector(".fz-fragment-target", timeout=5000)
         marked = "".join(page.locator(".fz-fragment-target").first.inner_text().split())
+        sentence = page.locator("mark.fz-fragment-sentence")
+        exact = "".join(sentence.first.inner_text().split()) if sentence.count() else None
     assert "".join(indicator.text.split()) in marked
+    assert exact in (None, "".join(indicator.text.split()))
 
 
 def test_summary_pages_stay_small_at_1000_reports(synthetic_1000):
