@@ -27,14 +27,15 @@ _SENTENCE = re.compile(r"[^。！？；;!?\n]+")
 _CLAUSE_DELIMS = "，,：:"
 _LEAD_FILLER = re.compile(
     r"^(?:[、，,\s]|其中|同时|并且|并|且|还|另外|此外|(?:截至|截止)(?:目前|今年|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|年底)?|"
-    r"目前|今年以来|今年|全年|年内|当年|\d{4}年(?:度|以来|来)?|以来|共计|共|累计|合计|总计|先后|已经|已|"
+    r"根据|按照|\d{1,2}月份?|目前|今年以来|今年|全年|年内|当年|\d{4}年(?:度|以来|来)?|以来|共计|共|累计|合计|总计|先后|已经|已|"
     r"全乡|全镇|全县|全区|全市|全街道|本乡|本镇|本县|我乡|我镇|我县|我区|我市|我局|我街道|我委|"
     r"(?:为|对|向|与|给|在|通过|一共)(?=\S{2}|$))+"
 )
 _TRAIL_FILLER = re.compile(
-    r"(?:达到了|达到|达|为|是|有|共计|共|累计|约|大约|近|将近|接近|超过|超|逾|多达|不少于|至少|不低于|上|了|均|都|全部|分别|"
+    r"(?:(?:提升|提高|下降|降低|增加|减少|增长|上升)?(?:至|到)|达到了|达到|达|为|是|有|共计|共|累计|约|大约|近|将近|接近|超过|超|逾|多达|不少于|至少|不低于|上|了|均|都|全部|分别|"
     r"[、，,\s])+$"
 )
+_NUMBERED_BRACKET = re.compile(r"[（(][^）)]*\d")  # a bracket listing counts starts new clauses
 _CLASSIFIERS = frozenset("个名家所位户支台辆本篇条门项部座")
 _AFTER_LEAD = re.compile(r"^(?:以上|左右|的|为|是|[（(][^）)]*[）)]|[、\s])+")
 _SHARED = re.compile(r"^(?P<names>.+?)(?:均|都|皆)(?:达到了|达到|达|为|是|在|实现)?$")
@@ -148,16 +149,16 @@ def name_parts(sentence: str, found: list[Quantity], index: int) -> tuple[str, s
     q = found[index]
     start = max(_clause_start(sentence, q.start), found[index - 1].end if index else 0)
     stop = _clause_end(sentence, q.end)
-    bracket = [i for i in (sentence.find(b, q.end, stop) for b in "（(") if i >= 0]
-    stop = min(bracket, default=stop)
+    stop = min((m.start() for m in _NUMBERED_BRACKET.finditer(sentence, q.end, stop)), default=stop)
     before = _LEAD_FILLER.sub("", _strip_brackets(sentence[start : q.start]).strip())
     followed = index + 1 < len(found) and found[index + 1].start < stop
     if followed:
         stop = found[index + 1].start
     after = re.sub(r"[（(][^）)]{0,6}[）)]", "", sentence[q.end : stop])
     after = _AFTER_LEAD.sub("", after.strip())
+    listed = "、" in after  # `19个乡镇、256个行政村`: the words up to 、 name this quantity
     after = re.split(r"[（(、）)]", after)[0][:16]
-    if followed and _TRAIL_FILLER.sub("", before):
+    if followed and not listed and _TRAIL_FILLER.sub("", before):
         after = ""
     return before, _TRAIL_FILLER.sub("", after)
 
@@ -169,6 +170,8 @@ def names_for(before: str, after: str, unit: str) -> list[str]:
         parts = [p.strip() for p in _SHARED_SPLIT.split(shared.group("names")) if p.strip()]
         if len(parts) >= 2 and all(len(p) <= 12 for p in parts):
             return parts
+    if before.rstrip().endswith("、"):
+        before = ""  # `19个乡镇、256个行政村`: what precedes 、 names the previous quantity
     before = _TRAIL_FILLER.sub("", before)
     tail = before.rsplit("、", 1)[-1]
     before = tail if len(tail) >= 2 else before

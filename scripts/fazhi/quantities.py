@@ -26,6 +26,11 @@ _UNIT_GUARDS: dict[str, str] = {
     "场次": "",
     "件次": "",
     "户次": "",
+    "台次": "",
+    "车次": "",
+    "架次": "",
+    "辆次": "",
+    "班次": "",
     "批次": "",
     "学时": "",
     "课时": "",
@@ -168,7 +173,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _clause_before(sentence: str, pos: int) -> str:
-    cut = max(sentence.rfind(d, 0, pos) for d in "，,：:（(")
+    cut = max(sentence.rfind(d, 0, pos) for d in "，,：:")
     return sentence[cut + 1 : pos]
 
 
