@@ -88,35 +88,41 @@ def indicators_json(report: Report) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def indicators_section(report: Report) -> str:
-    """The report page's `数据指标` section: one row per quantity, each linked to its sentence."""
-    head = "## 数据指标"
-    files = (
-        f"下载：[CSV]({report.id}.indicators.csv) · [JSON]({report.id}.indicators.json)。"
-        "数值由程序从正文自动识别，“约”表示原文为约数（余、近、超过、以上等）；请以原文为准。"
+def _indicator_row(i: Indicator) -> str:
+    canonical = html_text(i.canonical) if i.canonical else ""
+    return (
+        "<tr>"
+        f"<td>{html_text(i.name)}</td><td>{canonical}</td>"
+        f'<td class="fz-num">{format_value(i.value)}</td><td>{html_text(i.unit)}</td>'
+        f"<td>{'约' if i.approx else ''}</td>"
+        f'<td><a href="#{html_text(anchor(i))}" title="{html_text(i.text)}">原文</a></td>'
+        "</tr>"
     )
-    if not report.indicators:
-        return f"{head}\n\n未从本报告正文中识别出带计量单位的数量。"
-    rows = []
-    for i in report.indicators:
-        canonical = html_text(i.canonical) if i.canonical else ""
-        rows.append(
-            "<tr>"
-            f"<td>{html_text(i.name)}</td><td>{canonical}</td>"
-            f'<td class="fz-num">{format_value(i.value)}</td><td>{html_text(i.unit)}</td>'
-            f"<td>{'约' if i.approx else ''}</td>"
-            f'<td><a href="#{html_text(anchor(i))}" title="{html_text(i.text)}">原文</a></td>'
-            "</tr>"
-        )
+
+
+def indicators_section(report: Report) -> str:
+    """The report page's `数据指标` box: one row per quantity, each linked to its sentence.
+
+    A <details> box rather than a Markdown heading: the page's headings stay those of the report itself.
+    """
+    count = len(report.indicators)
+    head = f'<details class="fz-indicators-box" open>\n<summary>数据指标（{count} 项）</summary>'
+    if not count:
+        return f"{head}\n<p>未从本报告正文中识别出带计量单位的数量。</p>\n</details>"
+    files = (
+        f'<p>下载：<a href="{report.id}.indicators.csv">CSV</a> · '
+        f'<a href="{report.id}.indicators.json">JSON</a>。'
+        "数值由程序从正文自动识别，“约”表示原文为约数（余、近、超过、以上等）；请以原文为准。</p>"
+    )
     table = "\n".join(
         [
             '<table class="fz-indicators">',
             "<thead><tr><th>指标</th><th>规范名称</th><th>数值</th><th>单位</th>"
             "<th>约数</th><th>出处</th></tr></thead>",
             "<tbody>",
-            *rows,
+            *(_indicator_row(i) for i in report.indicators),
             "</tbody>",
             "</table>",
         ]
     )
-    return f"{head}\n\n{files}\n\n{table}"
+    return f"{head}\n{files}\n{table}\n</details>"
