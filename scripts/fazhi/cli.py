@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-from .build import Project, build
+from .build import BUG_HINT, Project, build, collect
 from .exceptions import OverrideError, ReadError
+from .model import Problem
 from .pipeline import process_source, with_ids
 from .progress import StageClock, print_summary, summary_table
 from .read import read_source
@@ -22,35 +23,83 @@ def find_root(start: Path) -> Path:
     raise click.ClickException("no fazhi project here (looked for mkdocs.yml and content/ upwards)")
 
 
-@click.group()
+class _Group(click.Group):
+    """Turns any unexpected exception into one readable line and exit status 2: never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted: the previous build/site is unchanged", err=True)
+            raise SystemExit(130) from None
+        except Exception as err:
+            click.echo(f"internal error: {type(err).__name__}: {err} ({BUG_HINT})", err=True)
+            raise SystemExit(2) from None
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="fazhi")
 def main() -> None:
     """fazhi: build the 法治政府建设年度报告 portal from content/reports."""
+
+
+def report_problems(problems: list[Problem]) -> None:
+    """One line per problem on stderr: file, what is wrong, what to do; then the totals."""
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    errors = sum(p.severity == "error" for p in problems)
+    if problems:
+        click.echo(f"{errors} error(s), {len(problems) - errors} warning(s)", err=True)
 
 
 @main.command(name="build")
 @click.option(
     "--keep-going", is_flag=True, help="Exit 0 even when some reports could not be published."
 )
-def build_command(keep_going: bool) -> None:
-    """Build build/docs and build/site from content/."""
+@click.option(
+    "--timings-json",
+    type=click.Path(dir_okay=False, path_type=Path),
+    hidden=True,
+    help="Also write the stage times to this JSON file (for `fazhi bench`).",
+)
+def build_command(keep_going: bool, timings_json: Path | None) -> None:
+    """Build build/docs and build/site from content/.
+
+    The good reports are always published. The exit status is 1 when some report could not be
+    published, unless --keep-going is given.
+    """
     project = Project(find_root(Path.cwd()))
     clock = StageClock(live=True)
     with clock.shown():
         result = build(project, clock)
-    for problem in result.problems:
-        click.echo(str(problem), err=True)
+    report_problems(result.problems)
     print_summary(
         summary_table(
             published=len(result.reports),
-            errors=sum(p.severity == "error" for p in result.problems),
-            warnings=sum(p.severity == "warning" for p in result.problems),
+            errors=len(result.errors),
+            warnings=len(result.problems) - len(result.errors),
             cached=result.cached,
             times=clock.times,
         )
     )
     click.echo(f"published {len(result.reports)} reports → {project.site_dir / 'index.html'}")
-    if result.problems and not keep_going:
+    if timings_json is not None:
+        record = {"wall": clock.times, "cpu": clock.cpu}
+        timings_json.write_text(json.dumps(record, indent=2), encoding="utf-8")
+    if result.errors and not keep_going:
+        raise SystemExit(1)
+
+
+@main.command()
+def check() -> None:
+    """Run every check on content/ without building; exit 1 on any error (warnings only print)."""
+    project = Project(find_root(Path.cwd()))
+    result = collect(project)
+    click.echo(f"{len(result.reports)} reports can be published")
+    report_problems(result.problems)
+    if result.errors:
         raise SystemExit(1)
 
 
@@ -108,3 +157,23 @@ def synth(n: int, target: Path, seed: int, sources: Path | None) -> None:
         sources = Project(find_root(Path.cwd())).reports_dir
     paths = write_corpus(target, n, seed=seed, sources=sources)
     click.echo(f"wrote {len(paths)} synthetic reports → {target}")
+
+
+@main.command()
+@click.option(
+    "--size",
+    "sizes",
+    type=click.IntRange(min=1),
+    multiple=True,
+    help="Report counts to run [default: 100 and 1000, plus $BENCH_N if set].",
+)
+def bench(sizes: tuple[int, ...]) -> None:
+    """Build synthetic corpora and write build/bench/results.json (see fazhi.bench)."""
+    import os
+
+    from .bench import results_table, run_bench, sizes_to_run
+    from .progress import print_summary as print_table
+
+    root = find_root(Path.cwd())
+    entries = run_bench(root, list(sizes) or sizes_to_run(os.environ.get("BENCH_N")))
+    print_table(results_table(entries))

@@ -19,7 +19,6 @@ from pathlib import Path
 from .cache import ReportCache, code_version, render_key
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
-from .pipeline import process_source
 from .site_files import report_files
 from .write import DocsTree
 
@@ -33,29 +32,37 @@ def _noop(_: int) -> None:
 def process_all(
     texts: list[SourceText],
     cache: ReportCache,
+    process: Callable[[SourceText], Report | Problem],
     *,
     workers: int | None = None,
     on_done: Callable[[int], None] = _noop,
-) -> tuple[list[tuple[SourceText, Report]], list[Problem]]:
-    """Each source → its Report (without id), from the cache when its inputs are unchanged."""
+) -> tuple[list[tuple[Report, SourceText]], list[Problem]]:
+    """Each source → its Report (without id), from the cache when its inputs are unchanged.
+
+    `process` turns one source into a Report, or into a Problem when it fails; it runs in worker
+    processes, so it must be a module-level function.
+    """
     cached = [cache.get(t) for t in texts]
     todo = [t for t, report in zip(texts, cached, strict=True) if report is None]
     on_done(len(texts) - len(todo))
-    outcomes = iter(map_reports(process_source, todo, workers=workers, on_done=on_done))
-    done: list[tuple[SourceText, Report]] = []
+    outcomes = iter(map_reports(process, todo, workers=workers, on_done=on_done))
+    done: list[tuple[Report, SourceText]] = []
     problems: list[Problem] = []
-    for text, report in zip(texts, cached, strict=True):
+    for text, hit in zip(texts, cached, strict=True):
+        report: Report | Problem | None = hit
         if report is None:
             outcome = next(outcomes)
             if outcome.failed is not None:
-                problems.append(
-                    Problem(text.source.file, f"could not be processed ({outcome.failed.error})")
-                )
-                continue
-            report = outcome.value
-            assert report is not None
-            cache.put(text, report)
-        done.append((text, report))
+                message = f"could not be processed ({outcome.failed.error})"
+                report = Problem(text.source.file, message)
+            else:
+                report = outcome.value
+        if isinstance(report, Problem):
+            problems.append(report)
+        elif report is not None:
+            if hit is None:
+                cache.put(text, report)
+            done.append((report, text))
     return done, problems
 
 
@@ -112,7 +119,7 @@ def _write_folder(docs: Path, folder: str, tree: DocsTree) -> None:
         _write_file(path, content)
 
 
-def write_docs(
+def update_docs(
     docs: Path,
     manifest_path: Path,
     reports: list[tuple[Report, bytes]],

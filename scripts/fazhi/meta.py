@@ -75,6 +75,8 @@ def region_clues(meta: ReportMeta, doc: Document, rows: list[Row], source: Sourc
             clues.append(Clue(value, "metadata-row", subject=False))
     if "标题" in {r.label for r in rows} and title_source != "metadata-row":
         clues.append(Clue(row_value(rows, "标题") or "", "metadata-row", subject=False))
+    if meta.addressee:  # 中共合阳县委、合阳县人民政府： names the county a township reports to
+        clues.append(Clue(meta.addressee, "text", subject=False))
     clues.append(Clue(file_clue(source), "file-name", subject=False))
     clues.append(Clue(opening_clue(doc), "text", subject=False))
     return clues

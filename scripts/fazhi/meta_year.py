@@ -84,12 +84,18 @@ def year_in_headings(blocks: list[Block]) -> tuple[int | None, int | None]:
     return measures, plan
 
 
+_LATE_SUBMISSION_UNTIL, _OWN_YEAR_FROM = 4, 10
+
+
 def year_from_signing(date_signed: str | None) -> int | None:
-    """A report signed before May covers the year before; one signed later, its own year."""
+    """A report signed before May covers the year before (it is due by March); one signed from
+    October on, its own year. Between the two a late report and an early one look alike."""
     if not date_signed:
         return None
     year, month = int(date_signed[:4]), int(date_signed[5:7])
-    return year - 1 if month < 5 else year
+    if month <= _LATE_SUBMISSION_UNTIL:
+        return year - 1
+    return year if month >= _OWN_YEAR_FROM else None
 
 
 def find_year(
