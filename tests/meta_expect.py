@@ -87,9 +87,7 @@ def main() -> None:
         for field, row in score(pairs).items():
             answered = row["right"] + row["wrong"]
             precision = f"{row['right'] / answered:.0%}" if answered else "-"
-            print(
-                f"{field:18} {row['right']:5} {row['wrong']:5} {row['abstained']:7} {row['null_ok']:7}  {precision}"
-            )
+            print(f"{field:18} {row['right']:5} {row['wrong']:5} {row['abstained']:7} {row['null_ok']:7}  {precision}")
 
 
 if __name__ == "__main__":

@@ -36,10 +36,7 @@ def test_heading_level(line, level):
 @pytest.mark.parametrize(
     ("raw", "clean"),
     [
-        (
-            "雷高镇人民政府关于 2022 年度法治政府 建设情况的报告",
-            "雷高镇人民政府关于2022年度法治政府建设情况的报告",
-        ),
+        ("雷高镇人民政府关于 2022 年度法治政府 建设情况的报告", "雷高镇人民政府关于2022年度法治政府建设情况的报告"),
         ("共查扣挖掘机 28 台，罚款 587377 元。", "共查扣挖掘机28台，罚款587377元。"),
         ("参学率达 ９８．５％ ,考试合格率 100 ％。", "参学率达98.5%，考试合格率100%。"),
         ("(一)加强学法用法", "（一）加强学法用法"),
@@ -49,10 +46,7 @@ def test_heading_level(line, level):
         ("　　2023年，高坪镇坚持依法行政。", "2023年，高坪镇坚持依法行政。"),
         ("推进ＡＰＰ 平台建设", "推进APP平台建设"),
         ("1,000 元 and 2,000 元", "1,000元and 2,000元"),
-        (
-            "中共新华乡委员会 新华乡人民政府关于2023年度的报告",
-            "中共新华乡委员会 新华乡人民政府关于2023年度的报告",
-        ),
+        ("中共新华乡委员会 新华乡人民政府关于2023年度的报告", "中共新华乡委员会 新华乡人民政府关于2023年度的报告"),
         ("Hello world 保持", "Hello world保持"),
     ],
 )
@@ -75,19 +69,13 @@ def test_artefacts_are_kept_and_flagged(raw, action):
 
 
 CHROME_SHAPES = [
-    (
-        "| 索引号 | 0001/2024-01 | 发布机构 | 某镇人民政府 |",
-        [("索引号", "0001/2024-01"), ("发布机构", "某镇人民政府")],
-    ),
+    ("| 索引号 | 0001/2024-01 | 发布机构 | 某镇人民政府 |", [("索引号", "0001/2024-01"), ("发布机构", "某镇人民政府")]),
     ("|索引号：0001/2024-01|主题分类：司法|", [("索引号", "0001/2024-01"), ("主题分类", "司法")]),
     ("- 发布日期：2024年03月25日", [("发布日期", "2024年03月25日")]),
     ("· 发布机构：某县司法局", [("发布机构", "某县司法局")]),
     ("索 引 号：0001/2024-01", [("索引号", "0001/2024-01")]),
     ("成 文 日 期 ：2024年3月10日", [("成文日期", "2024年3月10日")]),
-    (
-        "发布机构：某县司法局  发布日期：2024-03-01",
-        [("发布机构", "某县司法局"), ("发布日期", "2024-03-01")],
-    ),
+    ("发布机构：某县司法局  发布日期：2024-03-01", [("发布机构", "某县司法局"), ("发布日期", "2024-03-01")]),
     ("标  题：某镇2023年法治政府建设情况报告", [("标题", "某镇2023年法治政府建设情况报告")]),
     ("来源：司法局", [("来源", "司法局")]),
 ]
@@ -133,13 +121,7 @@ def test_navigation_and_page_numbers_removed(line, action):
 
 @pytest.mark.parametrize(
     "line",
-    [
-        "全年开展普法活动30余场。",
-        "12345热线受理群众诉求",
-        "第一责任人职责",
-        "大力推进依法行政",
-        "2023年",
-    ],
+    ["全年开展普法活动30余场。", "12345热线受理群众诉求", "第一责任人职责", "大力推进依法行政", "2023年"],
 )
 def test_report_text_is_not_chrome(line):
     out, chrome, log = strip_chrome([(1, line)])
@@ -161,15 +143,10 @@ def kinds(text: str) -> list[tuple[str, str]]:
 
 
 def test_run_in_heading_is_a_paragraph_with_a_lead():
-    doc = clean_report(
-        "一、成效\n（一）强化组织领导。党政主要负责人切实履职。\n一是带头学法。二是带头述法。\n"
-    )
+    doc = clean_report("一、成效\n（一）强化组织领导。党政主要负责人切实履职。\n一是带头学法。二是带头述法。\n")
     run_in = doc.blocks[1]
     assert (run_in.kind, run_in.level, run_in.lead, run_in.text) == (
-        "paragraph",
-        3,
-        "（一）强化组织领导。",
-        "党政主要负责人切实履职。",
+        "paragraph", 3, "（一）强化组织领导。", "党政主要负责人切实履职。",
     )
     assert (doc.blocks[2].kind, doc.blocks[2].lead) == ("paragraph", None)
 
@@ -183,14 +160,7 @@ def test_signature_and_date_split_from_one_line():
 
 def test_footer_parts():
     text = "正文。\n\n某镇人民政府\n2024年1月25日\n（此件公开发布）\n抄送：县司法局。\n某镇党政办 2024年1月25日印发\n"
-    assert [k for k, _ in kinds(text)] == [
-        "paragraph",
-        "signature",
-        "date",
-        "note",
-        "cc",
-        "printed",
-    ]
+    assert [k for k, _ in kinds(text)] == ["paragraph", "signature", "date", "note", "cc", "printed"]
 
 
 def test_text_without_title_starts_with_the_body():
@@ -199,9 +169,7 @@ def test_text_without_title_starts_with_the_body():
 
 
 def test_whole_traditional_text_is_converted_and_flagged():
-    doc = clean_report(
-        "某鄉2023年度法治政府建設工作報告\n\n一、主要舉措\n\n加強組織領導，規範行政執法。\n"
-    )
+    doc = clean_report("某鄉2023年度法治政府建設工作報告\n\n一、主要舉措\n\n加強組織領導，規範行政執法。\n")
     assert doc.script_converted
     assert doc.title == "某乡2023年度法治政府建设工作报告"
 

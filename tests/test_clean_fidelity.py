@@ -15,12 +15,7 @@ from fazhi.model import Source, SourceText
 from fazhi.pipeline import process_source
 from tests.clean_support import FIXTURES, SEEDS, page_of, read_text
 
-ALL = [
-    *SEEDS,
-    *sorted(
-        p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and ".expected" not in p.name
-    ),
-]
+ALL = [*SEEDS, *sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and ".expected" not in p.name)]
 IDS = [p.stem for p in ALL]
 
 
@@ -62,9 +57,7 @@ def test_cleaning_is_idempotent(path):
 def test_dropping_one_character_is_caught():
     text = read_text(SEEDS[1])
     doc = clean_report(text)
-    index = next(
-        i for i, b in enumerate(doc.blocks) if b.kind == "paragraph" and "587377" in b.text
-    )
+    index = next(i for i, b in enumerate(doc.blocks) if b.kind == "paragraph" and "587377" in b.text)
     block = doc.blocks[index]
     doc.blocks[index] = replace(block, text=block.text.replace("587377", "58737", 1))
     missing = missing_characters(text, doc, page_of(doc))
@@ -113,9 +106,7 @@ def test_hostile_text_makes_no_html_or_links():
     tokens = MarkdownIt("commonmark").parse(page_of(clean_report(read_text(HOSTILE))))
     kinds = {c.type for t in tokens if t.type == "inline" for c in t.children or []}
     assert not kinds & {"link_open", "image", "em_open", "strong_open", "code_inline"}
-    assert not [
-        t for t in tokens if t.type in ("bullet_list_open", "ordered_list_open", "blockquote_open")
-    ]
+    assert not [t for t in tokens if t.type in ("bullet_list_open", "ordered_list_open", "blockquote_open")]
     assert "<script>" not in page_of(clean_report(read_text(HOSTILE)))
 
 

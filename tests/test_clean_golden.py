@@ -11,9 +11,7 @@ import pytest
 
 from tests.clean_support import FIXTURES, GOLDEN, SEEDS, clean_file, page_of
 
-FIXTURE_FILES = sorted(
-    p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and ".expected" not in p.name
-)
+FIXTURE_FILES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and ".expected" not in p.name)
 
 
 def expected_path(path: Path) -> Path:

@@ -14,14 +14,7 @@ from fazhi.model import Document
 from fazhi.read import decode_bytes
 from tests.clean_support import FIXTURES, SEEDS, page_of, read_text
 
-BODY_FIXTURES = [
-    FIXTURES / n
-    for n in (
-        "05-hard-wrapped-page-breaks.txt",
-        "10-unnumbered-headings.txt",
-        "11-run-in-all-levels.txt",
-    )
-]
+BODY_FIXTURES = [FIXTURES / n for n in ("05-hard-wrapped-page-breaks.txt", "10-unnumbered-headings.txt", "11-run-in-all-levels.txt")]
 CASES = [*SEEDS, *BODY_FIXTURES]
 
 
@@ -134,9 +127,7 @@ def test_rewrap_at_random_width(path, salt):
 def test_page_numbers_and_chrome(path, salt):
     rng = _seed_rng(path, salt)
     text = read_text(path)
-    noisy = (
-        CHROME_TOP + insert_page_numbers(rewrap(text, rng.randrange(14, 41)), rng) + CHROME_BOTTOM
-    )
+    noisy = CHROME_TOP + insert_page_numbers(rewrap(text, rng.randrange(14, 41)), rng) + CHROME_BOTTOM
     cleaned = clean_report(noisy)
     _assert_same(clean_report(text), cleaned, noisy)
     labels = [row.label for row in cleaned.chrome]

@@ -21,9 +21,7 @@ def run(*args: str):
 
 
 def test_prints_one_json_line_per_file(tmp_path):
-    files = [str(p) for p in sorted(SEED_DIR.glob("*.txt"))[:2]] + [
-        str(FIXTURES / "f10_chengguan_no_clue.txt")
-    ]
+    files = [str(p) for p in sorted(SEED_DIR.glob("*.txt"))[:2]] + [str(FIXTURES / "f10_chengguan_no_clue.txt")]
     before = set(os.listdir(tmp_path))
     result = run(*files)
     assert result.exit_code == 0, result.output

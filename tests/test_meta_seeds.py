@@ -77,16 +77,7 @@ def test_seed_metadata(stem: str):
 @pytest.mark.parametrize("stem", sorted(SEEDS_EXPECTED))
 def test_every_null_has_a_reason_and_every_value_a_source(stem: str):
     record = extract(SEED_DIR / f"{stem}.txt").sidecar()
-    fields = (
-        "title",
-        "issuer",
-        "level",
-        "year",
-        "date_signed",
-        "doc_number",
-        "signer",
-        "addressee",
-    )
+    fields = ("title", "issuer", "level", "year", "date_signed", "doc_number", "signer", "addressee")
     for field in fields:
         if record[field] is None:
             assert record["unknown"][field]

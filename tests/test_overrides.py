@@ -47,8 +47,7 @@ def test_editor_values_win_and_are_marked():
     meta = extract(CHENGGUAN).meta
     assert meta.region.county is None
     override = parse_override(
-        "region:\n  county: 五河县\ndoc_number: 城政〔2024〕3号\ndate_signed: 2024-01-09\n",
-        "f.meta.yml",
+        "region:\n  county: 五河县\ndoc_number: 城政〔2024〕3号\ndate_signed: 2024-01-09\n", "f.meta.yml"
     )
     fixed = apply_override(meta, override)
     assert fixed.doc_number == "城政〔2024〕3号"

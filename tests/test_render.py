@@ -42,11 +42,7 @@ def test_parts_go_to_their_blocks():
 
 
 def test_run_in_lead_is_strong_html_not_asterisks():
-    doc = Document(
-        blocks=[
-            Block("paragraph", "党政主要负责人切实履职。", level=3, lead="（一）强化组织领导。")
-        ]
-    )
+    doc = Document(blocks=[Block("paragraph", "党政主要负责人切实履职。", level=3, lead="（一）强化组织领导。")])
     page = render_report_page(Report("x", Source("x.txt", "0" * 64, "utf-8", 1), doc, ReportMeta()))
     assert '<strong class="fz-lead">（一）强化组织领导。</strong>党政主要负责人切实履职。' in page
     assert "**" not in page
@@ -61,9 +57,7 @@ def test_cleaning_note_counts_actions_and_links_the_log():
             LogEntry("joined-lines", 5, "a⏎b"),
         ],
     )
-    page = render_report_page(
-        Report("r1", Source("x.txt", "0" * 64, "utf-8", 1), doc, ReportMeta())
-    )
+    page = render_report_page(Report("r1", Source("x.txt", "0" * 64, "utf-8", 1), doc, ReportMeta()))
     assert "删除页码 2 处；合并断行 1 处" in page
     assert '<a href="r1.cleaning-log.csv">' in page
 
@@ -80,17 +74,12 @@ def _page_html(built, word: str) -> tuple[str, Path]:
     project, result = built
     report = next(r for r in result.reports if word in (r.doc.title or ""))
     folder = project.site_dir / "reports" / report.id
-    return (folder / "index.html").read_text(
-        encoding="utf-8"
-    ), folder / f"{report.id}.cleaning-log.csv"
+    return (folder / "index.html").read_text(encoding="utf-8"), folder / f"{report.id}.cleaning-log.csv"
 
 
 def test_built_page_has_heading_levels_closing_and_footer(built):
     html, _ = _page_html(built, "柱山乡")
-    assert re.search(
-        r"<h1[^>]*>中共重庆市万州区柱山乡委员会 重庆市万州区柱山乡人民政府关于2023年度法治政府建设情况的报告",
-        html,
-    )
+    assert re.search(r"<h1[^>]*>中共重庆市万州区柱山乡委员会 重庆市万州区柱山乡人民政府关于2023年度法治政府建设情况的报告", html)
     assert len(re.findall(r"<h2 id=", html)) == 4
     assert len(re.findall(r"<h3 id=", html)) == 4
     assert '<p class="fz-cc">抄送：区委依法治区办。</p>' in html

@@ -76,9 +76,7 @@ def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
     for number, raw in enumerate(text.splitlines(), start=1):
         breaks = _HTML_BREAK.findall(raw)
         if breaks:
-            ctx.log.append(
-                LogEntry("removed-markup", number, "".join(breaks), note="line break tags")
-            )
+            ctx.log.append(LogEntry("removed-markup", number, "".join(breaks), note="line break tags"))
         for piece in _HTML_BREAK.split(raw):
             line = _strip_markdown(number, piece, ctx)
             line, log = normalise_line(line, number)

@@ -60,9 +60,7 @@ def cleaning_log_csv(doc: Document) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(LOG_COLUMNS)
     for e in doc.log:
-        writer.writerow(
-            (e.line, e.action, ACTION_NAMES.get(e.action, ""), e.before, e.after, e.note)
-        )
+        writer.writerow((e.line, e.action, ACTION_NAMES.get(e.action, ""), e.before, e.after, e.note))
     return "\ufeff" + buffer.getvalue()
 
 

@@ -25,9 +25,7 @@ _CONTEXT_ROWS = ("发布机构", "发文机关", "信息来源", "来源")
 _OPENING_CHARS = 120
 
 
-def _set(
-    meta: ReportMeta, name: str, value: object, provenance: Provenance | None, reason: str
-) -> None:
+def _set(meta: ReportMeta, name: str, value: object, provenance: Provenance | None, reason: str) -> None:
     setattr(meta, name, value)
     if value is None:
         meta.unknown[name] = reason
@@ -117,9 +115,7 @@ def extract_meta(doc: Document, source: Source) -> ReportMeta:
         meta.provenance["cc"] = cc_source
     row_title = row_value(rows, "标题")
     title_source = meta.provenance.get("title", "text")
-    _set(
-        meta, "year", *find_year(meta.title, row_title, doc.blocks, meta.date_signed, title_source)
-    )
+    _set(meta, "year", *find_year(meta.title, row_title, doc.blocks, meta.date_signed, title_source))
     body = doc.body_text if doc.script_converted else simplified(doc.body_text)
     result = resolve_region(region_clues(meta, doc, rows, source), body, meta.addressee)
     _apply_region(meta, result)

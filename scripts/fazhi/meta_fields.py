@@ -75,11 +75,7 @@ def find_doc_number(doc: Document, rows: list[Row]) -> Found:
     row = row_value(rows, "文号", "发文字号", "文件编号")
     if row and DOC_NUMBER.match(normal_doc_number(row)):
         return normal_doc_number(row), "metadata-row", ""
-    return (
-        None,
-        None,
-        "no 发文字号 in the header or the page rows (numbers cited in the body are not its own)",
-    )
+    return None, None, "no 发文字号 in the header or the page rows (numbers cited in the body are not its own)"
 
 
 def find_signer(doc: Document) -> Found:
@@ -104,10 +100,7 @@ def find_addressee(doc: Document) -> Found:
 
 def _is_organ_list(text: str) -> bool:
     """区委、区政府 / 党中央、国务院: every item names an organ."""
-    return (
-        all(_ADDRESSEE_ORGAN.search(p) for p in re.split(r"[、，,]", text) if p)
-        and "如下" not in text
-    )
+    return all(_ADDRESSEE_ORGAN.search(p) for p in re.split(r"[、，,]", text) if p) and "如下" not in text
 
 
 def find_cc(doc: Document) -> tuple[list[str], Provenance | None]:

@@ -67,18 +67,12 @@ def _signature_organs(doc: Document) -> list[str]:
     lines = [b.text for b in doc.of_kind("signature")]
     if not lines:
         tail = doc.blocks[-_TAIL_BLOCKS:]
-        lines = [
-            b.text
-            for b in tail
-            if b.kind in ("paragraph", "signature", "heading") and not is_only_date(b.text)
-        ]
+        lines = [b.text for b in tail if b.kind in ("paragraph", "signature", "heading") and not is_only_date(b.text)]
     return [organ for line in lines for organ in organs_in(line)]
 
 
 def _mark_organs(doc: Document) -> list[str]:
-    return [
-        o for b in doc.of_kind("issuer_mark") for o in organs_in(_MARK_TAIL.sub("", b.text.strip()))
-    ]
+    return [o for b in doc.of_kind("issuer_mark") for o in organs_in(_MARK_TAIL.sub("", b.text.strip()))]
 
 
 def _title_organs(title: str | None) -> list[str]:
@@ -153,11 +147,7 @@ def _lead(organs: list[str]) -> tuple[str, list[str]]:
 
 
 def _place_part(organ: str) -> str:
-    return re.sub(
-        r"^(?:中共|中国共产党)|(?:人民政府|政府|街道办事处|办事处|街道办|委员会|党委|党工委)$",
-        "",
-        organ,
-    )
+    return re.sub(r"^(?:中共|中国共产党)|(?:人民政府|政府|街道办事处|办事处|街道办|委员会|党委|党工委)$", "", organ)
 
 
 def body_voice(body: str) -> str | None:

@@ -14,9 +14,7 @@ _NUM = r"(?:\d{1,4}|[〇○零OＯ一二三四五六七八九十]{1,4})"
 DATE = re.compile(
     rf"({_NUM})\s*年\s*({_NUM})\s*月\s*({_NUM})\s*日|(20\d\d)[.\-/](\d{{1,2}})[.\-/](\d{{1,2}})(?!\d)"
 )
-_CJK_GAP = re.compile(
-    r"(?<=[\u4e00-\u9fff\d（）〔〕《》“”、])\s+(?=[\u4e00-\u9fff\d（）〔〕《》“”、])"
-)
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\d（）〔〕《》“”、])\s+(?=[\u4e00-\u9fff\d（）〔〕《》“”、])")
 _MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
 FULLWIDTH_DIGITS = _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 ORGAN_END = re.compile(

@@ -99,9 +99,7 @@ def _repair_joined(doc: Document, text: str) -> str:
         if entry.action != "joined-title" or squeeze(entry.after) != text:
             continue
         parts = [squeeze(p) for p in entry.before.split(" / ")]
-        kept = [
-            p for p in parts if not (_NOT_TITLE_PART.search(p) or is_only_date(p) or DATE.search(p))
-        ]
+        kept = [p for p in parts if not (_NOT_TITLE_PART.search(p) or is_only_date(p) or DATE.search(p))]
         if kept and len(kept) < len(parts):
             return "".join(kept)
     return text

@@ -63,17 +63,13 @@ def parse_override(text: str, file: str) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise OverrideError(file, "must be a mapping of field: value", line=1)
-    lines = {
-        k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)
-    }
+    lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     checked: dict[str, Any] = {}
     for key, value in data.items():
         line = lines.get(str(key))
         if key not in FIELDS:
             allowed = ", ".join(FIELDS)
-            raise OverrideError(
-                file, f"unknown field {key!r}", line=line, hint=f"allowed: {allowed}"
-            )
+            raise OverrideError(file, f"unknown field {key!r}", line=line, hint=f"allowed: {allowed}")
         checked[key] = _check(key, value, file, line)
     return checked
 

@@ -24,9 +24,7 @@ _MARKERS: tuple[tuple[int, re.Pattern[str], str], ...] = (
 )
 
 ISSUER_MARK = re.compile(rf"^[{HAN}（）、 ]{{2,40}}文件$")
-DOC_NUMBER = re.compile(
-    r"^([^\s，。：:]{1,16}?)\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d{1,4})\s*号$"
-)
+DOC_NUMBER = re.compile(r"^([^\s，。：:]{1,16}?)\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*(\d{1,4})\s*号$")
 SIGNER = re.compile(r"^签\s*发\s*人\s*[:：]\s*(\S.{0,40})$")
 _HEADER_LINE = re.compile(r"^(?P<num>.+?号)\s*(?P<signer>签\s*发\s*人\s*[:：].+)$")
 TITLE_END = re.compile(r"(?:报告|总结|情况|通报|汇报)(?:（[^）]{1,20}）)?$")

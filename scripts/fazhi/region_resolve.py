@@ -25,12 +25,7 @@ _GOVERNMENT_INFIX = re.compile(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|�
 _ORGAN_WORD = re.compile(r"政府|委员会|办事处|党委|机关|乡镇|^[各全我本该所]|辖区")
 _LEADERSHIP = re.compile(r"(?:委|人民政府|政府|党委)")
 _ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
-_ADDRESSEE_KIND = {
-    "区委": ("区",),
-    "县委": ("县", "自治县"),
-    "旗委": ("旗", "自治旗"),
-    "市委": ("市",),
-}
+_ADDRESSEE_KIND = {"区委": ("区",), "县委": ("县", "自治县"), "旗委": ("旗", "自治旗"), "市委": ("市",)}
 
 
 @dataclass(frozen=True)
@@ -173,9 +168,7 @@ class _Resolver:
             return level, None, [], source
         sets = [p[2] for p in same if p[2]]
         codes = set.intersection(*({c.code for c in s} for s in sets)) if sets else set()
-        places = (
-            [c for c in sets[0] if c.code in codes] if codes else min(sets, key=len, default=[])
-        )
+        places = [c for c in sets[0] if c.code in codes] if codes else min(sets, key=len, default=[])
         return level, name, places, source
 
     def _named_codes(self) -> set[str]:

@@ -34,19 +34,7 @@ class Place:
     @property
     def kind(self) -> str:
         """The name's type suffix: 乡, 镇, 街道, 苏木, 县, 区, 市, 旗 … ('' when none)."""
-        for suffix in (
-            "街道",
-            "苏木",
-            "民族乡",
-            "乡",
-            "镇",
-            "自治县",
-            "自治旗",
-            "县",
-            "区",
-            "市",
-            "旗",
-        ):
+        for suffix in ("街道", "苏木", "民族乡", "乡", "镇", "自治县", "自治旗", "县", "区", "市", "旗"):
             if self.name.endswith(suffix):
                 return suffix
         return ""
@@ -98,10 +86,7 @@ def load_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     for row in _rows("provinces.csv"):
         short = province_short(row["name"])
-        gaz.add(
-            Place(row["code"], row["name"], "province", None),
-            (short,) if short != row["name"] else (),
-        )
+        gaz.add(Place(row["code"], row["name"], "province", None), (short,) if short != row["name"] else ())
     for row in _rows("cities.csv"):
         gaz.add(Place(row["code"], row["name"], "city", row["provinceCode"]))
     for row in _rows("areas.csv"):
@@ -159,8 +144,7 @@ def _after_short_parent(text: str, found: Mention, gaz: Gazetteer) -> Mention:
     """景县龙华镇: a two-character parent (景县) too short to match alone still picks the child."""
     before = text[: found.start]
     kept = tuple(
-        p
-        for p in found.places
+        p for p in found.places
         if (parent := gaz.places.get(p.parent or "")) is not None
         and len(parent.name) == 2
         and before.endswith(parent.name)
@@ -171,7 +155,11 @@ def _after_short_parent(text: str, found: Mention, gaz: Gazetteer) -> Mention:
 def _match_child(text: str, i: int, parents: tuple[Place, ...], gaz: Gazetteer) -> Mention | None:
     for length in range(min(_MAX_NAME_LENGTH, len(text) - i), 1, -1):
         name = text[i : i + length]
-        hits = tuple(child for parent in parents for child in _descendants_named(parent, name, gaz))
+        hits = tuple(
+            child
+            for parent in parents
+            for child in _descendants_named(parent, name, gaz)
+        )
         if hits:
             return Mention(name, i, i + length, hits)
     return None

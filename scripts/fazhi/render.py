@@ -61,9 +61,7 @@ def _region_cell(report: Report, links: dict[str, str]) -> str | None:
         if not name:
             continue
         href = links.get(level)
-        parts.append(
-            f'<a href="{html_text(href)}">{html_text(name)}</a>' if href else html_text(name)
-        )
+        parts.append(f'<a href="{html_text(href)}">{html_text(name)}</a>' if href else html_text(name))
     return " ".join(parts) if parts else None
 
 
