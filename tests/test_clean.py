@@ -60,6 +60,7 @@ def test_normalise_line(raw, clean):
         ("认真落实精神 and 二十大精神要求", "suspect-artefact"),
         ("数据显示为锟斤拷，待核实", "suspect-garbled"),
         ("数据显示为\ufffd，待核实", "suspect-garbled"),
+        ("更多资讯请访问www.example.com获取", "suspect-insertion"),
     ],
 )
 def test_artefacts_are_kept_and_flagged(raw, action):

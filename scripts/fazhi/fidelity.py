@@ -39,6 +39,7 @@ ACTION_NAMES = {
     "t2s": "繁体转简体",
     "suspect-artefact": "疑似转换残留（保留原文）",
     "suspect-garbled": "疑似乱码（保留原文）",
+    "suspect-insertion": "疑似网站插入内容（保留原文）",
 }
 LOG_COLUMNS = ("line", "action", "action_zh", "before", "after", "note")
 _TAG = re.compile(r"<[^>]+>")
