@@ -30,7 +30,7 @@ from .model import Problem, Report, SourceText
 from .pipeline import process_source, with_ids
 from .progress import StageClock
 from .read import read_all
-from .search import BROWSE_LINKS, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
+from .search import BROWSE_PAGES, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
 from .search_html import page_text
 from .site_files import shared_tree
 from .write import write_tree
@@ -300,7 +300,8 @@ def build(project: Project, clock: StageClock | None = None) -> BuildResult:
             # search: index the pages as built, so results match what a visitor reads
             with clock.stage("search index"):
                 docs = search_documents(project, result.reports, staging / "site")
-                write_tree(search_tree(docs, BROWSE_LINKS), staging / "site" / SEARCH_DIR)
+                browse = browse_links(staging / "site")
+                write_tree(search_tree(docs, browse), staging / "site" / SEARCH_DIR)
             # publish: build/site is the old site or the new one, never a mix
             swap_in(staging / "site", project.site_dir)
         finally:
@@ -322,6 +323,15 @@ def search_documents(project: Project, reports: list[Report], site: Path) -> lis
             page = page_text(built.read_text(encoding="utf-8"))
             docs.append(site_page_doc(f"{source.stem}/", page))
     return docs
+
+
+def browse_links(site: Path) -> list[dict[str, str]]:
+    """The browse pages the built site has, offered when a search finds nothing."""
+    return [
+        {"name": name, "url": url}
+        for name, url in BROWSE_PAGES
+        if (site / url / "index.html").is_file()
+    ]
 
 
 def render_staged(

@@ -167,7 +167,12 @@ def synth(n: int, target: Path, seed: int, sources: Path | None) -> None:
     multiple=True,
     help="Report counts to run [default: 100 and 1000, plus $BENCH_N if set].",
 )
-def bench(sizes: tuple[int, ...]) -> None:
+@click.option(
+    "--no-baselines",
+    is_flag=True,
+    help="Skip the bare mkdocs build and the segmentation runs (the 10,000 targets need neither).",
+)
+def bench(sizes: tuple[int, ...], no_baselines: bool) -> None:
     """Build synthetic corpora and write build/bench/results.json (see fazhi.bench)."""
     import os
 
@@ -175,5 +180,6 @@ def bench(sizes: tuple[int, ...]) -> None:
     from .progress import print_summary as print_table
 
     root = find_root(Path.cwd())
-    entries = run_bench(root, list(sizes) or sizes_to_run(os.environ.get("BENCH_N")))
+    sizes_ = list(sizes) or sizes_to_run(os.environ.get("BENCH_N"))
+    entries = run_bench(root, sizes_, baselines=not no_baselines)
     print_table(results_table(entries))

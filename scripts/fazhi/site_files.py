@@ -10,9 +10,12 @@ import yaml
 
 from .assemble import home_page, list_pages
 from .fidelity import cleaning_log_csv, cleaning_log_name
+from .indicator_views import indicators_csv, indicators_json, indicators_section
+from .indicators import default_vocab
 from .meta import report_schema_text
 from .model import Report
 from .render import render_report_page
+from .summary import summary_pages
 from .write import DocsTree
 
 
@@ -36,9 +39,11 @@ def raw_name(report: Report) -> str:
 def report_files(report: Report, raw: bytes) -> DocsTree:
     base = f"reports/{report.id}/"
     return {
-        base + "index.md": render_report_page(report),
+        base + "index.md": render_report_page(report, (indicators_section(report),)),
         base + f"{report.id}.yml": dump_yaml(report.sidecar()),
         base + raw_name(report): raw,
+        base + f"{report.id}.indicators.csv": indicators_csv(report),
+        base + f"{report.id}.indicators.json": indicators_json(report),
         base + cleaning_log_name(report): cleaning_log_csv(report.doc),
     }
 
@@ -62,6 +67,7 @@ def shared_tree(reports: list[Report], pages_dir: Path) -> DocsTree:
     tree["schema/report.schema.json"] = report_schema_text()
     tree["index.md"] = home_page(reports)
     tree.update(list_pages(reports))
+    tree.update(summary_pages(reports, default_vocab()))
     return tree
 
 
