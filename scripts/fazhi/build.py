@@ -27,6 +27,7 @@ from .exceptions import BuildError, FazhiError
 from .ids import base_id
 from .incremental import process_all, update_docs
 from .model import Problem, Report, SourceText
+from .parallel import map_reports
 from .pipeline import process_source, with_ids
 from .progress import StageClock
 from .read import read_all
@@ -342,14 +343,21 @@ def publish(project: Project) -> None:
     os.replace(staging / "docs-manifest.json", project.manifest)
 
 
+def built_report_doc(item: tuple[Report, Path]) -> SearchDoc:
+    """One report's search document from its built page (run in the worker pool)."""
+    report, page = item
+    return report_doc(report, page_text(page.read_text(encoding="utf-8")))
+
+
 def search_documents(project: Project, reports: list[Report], site: Path) -> list[SearchDoc]:
     """The built report pages (newest first, the order results keep among equals), then the site's pages."""
-    docs = [
-        report_doc(
-            r, page_text((site / "reports" / r.id / "index.html").read_text(encoding="utf-8"))
-        )
-        for r in sorted(reports, key=sort_key)
-    ]
+    pages = [(r, site / "reports" / r.id / "index.html") for r in sorted(reports, key=sort_key)]
+    docs = []
+    for (report, _), outcome in zip(pages, map_reports(built_report_doc, pages), strict=True):
+        if outcome.value is None:
+            detail = outcome.failed.error if outcome.failed else "no result"
+            raise BuildError(report.source.file, f"its built page could not be indexed: {detail}")
+        docs.append(outcome.value)
     for source in sorted(project.pages_dir.glob("*.md")):
         built = site / source.stem / "index.html"
         if built.is_file():
