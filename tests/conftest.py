@@ -28,3 +28,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, BuildResul
     """The demo project (the seed reports) built once into a temporary folder."""
     project = copy_project(tmp_path_factory.mktemp("site"))
     return project, build(project)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite golden files (tests/golden, tests/fixtures/*/…expected.*) from the current output",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))

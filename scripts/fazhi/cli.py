@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .build import Project, build
-from .exceptions import ReadError
+from .exceptions import OverrideError, ReadError
 from .pipeline import process_source, with_ids
 from .read import read_source
 
@@ -68,7 +68,7 @@ def extract(files: tuple[Path, ...]) -> None:
             if not path.is_file():
                 raise ReadError(str(path), "no such file")
             src = read_source(path.resolve(), path.resolve().parent)
-        except (ReadError, OSError) as err:
+        except (ReadError, OverrideError, OSError) as err:
             click.echo(f"error: {err}", err=True)
             failed = True
             continue

@@ -195,6 +195,7 @@ class Report:
     required_items: dict[str, bool] = field(default_factory=dict)
     keywords: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # found while processing (nothing-lost)
 
     def sidecar(self) -> dict[str, Any]:
         """The metadata sidecar (schema v1), also the JSON that `fazhi extract` prints."""

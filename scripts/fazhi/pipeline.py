@@ -5,26 +5,38 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .clean import clean_report
+from .fidelity import nothing_lost_problems
 from .ids import assign_ids
 from .meta import extract_meta
 from .model import Report, SourceText
+from .overrides import apply_override
+from .render import document_markdown
 
 
 def outline_of(report_blocks) -> list[dict]:
-    return [{"level": b.level, "title": b.text} for b in report_blocks if b.kind == "heading"]
+    """Headings and run-in headings (a paragraph's bold `lead`), in document order."""
+    return [
+        {"level": b.level, "title": b.text if b.kind == "heading" else b.lead.rstrip("。：；")}
+        for b in report_blocks
+        if b.kind == "heading" or (b.lead and b.level)
+    ]
 
 
 def process_source(src: SourceText) -> Report:
     """One source text → a Report without its final id (ids need all reports, see `with_ids`)."""
     doc = clean_report(src.text)
     meta = extract_meta(doc, src.source)
-    return Report(
+    if src.override:
+        meta = apply_override(meta, src.override)
+    report = Report(
         id="",
         source=src.source,
         doc=doc,
         meta=meta,
         outline=outline_of(doc.blocks),
     )
+    problems = nothing_lost_problems(src.source.file, src.text, doc, document_markdown(report))
+    return replace(report, problems=problems) if problems else report
 
 
 def with_ids(reports: list[Report]) -> list[Report]:

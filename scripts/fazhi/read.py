@@ -6,8 +6,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .exceptions import ReadError
+from .exceptions import OverrideError, ReadError
 from .model import Problem, Source, SourceText
+from .overrides import load_override
 
 REPORT_SUFFIXES = (".txt", ".md")
 OVERRIDE_SUFFIX = ".meta.yml"
@@ -63,7 +64,14 @@ def read_source(path: Path, root: Path) -> SourceText:
         encoding=decoded.encoding,
         size=len(data),
     )
-    return SourceText(source=source, text=decoded.text, raw=data)
+    override, override_file = load_override(path, root)
+    return SourceText(
+        source=source,
+        text=decoded.text,
+        raw=data,
+        override=override,
+        override_file=override_file,
+    )
 
 
 def find_report_files(root: Path) -> list[Path]:
@@ -84,7 +92,7 @@ def read_all(root: Path) -> tuple[list[SourceText], list[Problem]]:
     for path in find_report_files(root):
         try:
             texts.append(read_source(path, root))
-        except ReadError as err:
+        except (ReadError, OverrideError) as err:
             problems.append(Problem(err.file, err.detail, err.hint, err.line))
         except OSError as err:
             problems.append(Problem(path.name, f"cannot be read: {err.strerror}"))

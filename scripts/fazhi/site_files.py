@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 
 from .assemble import home_page, list_pages
+from .fidelity import cleaning_log_csv, cleaning_log_name
+from .meta import report_schema_text
 from .model import Report
 from .render import render_report_page
 from .write import DocsTree
@@ -33,6 +35,7 @@ def report_files(report: Report, raw: bytes) -> DocsTree:
         base + "index.md": render_report_page(report),
         base + f"{report.id}.yml": dump_yaml(report.sidecar()),
         base + raw_name(report): raw,
+        base + cleaning_log_name(report): cleaning_log_csv(report.doc),
     }
 
 
@@ -53,6 +56,7 @@ def docs_tree(reports: list[Report], raws: dict[str, bytes], pages_dir: Path) ->
     tree.update(hand_pages(pages_dir))
     for report in reports:
         tree.update(report_files(report, raws[report.id]))
+    tree["schema/report.schema.json"] = report_schema_text()
     tree["index.md"] = home_page(reports)
     tree.update(list_pages(reports))
     return tree
