@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from fazhi.build import BuildResult, Project, build
+from fazhi.synth import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "content" / "reports").glob("*.txt"))
@@ -42,3 +43,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def synthetic_1000(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, BuildResult]:
+    """1,000 synthetic reports (fazhi.synth, seed 0) in a project built once per session."""
+    project = copy_project(tmp_path_factory.mktemp("synthetic"), reports=[])
+    write_corpus(project.reports_dir, 1000, seed=0, sources=ROOT / "content" / "reports")
+    return project, build(project)

@@ -77,3 +77,22 @@ def extract(files: tuple[Path, ...]) -> None:
         record["source"]["file"] = str(path)
         click.echo(json.dumps(record, ensure_ascii=False))
     sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("n", type=click.IntRange(min=1))
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--seed", default=0, show_default=True, help="Same seed, same files.")
+@click.option(
+    "--sources",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Reports whose paragraphs are recombined [default: this project's content/reports].",
+)
+def synth(n: int, target: Path, seed: int, sources: Path | None) -> None:
+    """Write N synthetic reports into TARGET (deterministic, for tests and benchmarks)."""
+    from .synth import write_corpus
+
+    if sources is None:
+        sources = Project(find_root(Path.cwd())).reports_dir
+    paths = write_corpus(target, n, seed=seed, sources=sources)
+    click.echo(f"wrote {len(paths)} synthetic reports → {target}")

@@ -25,8 +25,10 @@ def dump_json(data: object) -> str:
 
 
 def raw_name(report: Report) -> str:
-    suffix = Path(report.source.file).suffix.lower() or ".txt"
-    return f"{report.id}.source{suffix}"
+    """The published copy of the source file. Always `.txt`: mkdocs would render (and try to decode
+    as UTF-8) a raw `.md` source as a page."""
+    suffix = Path(report.source.file).suffix.lower()
+    return f"{report.id}.source{'' if suffix in ('', '.txt') else suffix}.txt"
 
 
 def report_files(report: Report, raw: bytes) -> DocsTree:
