@@ -9,10 +9,16 @@ from pathlib import Path
 import yaml
 
 from .assemble import home_page, list_pages
+from .catalog import catalog_tree
+from .citation import citation
+from .downloads import downloads_section, listing, with_zip
 from .fidelity import cleaning_log_csv, cleaning_log_name
 from .meta import report_schema_text
 from .model import Report
+from .publication import Publication, publication_from_env
 from .render import render_report_page
+from .report_text import cleaned_markdown
+from .schema_org import dataset_jsonld, jsonld_script
 from .write import DocsTree
 
 
@@ -31,14 +37,30 @@ def raw_name(report: Report) -> str:
     return f"{report.id}.source{'' if suffix in ('', '.txt') else suffix}.txt"
 
 
-def report_files(report: Report, raw: bytes) -> DocsTree:
-    base = f"reports/{report.id}/"
+def data_files(report: Report, raw: bytes) -> dict[str, str | bytes]:
+    """The files published beside a report's page, one line each; all are listed and zipped."""
+    sidecar = report.sidecar()
     return {
-        base + "index.md": render_report_page(report),
-        base + f"{report.id}.yml": dump_yaml(report.sidecar()),
-        base + raw_name(report): raw,
-        base + cleaning_log_name(report): cleaning_log_csv(report.doc),
+        raw_name(report): raw,
+        f"{report.id}.md.txt": cleaned_markdown(report),
+        f"{report.id}.yml": dump_yaml(sidecar),
+        f"{report.id}.json": dump_json(sidecar),
+        cleaning_log_name(report): cleaning_log_csv(report.doc),
     }
+
+
+def report_files(
+    report: Report, raw: bytes, publication: Publication | None = None
+) -> DocsTree:
+    publication = publication or Publication()
+    base = f"reports/{report.id}/"
+    files = with_zip(report.id, data_files(report, raw))
+    listed = listing(files)
+    downloads = downloads_section(listed, report.source.encoding, citation(report, publication))
+    schema = jsonld_script(dataset_jsonld(report, listed, publication))
+    tree: DocsTree = {base + "index.md": render_report_page(report, (downloads, schema))}
+    tree.update({base + name: data for name, data in files.items()})
+    return tree
 
 
 def static_assets() -> DocsTree:
@@ -53,12 +75,14 @@ def hand_pages(pages_dir: Path) -> DocsTree:
 
 
 def docs_tree(reports: list[Report], raws: dict[str, bytes], pages_dir: Path) -> DocsTree:
+    publication = publication_from_env()
     tree: DocsTree = {}
     tree.update(static_assets())
     tree.update(hand_pages(pages_dir))
     for report in reports:
-        tree.update(report_files(report, raws[report.id]))
+        tree.update(report_files(report, raws[report.id], publication))
     tree["schema/report.schema.json"] = report_schema_text()
+    tree.update(catalog_tree(reports, tree, publication))
     tree["index.md"] = home_page(reports)
     tree.update(list_pages(reports))
     return tree

@@ -1,0 +1,101 @@
+"""Stage `catalog`: the bulk downloads (catalog.csv/json, indicators.csv, datapackage.json, the DCAT-AP
+catalogue, all.zip), the 数据下载 page, the data dictionary and robots.txt.
+
+Pure: it reads the per-report files from the docs tree being assembled, so sizes and checksums in the
+catalogue are those of the bytes that are published.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from .catalog_csv import CATALOG_COLUMNS, INDICATOR_COLUMNS, catalog_row, indicator_rows
+from .datapackage import datapackage
+from .dcat import catalog_jsonld
+from .dictionary import dictionary_page
+from .downloads import DownloadFile, listing, zip_name
+from .downloads_page import downloads_page
+from .model import Report
+from .publication import Publication
+from .tabular import csv_text
+from .zips import as_bytes, deterministic_zip
+
+DOWNLOADS = "downloads/"
+
+
+def report_downloads(report: Report, tree: Mapping[str, str | bytes]) -> list[DownloadFile]:
+    """The files published beside a report's page (everything in its folder but the page)."""
+    base = f"reports/{report.id}/"
+    files = {
+        key[len(base) :]: as_bytes(content)
+        for key, content in tree.items()
+        if key.startswith(base) and "/" not in key[len(base) :] and not key.endswith(".md")
+    }
+    return listing(files)
+
+
+def dump_json(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def catalog_json(reports: list[Report], files: dict[str, list[DownloadFile]]) -> dict[str, Any]:
+    records = []
+    for report in reports:
+        record = catalog_row(report)
+        record["co_issuers"] = list(report.meta.co_issuers)
+        record["cc"] = list(report.meta.cc)
+        record["keywords"] = list(report.keywords)
+        record["topics"] = list(report.topics)
+        record["unknown"] = dict(sorted(report.meta.unknown.items()))
+        record.pop("unknown_fields")
+        record["files"] = [
+            {"name": f.name, "path": f"reports/{report.id}/{f.name}", "media_type": f.kind.media_type, "bytes": f.size, "sha256": f.sha256}
+            for f in files[report.id]
+        ]
+        records.append(record)
+    return {"schema": "fazhi/catalog/1", "count": len(records), "reports": records}
+
+
+def bulk_files(
+    reports: list[Report], files: dict[str, list[DownloadFile]], publication: Publication
+) -> dict[str, bytes]:
+    """downloads/… file name → bytes, all.zip last since it holds the others."""
+    catalog_csv = csv_text(CATALOG_COLUMNS, (catalog_row(r) for r in reports)).encode("utf-8")
+    rows = (row for r in reports for row in indicator_rows(r))
+    indicators_csv = csv_text(INDICATOR_COLUMNS, rows).encode("utf-8")
+    bulk = {
+        "catalog.csv": catalog_csv,
+        "catalog.json": dump_json(catalog_json(reports, files)),
+        "indicators.csv": indicators_csv,
+        "datapackage.json": dump_json(datapackage(catalog_csv, indicators_csv, publication)),
+        "catalog.jsonld": dump_json(catalog_jsonld(reports, files, publication)),
+    }
+    members: dict[str, bytes] = dict(bulk)
+    for report in reports:
+        for f in files[report.id]:
+            if f.name != zip_name(report.id):
+                members[f"reports/{report.id}/{f.name}"] = f.data
+    bulk["all.zip"] = deterministic_zip(members)
+    return bulk
+
+
+def robots_txt(publication: Publication) -> str:
+    lines = ["User-agent: *", "Allow: /"]
+    if publication.base:
+        lines.append(f"Sitemap: {publication.base}sitemap.xml")
+    return "\n".join(lines) + "\n"
+
+
+def catalog_tree(
+    reports: list[Report], tree: Mapping[str, str | bytes], publication: Publication
+) -> dict[str, str | bytes]:
+    files = {r.id: report_downloads(r, tree) for r in reports}
+    ordered = sorted(reports, key=lambda r: r.id)
+    bulk = bulk_files(ordered, files, publication)
+    out: dict[str, str | bytes] = {DOWNLOADS + name: data for name, data in bulk.items()}
+    out[DOWNLOADS + "index.md"] = downloads_page(bulk, len(reports), publication)
+    out[DOWNLOADS + "dictionary.md"] = dictionary_page()
+    out["robots.txt"] = robots_txt(publication)
+    return out
