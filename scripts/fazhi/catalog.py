@@ -36,8 +36,10 @@ def report_downloads(report: Report, tree: Mapping[str, str | bytes]) -> list[Do
     return listing(files)
 
 
-def dump_json(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def dump_json(data: object, indent: int | None = 2) -> bytes:
+    separators = None if indent else (",", ":")
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    return (text + "\n").encode("utf-8")
 
 
 def catalog_json(reports: list[Report], files: dict[str, list[DownloadFile]]) -> dict[str, Any]:
@@ -67,10 +69,10 @@ def bulk_files(
     indicators_csv = csv_text(INDICATOR_COLUMNS, rows).encode("utf-8")
     bulk = {
         "catalog.csv": catalog_csv,
-        "catalog.json": dump_json(catalog_json(reports, files)),
+        "catalog.json": dump_json(catalog_json(reports, files), indent=None),
         "indicators.csv": indicators_csv,
         "datapackage.json": dump_json(datapackage(catalog_csv, indicators_csv, publication)),
-        "catalog.jsonld": dump_json(catalog_jsonld(reports, files, publication)),
+        "catalog.jsonld": dump_json(catalog_jsonld(reports, files, publication), indent=None),
     }
     members: dict[str, bytes] = dict(bulk)
     for report in reports:

@@ -21,9 +21,12 @@ from .report_text import cleaned_markdown
 from .schema_org import dataset_jsonld, jsonld_script
 from .write import DocsTree
 
+# libyaml's safe dumper when present: the same output as yaml.safe_dump, ten times faster.
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 def dump_yaml(data: object) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def dump_json(data: object) -> str:

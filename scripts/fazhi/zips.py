@@ -23,5 +23,5 @@ def deterministic_zip(files: Mapping[str, str | bytes]) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, so the permission bits below mean the same everywhere
             info.external_attr = 0o100644 << 16
-            archive.writestr(info, as_bytes(files[name]), compresslevel=9)
+            archive.writestr(info, as_bytes(files[name]), compresslevel=6)
     return buffer.getvalue()
