@@ -7,12 +7,14 @@ import json
 
 import pytest
 import rdflib
-from rdflib.namespace import DCAT, DCTERMS, RDF
 
 from .shacl_dcat import SHAPES, load_catalogue, official_shapes, targeted_shapes, violations
 
 SHAPES_SHA256 = "864dab2a987a854bbdc04f5322cd0d8237e2ea05ac1120ac20de2496cbf68cf2"
 SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
+DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
+DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
+RDF = rdflib.RDF
 
 
 def test_vendored_shapes_are_the_recorded_official_file():
