@@ -29,6 +29,7 @@ def expectations(name: str) -> dict[str, dict[str, Any]]:
     return yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
 
 
+@functools.cache
 def extract(path: Path) -> Report:
     return with_ids([process_source(read_source(path, path.parent))])[0]
 

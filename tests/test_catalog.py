@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from frictionless import validate
 
-from fazhi.catalog import bulk_files, catalog_tree
+from fazhi.catalog import bulk_files, catalog_tree, report_downloads
 from fazhi.catalog_csv import CATALOG_COLUMNS, INDICATOR_COLUMNS, catalog_row, indicator_rows
 from fazhi.model import Block, Document, Indicator, Region, Report, ReportMeta, Source
 from fazhi.publication import Publication
@@ -51,7 +51,7 @@ def bulk() -> dict[str, bytes]:
     tree: dict[str, str | bytes] = {}
     for r in reports:
         tree.update(report_files(r, f"原文{r.id}".encode("gb18030")))
-    out = catalog_tree(reports, tree, Publication())
+    out = catalog_tree(reports, report_downloads(reports, tree), Publication())
     return {k.removeprefix("downloads/"): v for k, v in out.items()}
 
 
@@ -172,10 +172,8 @@ def test_bulk_files_do_not_depend_on_report_order():
     tree: dict[str, str | bytes] = {}
     for r in reports:
         tree.update(report_files(r, b"x"))
-    from fazhi.catalog import report_downloads
-
-    files = {r.id: report_downloads(r, tree) for r in reports}
-    forward = catalog_tree(reports, tree, Publication())
-    backward = catalog_tree(list(reversed(reports)), tree, Publication())
+    files = report_downloads(reports, tree)
+    forward = catalog_tree(reports, files, Publication())
+    backward = catalog_tree(list(reversed(reports)), files, Publication())
     assert forward == backward
     assert bulk_files(reports, files, Publication())["catalog.csv"] == forward["downloads/catalog.csv"]

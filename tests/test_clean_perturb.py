@@ -27,7 +27,10 @@ def wrap_line(line: str, width: int) -> list[str]:
     pieces = []
     while len(line) > width:
         cut = width
-        while 0 < cut < len(line) and line[cut - 1].isascii() and line[cut].isascii() and line[cut].isalpha():
+        while 0 < cut < len(line) and (
+            (line[cut - 1].isascii() and line[cut].isascii() and line[cut].isalpha())
+            or line[cut - 1 : cut + 1] == "**"
+        ):
             cut -= 1
         cut = cut or width
         pieces.append(line[:cut])

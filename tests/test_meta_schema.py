@@ -37,3 +37,9 @@ def test_schema_rejects_a_wrong_level():
     record["level"] = "village"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(record, SCHEMA)
+
+
+def test_the_site_serves_the_schema(built):
+    project, _ = built
+    served = project.site_dir / "schema" / "report.schema.json"
+    assert json.loads(served.read_text(encoding="utf-8")) == SCHEMA

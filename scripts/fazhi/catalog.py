@@ -25,15 +25,21 @@ from .zips import as_bytes, deterministic_zip
 DOWNLOADS = "downloads/"
 
 
-def report_downloads(report: Report, tree: Mapping[str, str | bytes]) -> list[DownloadFile]:
-    """The files published beside a report's page (everything in its folder but the page)."""
-    base = f"reports/{report.id}/"
-    files = {
-        key[len(base) :]: as_bytes(content)
-        for key, content in tree.items()
-        if key.startswith(base) and "/" not in key[len(base) :] and not key.endswith(".md")
-    }
-    return listing(files)
+def is_download(name: str) -> bool:
+    """A file in a report's folder that is offered for download (everything but pages)."""
+    return "/" not in name and not name.endswith(".md")
+
+
+def report_downloads(
+    reports: list[Report], tree: Mapping[str, str | bytes]
+) -> dict[str, list[DownloadFile]]:
+    """Each report's download files, taken from a docs tree (path → content)."""
+    found: dict[str, dict[str, bytes]] = {r.id: {} for r in reports}
+    for key, content in tree.items():
+        parts = key.split("/", 2)
+        if len(parts) == 3 and parts[0] == "reports" and parts[1] in found and is_download(parts[2]):
+            found[parts[1]][parts[2]] = as_bytes(content)
+    return {rid: listing(files) for rid, files in found.items()}
 
 
 def dump_json(data: object, indent: int | None = 2) -> bytes:
@@ -91,9 +97,9 @@ def robots_txt(publication: Publication) -> str:
 
 
 def catalog_tree(
-    reports: list[Report], tree: Mapping[str, str | bytes], publication: Publication
+    reports: list[Report], files: dict[str, list[DownloadFile]], publication: Publication
 ) -> dict[str, str | bytes]:
-    files = {r.id: report_downloads(r, tree) for r in reports}
+    """Everything under downloads/ plus robots.txt, from the reports and their published files."""
     ordered = sorted(reports, key=lambda r: r.id)
     bulk = bulk_files(ordered, files, publication)
     out: dict[str, str | bytes] = {DOWNLOADS + name: data for name, data in bulk.items()}

@@ -27,7 +27,7 @@ _LABEL = rf"(?:{_LABEL_ALT})"
 _BULLET = r"^(?:[-*+·•●▪◆■]\s*)?"
 _ROW = re.compile(rf"{_BULLET}({_LABEL})\s*[:：]\s*(.*)$")
 _LABEL_ONLY = re.compile(rf"{_BULLET}({_LABEL})\s*[:：]?$")
-_NEXT_LABEL = re.compile(rf"\s+(?=(?:{_LABEL})\s*[:：])")
+_LABEL_COLON = re.compile(rf"({_LABEL})\s*[:：]")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 NAV_WORDS = (
@@ -58,13 +58,11 @@ def _pairs(text: str) -> list[tuple[str, str]] | None:
     match = _ROW.match(text)
     if not match:
         return None
-    pieces = _NEXT_LABEL.split(text[match.start(1) :])
+    labels = list(_LABEL_COLON.finditer(text, match.start(1)))
     pairs = []
-    for piece in pieces:
-        row = _ROW.match(piece.strip())
-        if not row:
-            return None
-        pairs.append((normalise_label(row.group(1)), row.group(2).strip()))
+    for this, nxt in zip(labels, [*labels[1:], None], strict=True):
+        end = nxt.start() if nxt else len(text)
+        pairs.append((normalise_label(this.group(1)), text[this.end() : end].strip()))
     return pairs
 
 

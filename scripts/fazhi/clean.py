@@ -11,6 +11,7 @@ blocks with `lead` = the heading part and `level` = its heading level.
 
 from __future__ import annotations
 
+import html
 import re
 
 from . import parts
@@ -33,6 +34,16 @@ __all__ = ["clean_report", "heading_level"]
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_STRONG = re.compile(r"\*\*|__")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+# Formatting tags left by copying from a web page (and by our own page); other tags, such as a
+# literal `<script>` in the text, stay text.
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|strong|b|em|i|u|font|h[1-6]|section|article|center|td|th|tr|tbody|table"
+    r"|li|ul|ol|summary|details)(?:\s[^<>]{0,200})?>",
+    re.IGNORECASE,
+)
+_HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|tr|section|article)>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:[a-z]{2,6}|#\d{2,6}|#x[0-9a-f]{2,5});", re.IGNORECASE)
 
 
 def heading_level(line: str) -> int:
@@ -42,7 +53,9 @@ def heading_level(line: str) -> int:
 
 
 def _strip_markdown(number: int, raw: str, ctx: Context) -> str:
-    text = raw
+    text = _HTML_TAG.sub("", raw)
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
     heading = _MD_HEADING.match(text)
     if heading:
         text = text[heading.end() :].rstrip().rstrip("#").rstrip()
@@ -56,26 +69,33 @@ def _strip_markdown(number: int, raw: str, ctx: Context) -> str:
     return text
 
 
-def _prepare(text: str, ctx: Context) -> Lines:
+def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
+    """Lines with markup removed and characters normalised, plus the raw text of each line."""
     lines: Lines = []
+    raw_lines: dict[int, str] = {}
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = _strip_markdown(number, raw, ctx)
-        line, log = normalise_line(line, number)
-        ctx.log.extend(log)
-        lines.append((number, line))
-    return lines
+        breaks = _HTML_BREAK.findall(raw)
+        if breaks:
+            ctx.log.append(LogEntry("removed-markup", number, "".join(breaks), note="line break tags"))
+        for piece in _HTML_BREAK.split(raw):
+            line = _strip_markdown(number, piece, ctx)
+            line, log = normalise_line(line, number)
+            ctx.log.extend(log)
+            lines.append((number, line))
+            raw_lines[number] = piece.strip()
+    return lines, raw_lines
 
 
 def clean_report(text: str) -> Document:
     """Clean one report text into a Document (blocks in document order, chrome rows, log)."""
     ctx = Context()
-    lines = _prepare(text, ctx)
+    lines, raw = _prepare(text, ctx)
     lines, chrome, chrome_log = strip_chrome(lines)
     ctx.log.extend(chrome_log)
     ctx.page_breaks = {e.line for e in chrome_log if e.action == "removed-page-number"}
     lines, script_log, whole_script = convert_script(lines)
     ctx.log.extend(script_log)
-    ctx.wrap = detect_wrap(lines)
+    ctx.wrap = detect_wrap(lines, raw)
 
     header, index = take_header(lines, 0)
     title, index = take_title(lines, index, ctx)

@@ -18,9 +18,11 @@ from .meta_title import find_title
 from .meta_year import find_year
 from .model import Document, Provenance, ReportMeta, Source
 from .region_resolve import Clue, RegionResult, resolve_region
+from .regions import Mention, find_places
 
 _FILE_NOISE = re.compile(r"^[\d_\-\s]+|[_\-][0-9a-f]{8,}$|[0-9a-f]{12,}")
 _CONTEXT_ROWS = ("发布机构", "发文机关", "信息来源", "来源")
+_OPENING_CHARS = 120
 
 
 def _set(meta: ReportMeta, name: str, value: object, provenance: Provenance | None, reason: str) -> None:
@@ -37,6 +39,28 @@ def file_clue(source: Source) -> str:
     return _FILE_NOISE.sub("", stem)
 
 
+def opening_clue(doc: Document) -> str:
+    """The unit the first paragraph names as itself (2023年，××镇在县委…), when it names one.
+
+    Only a township chain counts, and only when the paragraph names a single township: a
+    report that lacks a title still introduces itself there."""
+    block = next((b for b in doc.blocks if b.kind == "paragraph"), None)
+    if block is None:
+        return ""
+    text = simplified(block.text[:_OPENING_CHARS])
+    chains: list[list[Mention]] = []
+    for mention in find_places(text):
+        if chains and chains[-1][-1].end == mention.start:
+            chains[-1].append(mention)
+        else:
+            chains.append([mention])
+    townships = {c[-1].name for c in chains if c[-1].levels == {"township"}}
+    if len(townships) != 1:
+        return ""
+    chain = next(c for c in chains if c[-1].name in townships)
+    return text[chain[0].start : chain[-1].end]
+
+
 def region_clues(meta: ReportMeta, doc: Document, rows: list[Row], source: Source) -> list[Clue]:
     title_source = meta.provenance.get("title", "text")
     clues = [Clue(meta.title or "", title_source)]
@@ -50,6 +74,7 @@ def region_clues(meta: ReportMeta, doc: Document, rows: list[Row], source: Sourc
     if "标题" in {r.label for r in rows} and title_source != "metadata-row":
         clues.append(Clue(row_value(rows, "标题") or "", "metadata-row", subject=False))
     clues.append(Clue(file_clue(source), "file-name", subject=False))
+    clues.append(Clue(opening_clue(doc), "text", subject=False))
     return clues
 
 
@@ -92,7 +117,9 @@ def extract_meta(doc: Document, source: Source) -> ReportMeta:
     body = doc.body_text if doc.script_converted else simplified(doc.body_text)
     result = resolve_region(region_clues(meta, doc, rows, source), body, meta.addressee)
     _apply_region(meta, result)
-    subject_level = None if result.subject_from_context else result.subject_level
+    subject_level = result.subject_level
+    if result.subject_from_context and subject_level != "township":
+        subject_level = None  # a page row may name the hosting county, not the issuer
     level, reason = find_level(meta.issuer, subject_level, body)
     _set(meta, "level", level, "text", reason)
     if level == "township" and meta.region.township is None:

@@ -17,7 +17,7 @@ from .regions import find_places, load_gazetteer
 
 _SPLIT = re.compile(r"[\s、，,　]+")
 _SENTENCE = re.compile(r"[。；;：:！？]")
-_GOVERNMENT = re.compile(r"(?:人民政府|办事处)$")
+_GOVERNMENT = re.compile(r"(?:政府|办事处|街道办)$")
 _PARTY = re.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)$")
 _TOWNSHIP_PLACE = re.compile(r"(?:乡|镇|街道|苏木)$")
 _TITLE_HEAD = re.compile(r"^(.*?)(?:关于|20\d\d|二[〇○零]|法治政府|依法行政)")
@@ -41,7 +41,26 @@ def organs_in(text: str) -> list[str]:
             pending = ""
     if pending or any(len(o) < 4 for o in organs):
         return []
-    return organs
+    return [piece for organ in organs for piece in _unglue(organ)]
+
+
+_GLUE_POINT = re.compile(r"(?:人民政府|委员会|委|办事处)(?=中共|[\u4e00-\u9fff]{2})")
+
+
+def _unglue(organ: str) -> list[str]:
+    """中共上犹县委上犹县人民政府 (spaces lost in cleaning) → the two organs it names."""
+    for match in _GLUE_POINT.finditer(organ):
+        head, rest = organ[: match.end()], organ[match.end() :]
+        if len(head) < 4 or not ORGAN_END.search(rest):
+            continue
+        if rest.startswith(("中共", "中国共产党")):
+            return [head, *_unglue(rest)]
+        if head.endswith("人民政府"):
+            continue  # 朝阳区人民政府劲松街道办事处 is one organ
+        mentions = find_places(rest, load_gazetteer())
+        if mentions and mentions[0].start == 0:
+            return [head, *_unglue(rest)]
+    return [organ]
 
 
 def _signature_organs(doc: Document) -> list[str]:
@@ -74,7 +93,7 @@ def _place_government(title: str | None) -> str | None:
         return None
     if head.endswith("街道"):
         return head + "办事处"
-    if _TOWNSHIP_PLACE.search(head) or head.endswith(("县", "区", "旗")):
+    if _TOWNSHIP_PLACE.search(head) or head.endswith(("县", "区", "旗", "市")):
         return head + "人民政府"
     return None
 
@@ -128,7 +147,7 @@ def _lead(organs: list[str]) -> tuple[str, list[str]]:
 
 
 def _place_part(organ: str) -> str:
-    return re.sub(r"^(?:中共|中国共产党)|(?:人民政府|街道办事处|办事处|委员会|党委|党工委)$", "", organ)
+    return re.sub(r"^(?:中共|中国共产党)|(?:人民政府|政府|街道办事处|办事处|街道办|委员会|党委|党工委)$", "", organ)
 
 
 def body_voice(body: str) -> str | None:
@@ -149,7 +168,7 @@ def find_level(
     if issuer:
         if not (_GOVERNMENT.search(issuer) or _PARTY.search(issuer)):
             return "department", ""
-        if _TOWNSHIP_PLACE.search(_place_part(issuer)) or issuer.endswith("街道办事处"):
+        if _TOWNSHIP_PLACE.search(_place_part(issuer)) or issuer.endswith(("街道办事处", "街道办")):
             return "township", ""
         if subject_level in ("county", "city", "province"):
             return subject_level, ""  # type: ignore[return-value]

@@ -11,13 +11,21 @@ from .model import Block, ChromeRow, Document
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
 _NUM = r"(?:\d{1,4}|[〇○零OＯ一二三四五六七八九十]{1,4})"
-DATE = re.compile(rf"({_NUM})\s*年\s*({_NUM})\s*月\s*({_NUM})\s*日")
+DATE = re.compile(
+    rf"({_NUM})\s*年\s*({_NUM})\s*月\s*({_NUM})\s*日|(20\d\d)[.\-/](\d{{1,2}})[.\-/](\d{{1,2}})(?!\d)"
+)
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\d（）〔〕《》“”、])\s+(?=[\u4e00-\u9fff\d（）〔〕《》“”、])")
 _MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULLWIDTH_DIGITS = _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 ORGAN_END = re.compile(
-    r"(?:人民政府|人民政府办公室|办事处|委员会|党委|党工委|管委会|局|厅|办公室|办|中心|人民法院|人民检察院)$"
+    r"(?:政府|办事处|委员会|委|管委会|局|厅|办公室|办|中心|人民法院|人民检察院)$"
 )
+_CN_YEAR = re.compile(r"二[〇○零OＯ][〇○零OＯ一二三四五六七八九]{2}(?=\s*年)")
+
+
+def arabic_years(text: str) -> str:
+    """二〇二三年 → 2023年, so that year patterns see one form."""
+    return _CN_YEAR.sub(lambda m: str(_number(m.group(0))), text)
 
 
 @functools.cache
@@ -54,7 +62,8 @@ def _number(token: str) -> int | None:
 def parse_date(text: str) -> str | None:
     """The first plausible YYYY年M月D日 date in `text` as ISO, Chinese numerals allowed."""
     for match in DATE.finditer(squeeze(text)):
-        year, month, day = (_number(t) for t in match.groups())
+        tokens = [t for t in match.groups() if t is not None]
+        year, month, day = (_number(t) for t in tokens)
         if year and month and day and 2000 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .meta_text import ORGAN_END, Row, is_only_date, row_value, simplified, squeeze
+from .meta_text import DATE, ORGAN_END, Row, is_only_date, row_value, simplified, squeeze
 from .model import Block, Document, Provenance
 from .regions import find_places
 
@@ -66,9 +66,47 @@ def title_from_opening(blocks: list[Block]) -> str | None:
     return None
 
 
+_LEADING_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}?人民政府)(?!关于|办公室)(.+)$")
+
+
+_ORGAN_CONTINUES = re.compile(r"^(?:办事处|人民政府|政府|党|委员会|工作委员会)")
+_NOT_TITLE_PART = re.compile(r"星期|今天是|\d{1,2}:\d{2}|[>＞|｜]")
+
+
+def _without_banner(text: str) -> str:
+    """上犹县人民政府营前镇2023年…报告: a site banner glued to a title that names another unit.
+    鲤城区人民政府金龙街道办事处关于… is one organ and stays."""
+    match = _LEADING_GOVERNMENT.match(text)
+    if not match:
+        return text
+    rest = match.group(2)
+    mentions = find_places(simplified(rest))
+    if not mentions or mentions[0].start != 0 or not _looks_like_title(rest):
+        return text
+    chain_end = mentions[0].end
+    for mention in mentions[1:]:
+        if mention.start != chain_end:
+            break
+        chain_end = mention.end
+    return text if _ORGAN_CONTINUES.match(rest[chain_end:]) else rest
+
+
+def _repair_joined(doc: Document, text: str) -> str:
+    """Drop the parts cleaning joined into the title that are page furniture (a banner with
+    today's date, a breadcrumb)."""
+    for entry in doc.log:
+        if entry.action != "joined-title" or squeeze(entry.after) != text:
+            continue
+        parts = [squeeze(p) for p in entry.before.split(" / ")]
+        kept = [p for p in parts if not (_NOT_TITLE_PART.search(p) or is_only_date(p) or DATE.search(p))]
+        if kept and len(kept) < len(parts):
+            return "".join(kept)
+    return text
+
+
 def _with_organ(doc: Document, title: Block) -> str:
     """Prefix the issuing organ when the title starts at 关于 or the year on the next line."""
-    text = _ROW_LABEL.sub("", squeeze(title.text))
+    text = _without_banner(_repair_joined(doc, _ROW_LABEL.sub("", squeeze(title.text))))
     index = doc.blocks.index(title)
     prev = squeeze(doc.blocks[index - 1].text) if index else ""
     if prev and _is_organ(prev) and _TITLE_OPENING.match(text) and prev not in text:
@@ -98,7 +136,9 @@ def find_title(doc: Document, rows: list[Row]) -> tuple[str | None, Provenance |
     """(title, provenance, reason when none)."""
     block = doc.first("title")
     if block is not None and squeeze(block.text):
-        return _with_organ(doc, block), "text", ""
+        text = _with_organ(doc, block)
+        if _TOPIC.search(text) or "报告" in text or not title_from_opening(doc.blocks):
+            return text, "text", ""
     opening = title_from_opening(doc.blocks) or title_from_joins(doc)
     if opening:
         return opening, "text", ""

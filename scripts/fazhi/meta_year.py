@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .meta_text import FULLWIDTH_DIGITS, arabic_years
 from .model import Block, Provenance
 
 _RANGE = re.compile(r"20\d\d\s*(?:年)?\s*[—\-–~～至到]+\s*20\d\d\s*年?")
@@ -24,11 +25,17 @@ _REPORT_AS_FOLLOWS = re.compile(
     r"(20\d\d)\s*年度?(?:的)?(?:法治政府建设|依法行政|法治建设)[^。]{0,20}(?:报告|汇报)如下"
 )
 _OPENING_BLOCKS = 4
+_MEASURES_HEADING = re.compile(
+    r"^[一二三四五六七八九十]+、\s*(20\d\d)\s*年度?(?:的)?(?:推进|法治|依法行政|主要|工作|开展)"
+)
+_PLAN_HEADING = re.compile(
+    r"^[一二三四五六七八九十]+、\s*(20\d\d)\s*年度?(?:的)?(?:工作)?(?:计划|打算|安排|思路|重点|主要安排)"
+)
 _EARLIEST, _LATEST = 2000, 2100
 
 
 def _clean_years(text: str) -> str:
-    text = _RANGE.sub(" ", text)
+    text = _RANGE.sub(" ", arabic_years(text.translate(FULLWIDTH_DIGITS)))
     text = _DOCNO_YEAR.sub(" ", text)
     return text
 
@@ -62,6 +69,21 @@ def year_in_opening(blocks: list[Block]) -> int | None:
     return None
 
 
+def year_in_headings(blocks: list[Block]) -> tuple[int | None, int | None]:
+    """(year of the 举措和成效 heading, year of the next-year plan heading) among top headings."""
+    measures = plan = None
+    for block in blocks:
+        if block.kind != "heading" and not block.lead:
+            continue
+        text = arabic_years((block.lead or "") + block.text)
+        plan_match = _PLAN_HEADING.match(text)
+        if plan_match and plan is None:
+            plan = int(plan_match.group(1))
+        elif (match := _MEASURES_HEADING.match(text)) and measures is None:
+            measures = int(match.group(1))
+    return measures, plan
+
+
 def year_from_signing(date_signed: str | None) -> int | None:
     """A report signed before May covers the year before; one signed later, its own year."""
     if not date_signed:
@@ -83,11 +105,14 @@ def find_year(
     def plausible(year: int | None) -> bool:
         return year is not None and (signed_year is None or year <= signed_year)
 
+    measures, plan = year_in_headings(blocks)
     candidates: list[tuple[int | None, Provenance]] = [
         (year_in_title(title) if title else None, title_source),
         (year_in_title(row_title) if row_title else None, "metadata-row"),
         (year_in_opening(blocks), "text"),
+        (measures, "text"),
         (year_from_signing(date_signed), "text"),
+        (plan - 1 if plan else None, "text"),
     ]
     for year, provenance in candidates:
         if plausible(year):

@@ -50,6 +50,7 @@ class SourceText:
     raw: bytes = field(default=b"", repr=False)
     override: dict[str, Any] | None = None
     override_file: str | None = None
+    log: tuple[LogEntry, ...] = ()  # characters `read` removed while decoding; cleaning's log starts with them
 
 
 @dataclass(frozen=True)

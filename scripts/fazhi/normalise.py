@@ -29,7 +29,7 @@ _SPACE_BETWEEN = re.compile(
     rf"(?<=[{HAN}{_CJK_PUNCT}]) (?=[{HAN}{_CJK_PUNCT}\d])"
     rf"|(?<=[\d%{_CJK_PUNCT}]) (?=[{HAN}{_CJK_PUNCT}])"
     rf"|(?<=[{_CJK_PUNCT}]) (?=[\w(])|(?<=[\w)]) (?=[{_CJK_PUNCT}])"
-    rf"|(?<=[{HAN}]) (?=[A-Za-z])|(?<=[A-Za-z]) (?=[{HAN}])"
+    rf"|(?<=[{HAN}]) (?=[A-Za-z])|(?<=[A-Za-z]) (?=[{HAN}])|(?<=\d) (?=%)"
 )
 ORG_SUFFIX = r"(?:委员会|人民政府|办事处|办公室|党工委|党委)"
 # A space between two organisation names (joint-issuer titles: 中共××委员会 ××人民政府关于…) is kept.
@@ -136,7 +136,7 @@ def flag_artefacts(text: str, line: int) -> list[LogEntry]:
 
 def convert_script(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LogEntry], bool]:
     """Traditional → simplified with OpenCC t2s. Returns new lines, log and whether the whole text
-    was in traditional script (more than 2% of its Han characters changed)."""
+    was in traditional script (at least five and more than 5% of its Han characters changed)."""
     han = sum(1 for _, t in lines for c in t if is_han(c))
     out: list[tuple[int, str]] = []
     log: list[LogEntry] = []
@@ -147,5 +147,5 @@ def convert_script(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]],
             changed_chars += sum(1 for a, b in zip(text, simple, strict=False) if a != b)
             log.append(LogEntry("t2s", number, text, simple, note="traditional → simplified (OpenCC t2s)"))
         out.append((number, simple))
-    whole = han > 0 and changed_chars / han > 0.02
+    whole = changed_chars >= 5 and changed_chars / max(han, 1) > 0.05
     return out, log, whole

@@ -56,6 +56,9 @@ def parse_override(text: str, file: str) -> dict[str, Any]:
         line = mark.line + 1 if mark is not None else None
         problem = getattr(err, "problem", None) or str(err)
         raise OverrideError(file, f"is not valid YAML: {problem}", line=line) from err
+    except ValueError as err:  # e.g. a date with month 13
+        line = _bad_value_line(node)
+        raise OverrideError(file, f"has an impossible value: {err}", line=line) from err
     if data is None:
         return {}
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
@@ -69,6 +72,18 @@ def parse_override(text: str, file: str) -> dict[str, Any]:
             raise OverrideError(file, f"unknown field {key!r}", line=line, hint=f"allowed: {allowed}")
         checked[key] = _check(key, value, file, line)
     return checked
+
+
+def _bad_value_line(node: yaml.Node | None) -> int | None:
+    """The line of the first value that PyYAML cannot construct."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for _, value in node.value:
+        try:
+            yaml.SafeLoader("").construct_object(value, deep=True)
+        except ValueError:
+            return value.start_mark.line + 1
+    return None
 
 
 def _check(key: str, value: Any, file: str, line: int | None) -> Any:

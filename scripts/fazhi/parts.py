@@ -10,6 +10,7 @@ from .normalise import HAN, ORG_SUFFIX
 TERMINAL = "。！？；：!?;:…"
 _CLOSERS = "”’）)」』》〉】"
 _SENTENCE_PUNCT = re.compile(r"[。；！？!?;]")
+_ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其次|再次|最后)")
 _ANY_PUNCT = re.compile(r"[。，；：！？,;:!?]")
 
 _NUM_CN = "一二三四五六七八九十"
@@ -27,6 +28,7 @@ DOC_NUMBER = re.compile(r"^([^\s，。：:]{1,16}?)\s*[〔\[［(（【]\s*(\d{4}
 SIGNER = re.compile(r"^签\s*发\s*人\s*[:：]\s*(\S.{0,40})$")
 _HEADER_LINE = re.compile(r"^(?P<num>.+?号)\s*(?P<signer>签\s*发\s*人\s*[:：].+)$")
 TITLE_END = re.compile(r"(?:报告|总结|情况|通报|汇报)(?:（[^）]{1,20}）)?$")
+TITLE_SUBJECT = re.compile(r"关于|\d{4}|年度|法治|依法")
 ADDRESSEE = re.compile(r"^[^。；！？\d]{2,40}[：:]$")
 _ADDRESSEE_NOT = re.compile(r"如下|以下|如次|附件|抄送|签发人")
 DATE_LINE = re.compile(
@@ -93,7 +95,12 @@ def run_in_split(marker: Marker) -> tuple[str, str] | None:
 
 def unnumbered_heading_shape(text: str) -> bool:
     """A short line with no punctuation that could be a heading without a number."""
-    return 2 <= len(text) <= 25 and not _ANY_PUNCT.search(text) and not DATE_LINE.match(text)
+    return (
+        2 <= len(text) <= 25
+        and not _ANY_PUNCT.search(text)
+        and not DATE_LINE.match(text)
+        and not _ENUMERATION.match(text)
+    )
 
 
 def split_header_line(text: str) -> list[tuple[str, str]]:
@@ -117,7 +124,7 @@ def addressee_shape(text: str) -> bool:
 
 def title_line_shape(text: str) -> bool:
     return (
-        len(text) <= 50
+        len(text) <= 70
         and not _ANY_PUNCT.search(text)
         and parse_marker(text) is None
         and not DATE_LINE.match(text)

@@ -25,6 +25,7 @@ def outline_of(report_blocks) -> list[dict]:
 def process_source(src: SourceText) -> Report:
     """One source text → a Report without its final id (ids need all reports, see `with_ids`)."""
     doc = clean_report(src.text)
+    doc.log[:0] = src.log
     meta = extract_meta(doc, src.source)
     if src.override:
         meta = apply_override(meta, src.override)

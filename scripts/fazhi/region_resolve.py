@@ -20,7 +20,10 @@ _UNLISTED_TOWNSHIP = re.compile(
     r"^([\u4e00-\u9fff]{2,8}?(?:乡|镇|街道|苏木))(?=人民政府|党委|党工委|委员会|办事处|工作委员会|关于|法治|20\d\d|$)"
 )
 _ORGAN_LEAD = re.compile(r"^(?:中共|中国共产党)")
-_GOVERNMENT_INFIX = re.compile(r"人民政府(?=[\u4e00-\u9fff]{2,8}街道)")  # 朝阳区人民政府劲松街道办事处
+# 朝阳区人民政府劲松街道办事处, 上犹县人民政府营前镇…: the county's organ word inside a chain
+_GOVERNMENT_INFIX = re.compile(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|苏木))")
+_ORGAN_WORD = re.compile(r"政府|委员会|办事处|党委|机关|乡镇|^[各全我本该所]|辖区")
+_LEADERSHIP = re.compile(r"(?:委|人民政府|政府|党委)")
 _ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
 _ADDRESSEE_KIND = {"区委": ("区",), "县委": ("县", "自治县"), "旗委": ("旗", "自治旗"), "市委": ("市",)}
 
@@ -59,7 +62,7 @@ def _scan(clue: Clue, gaz: Gazetteer) -> _Found:
     if lead and lead[0].start > 12:
         return _Found(clue, mentions)
     match = _UNLISTED_TOWNSHIP.match(text[rest_at:])
-    unlisted = match.group(1) if match and (lead or rest_at == 0) else None
+    unlisted = match.group(1) if match and not _ORGAN_WORD.search(match.group(1)) else None
     if lead and unlisted and lead[-1].levels == {"township"}:
         unlisted = None
     return _Found(clue, mentions, unlisted)
@@ -125,7 +128,7 @@ class _Resolver:
             return res
         chosen, reason = self._decide(places)
         if chosen is not None:
-            self._fill(chosen, source)
+            self._fill(chosen, source, chosen.name)
             self._explain_below(chosen.level, f"the report is issued at {chosen.level} level")
             return res
         self._fill_ancestor_only(level, places)
@@ -162,7 +165,9 @@ class _Resolver:
         same = [p for p in picks if p[0] == level]
         if len({simplified(p[1]) for p in same}) > 1:
             return level, None, [], source
-        places = next((p[2] for p in same if p[2]), [])
+        sets = [p[2] for p in same if p[2]]
+        codes = set.intersection(*({c.code for c in s} for s in sets)) if sets else set()
+        places = [c for c in sets[0] if c.code in codes] if codes else min(sets, key=len, default=[])
         return level, name, places, source
 
     def _named_codes(self) -> set[str]:
@@ -202,17 +207,15 @@ class _Resolver:
         return county.kind if county else ""
 
     def _body_county(self, places: list[Place]) -> list[Place]:
-        """Candidates whose county the body names outside a neighbour's address (桂东县新坊乡)."""
-        mentions = find_places(self.body, self.gaz)
+        """Candidates whose county the body names as its leadership (在五河县委、县政府的领导下);
+        a neighbour's address (桂东县新坊乡) or a place it learnt from does not count."""
         named: set[str] = set()
-        for index, mention in enumerate(mentions):
-            follower = mentions[index + 1] if index + 1 < len(mentions) else None
-            if follower is not None and follower.start == mention.end:
-                continue
-            named.update(p.code for p in mention.places if p.level in ("county", "city"))
+        for mention in find_places(self.body, self.gaz):
+            if _LEADERSHIP.match(self.body, mention.end):
+                named.update(p.code for p in mention.places if p.level in ("county", "city"))
         return [p for p in places if self.gaz.ancestors(p) & named]
 
-    def _fill(self, place: Place, source: Provenance) -> None:
+    def _fill(self, place: Place, source: Provenance, name: str = "") -> None:
         res = self.result
         chain = self.gaz.chain(place)
         values: dict[str, str | None] = {p.level: p.name for p in chain}
@@ -227,11 +230,14 @@ class _Resolver:
             township=values.get("township"),
             code=place.code,
         )
-        named_in_text = {m.name for f in self.found for m in f.mentions}
+        named_by: dict[str, Provenance] = {}
+        for f in sorted(self.found, key=lambda f: not f.clue.subject):
+            for m in f.mentions:
+                named_by.setdefault(m.name, f.clue.source)
+        named_by.update({name: source})
         for p in chain:
             if values.get(p.level) is not None:
-                named = p.name in named_in_text
-                res.provenance[f"region.{p.level}"] = source if named else "gazetteer"
+                res.provenance[f"region.{p.level}"] = named_by.get(p.name, "gazetteer")
         res.provenance["region.code"] = "gazetteer"
         if values.get("city") is None and "region.county" not in res.unknown:
             res.unknown["region.city"] = "directly under the province (municipality or 省直辖)"

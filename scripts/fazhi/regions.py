@@ -133,9 +133,23 @@ def find_places(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
         if found is None:
             i += 1
             continue
+        if not parents and len(found.places) > 1:
+            found = _after_short_parent(text, found, gaz)
         mentions.append(found)
         i = found.end
     return mentions
+
+
+def _after_short_parent(text: str, found: Mention, gaz: Gazetteer) -> Mention:
+    """景县龙华镇: a two-character parent (景县) too short to match alone still picks the child."""
+    before = text[: found.start]
+    kept = tuple(
+        p for p in found.places
+        if (parent := gaz.places.get(p.parent or "")) is not None
+        and len(parent.name) == 2
+        and before.endswith(parent.name)
+    )
+    return Mention(found.name, found.start, found.end, kept) if kept else found
 
 
 def _match_child(text: str, i: int, parents: tuple[Place, ...], gaz: Gazetteer) -> Mention | None:

@@ -20,9 +20,10 @@ _LEVEL_NAMES = {
 
 def front_matter(report: Report) -> str:
     meta = report.meta
+    # Material puts both into the page head and header without escaping them: escape them here.
     data = {
-        "title": meta.title or f"未注明标题的报告（{report.source.file}）",
-        "description": _description(report),
+        "title": html_text(meta.title or f"未注明标题的报告（{report.source.file}）"),
+        "description": html_text(_description(report)),
     }
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from .assemble import home_page, list_pages
-from .catalog import catalog_tree
+from .catalog import catalog_tree, report_downloads
 from .citation import citation
 from .downloads import downloads_section, listing, with_zip
 from .fidelity import cleaning_log_csv, cleaning_log_name
@@ -21,12 +21,11 @@ from .report_text import cleaned_markdown
 from .schema_org import dataset_jsonld, jsonld_script
 from .write import DocsTree
 
-# libyaml's safe dumper when present: the same output as yaml.safe_dump, ten times faster.
-SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
 
 def dump_yaml(data: object) -> str:
-    return yaml.dump(data, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    """safe_dump, by libyaml when it is there: ten times faster than the pure-Python emitter."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def dump_json(data: object) -> str:
@@ -52,10 +51,9 @@ def data_files(report: Report, raw: bytes) -> dict[str, str | bytes]:
     }
 
 
-def report_files(
-    report: Report, raw: bytes, publication: Publication | None = None
-) -> DocsTree:
-    publication = publication or Publication()
+def report_files(report: Report, raw: bytes, publication: Publication | None = None) -> DocsTree:
+    """A report's folder: its page and its download files (the zip of them all included)."""
+    publication = publication or publication_from_env()
     base = f"reports/{report.id}/"
     files = with_zip(report.id, data_files(report, raw))
     listed = listing(files)
@@ -77,15 +75,22 @@ def hand_pages(pages_dir: Path) -> DocsTree:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(pages_dir.glob("*.md"))}
 
 
-def docs_tree(reports: list[Report], raws: dict[str, bytes], pages_dir: Path) -> DocsTree:
-    publication = publication_from_env()
+def shared_tree(reports: list[Report], pages_dir: Path) -> DocsTree:
+    """Everything that is not one report's own folder: assets, hand pages, site-wide pages."""
     tree: DocsTree = {}
     tree.update(static_assets())
     tree.update(hand_pages(pages_dir))
-    for report in reports:
-        tree.update(report_files(report, raws[report.id], publication))
     tree["schema/report.schema.json"] = report_schema_text()
-    tree.update(catalog_tree(reports, tree, publication))
     tree["index.md"] = home_page(reports)
     tree.update(list_pages(reports))
+    return tree
+
+
+def docs_tree(reports: list[Report], raws: dict[str, bytes], pages_dir: Path) -> DocsTree:
+    publication = publication_from_env()
+    tree: DocsTree = {}
+    for report in reports:
+        tree.update(report_files(report, raws[report.id], publication))
+    tree.update(shared_tree(reports, pages_dir))
+    tree.update(catalog_tree(reports, report_downloads(reports, tree), publication))
     return tree

@@ -30,18 +30,23 @@ class Unit:
     level: int = 0
     lead: str | None = None
     tail: str = ""  # its last source line (to tell a hard wrap from a paragraph end)
+    tail_line: int = 0
     after_page_break: bool = False
 
 
 @dataclass
 class Wrap:
-    """The hard-wrap width of the text, if it has one (lines of equal length ending mid-sentence)."""
+    """The hard-wrap width of the text, if it has one (lines of equal length ending mid-sentence).
+    Widths are measured on the raw lines, before markup and spaces were removed."""
 
     chars: int = 0
     width: int = 0
+    raw: dict[int, str] = field(default_factory=dict)
 
-    def full(self, text: str) -> bool:
-        if not self.chars:
+    def full(self, number: int) -> bool:
+        """Whether source line `number` fills the wrap width (so its line break is a hard wrap)."""
+        text = self.raw.get(number, "")
+        if not self.chars or not text:
             return False
         return len(text) >= self.chars - 1 or parts.display_width(text) >= self.width - 2
 
@@ -104,7 +109,9 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
             break
         pieces.append((number, text))
         index += 1
-        if parts.TITLE_END.search(text) or (number in ctx.marked and len(pieces) == 1):
+        joined = "".join(p for _, p in pieces)
+        complete = parts.TITLE_END.search(text) and parts.TITLE_SUBJECT.search(joined)
+        if complete or (number in ctx.marked and len(pieces) == 1):
             return _title_block(pieces, ctx), index
     return None, start
 
@@ -175,16 +182,33 @@ def _footer_kind(text: str) -> str | None:
     return None
 
 
-def detect_wrap(lines: Lines) -> Wrap:
-    """The hard-wrap width: the longest length shared by at least three lines that end
+def detect_wrap(lines: Lines, raw: dict[int, str]) -> Wrap:
+    """The hard-wrap width: the longest raw length shared by at least three lines that end
     mid-sentence and are followed by another line of the same paragraph."""
     chars: list[int] = []
     widths: list[int] = []
-    for (_, text), (_, nxt) in itertools.pairwise(lines):
-        if text and nxt and not parts.ends_sentence(text) and len(text) >= 8:
-            chars.append(len(text))
-            widths.append(parts.display_width(text))
-    return Wrap(_shared_max(chars, 1), _shared_max(widths, 2))
+    previous = ""
+    for (number, text), (_, nxt) in itertools.pairwise(lines):
+        standalone = _heading_line(text) and (not previous or parts.ends_sentence(previous))
+        previous = text
+        if (
+            text
+            and nxt
+            and len(text) >= 8
+            and not parts.ends_sentence(text)
+            and not parts.parse_marker(nxt)
+            and not standalone
+        ):
+            chars.append(len(raw.get(number, text)))
+            widths.append(parts.display_width(raw.get(number, text)))
+    return Wrap(_shared_max(chars, 1), _shared_max(widths, 2), raw)
+
+
+def _heading_line(text: str) -> bool:
+    marker = parts.parse_marker(text)
+    if marker:
+        return parts.is_heading_shaped(marker.rest, text)
+    return parts.unnumbered_heading_shape(text)
 
 
 def _shared_max(values: list[int], tolerance: int) -> int:
