@@ -177,3 +177,27 @@ def test_bulk_files_do_not_depend_on_report_order():
     backward = catalog_tree(list(reversed(reports)), files, Publication())
     assert forward == backward
     assert bulk_files(reports, files, Publication())["catalog.csv"] == forward["downloads/catalog.csv"]
+
+
+def site_package_report(site):
+    report = validate(str(site / "downloads" / "datapackage.json"))
+    return report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+
+def test_seed_site_datapackage_is_valid(built):
+    project, result = built
+    assert site_package_report(project.site_dir) == (True, [])
+    frame = pd.read_csv(project.site_dir / "downloads" / "catalog.csv")
+    assert sorted(frame["id"]) == sorted(r.id for r in result.reports)
+    by_id = {r.id: r for r in result.reports}
+    for row in frame.itertuples():
+        assert row.title == by_id[row.id].meta.title or pd.isna(row.title)
+        assert row.source_sha256 == by_id[row.id].source.sha256
+
+
+def test_synthetic_1000_datapackage_is_valid(synthetic_1000):
+    project, result = synthetic_1000
+    assert site_package_report(project.site_dir) == (True, [])
+    frame = pd.read_csv(project.site_dir / "downloads" / "catalog.csv")
+    assert len(frame) == len(result.reports) and frame["id"].is_unique
+    assert frame["year"].dropna().between(2000, 2100).all()

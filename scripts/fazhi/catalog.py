@@ -103,7 +103,8 @@ def catalog_tree(
     ordered = sorted(reports, key=lambda r: r.id)
     bulk = bulk_files(ordered, files, publication)
     out: dict[str, str | bytes] = {DOWNLOADS + name: data for name, data in bulk.items()}
-    out[DOWNLOADS + "index.md"] = downloads_page(bulk, len(reports), publication)
+    present = {f.kind.suffix for fs in files.values() for f in fs}
+    out[DOWNLOADS + "index.md"] = downloads_page(bulk, len(reports), present, publication)
     out[DOWNLOADS + "dictionary.md"] = dictionary_page()
     out["robots.txt"] = robots_txt(publication)
     return out

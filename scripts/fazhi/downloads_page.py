@@ -36,11 +36,16 @@ def bulk_table(bulk: Mapping[str, bytes]) -> str:
     )
 
 
-def per_report_list() -> str:
-    return "\n".join(f"- `<标识>{k.suffix}`：{k.label}" for k in KINDS if k.suffix != ".source.md.txt")
+def per_report_list(present: set[str]) -> str:
+    """The kinds of per-report file that this build publishes (`present`: their suffixes)."""
+    return "\n".join(
+        f"- `<标识>{k.suffix}`：{k.label}" for k in KINDS if k.suffix in present and k.suffix != ".source.md.txt"
+    )
 
 
-def downloads_page(bulk: Mapping[str, bytes], count: int, publication: Publication) -> str:
+def downloads_page(
+    bulk: Mapping[str, bytes], count: int, present: set[str], publication: Publication
+) -> str:
     cite_url = publication.base or "（本站网址）"
     return f"""---
 title: 数据下载
@@ -58,7 +63,7 @@ title: 数据下载
 
 每份报告的页面旁都有下列文件（`<标识>` 是报告标识，如 `2023-guangxi-luzhai-lagou`），页面上列出每个文件的大小，并给出原始文件的 SHA-256 校验值：
 
-{per_report_list()}
+{per_report_list(present)}
 
 原始文件与收到时逐字节相同（源文件是 `.md` 时存为 `.source.md.txt`，内容不变）；ZIP 压缩包恰好包含页面列出的其他文件。
 
@@ -74,7 +79,7 @@ title: 数据下载
 ## 许可 {{#licence}}
 
 - **报告原文**：{DOCUMENT_RIGHTS}
-- **本站整理的元数据和数据文件**（元数据、指标、目录、整理记录等）：以[{METADATA_LICENCE_NAME}]({METADATA_LICENCE_URL})发布，使用时请注明来源“{PORTAL_NAME}”。
+- **本站整理的元数据和数据文件**（元数据、指标、目录、整理记录等）：以{METADATA_LICENCE_NAME}发布（许可文本：`{METADATA_LICENCE_URL}`），使用时请注明来源“{PORTAL_NAME}”。
 
 ## 引用 {{#cite}}
 

@@ -1,13 +1,17 @@
 """schema.org `Dataset` JSON-LD for a report page, for dataset search engines.
 
-Written as a `<script type="application/ld+json">` data block: browsers never execute it, and a
-Content-Security-Policy without 'unsafe-inline' does not block it.
+It travels in the page's front matter (`fazhi_jsonld`) and the theme writes it into the page head as
+a `<script type="application/ld+json">` data block: browsers never execute it, a
+Content-Security-Policy without 'unsafe-inline' does not block it, and the article itself stays
+free of script elements.
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any
+
+import yaml
 
 from .downloads import DownloadFile
 from .model import Report
@@ -76,8 +80,15 @@ def description(report: Report) -> str:
     return text if len(text) >= 50 else text + "数据来自公开发布的报告原文，未经删改。"
 
 
-def jsonld_script(data: dict[str, Any]) -> str:
-    """One line, with `<`, `>` and `&` escaped so no text can close the script element."""
+def jsonld_text(data: dict[str, Any]) -> str:
+    """One line of JSON with `<`, `>` and `&` escaped, so no text in it can end a script element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f'<script type="application/ld+json">{text}</script>'
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def with_jsonld(page: str, data: dict[str, Any]) -> str:
+    """The page with the JSON-LD added to its front matter (the theme puts it in the head)."""
+    line = yaml.safe_dump({"fazhi_jsonld": jsonld_text(data)}, allow_unicode=True, width=1_000_000_000)
+    if page.startswith("---\n"):
+        return "---\n" + line + page[4:]
+    return "---\n" + line + "---\n\n" + page

@@ -18,7 +18,7 @@ from .model import Report
 from .publication import Publication, publication_from_env
 from .render import render_report_page
 from .report_text import cleaned_markdown
-from .schema_org import dataset_jsonld, jsonld_script
+from .schema_org import dataset_jsonld, with_jsonld
 from .write import DocsTree
 
 
@@ -58,8 +58,8 @@ def report_files(report: Report, raw: bytes, publication: Publication | None = N
     files = with_zip(report.id, data_files(report, raw))
     listed = listing(files)
     downloads = downloads_section(listed, report.source.encoding, citation(report, publication))
-    schema = jsonld_script(dataset_jsonld(report, listed, publication))
-    tree: DocsTree = {base + "index.md": render_report_page(report, (downloads, schema))}
+    page = render_report_page(report, (downloads,))
+    tree: DocsTree = {base + "index.md": with_jsonld(page, dataset_jsonld(report, listed, publication))}
     tree.update({base + name: data for name, data in files.items()})
     return tree
 
