@@ -211,3 +211,23 @@ def test_site_url_catalogue_has_absolute_iris_and_conforms(site_with_url):
     assert f"{SITE_URL}reports/{result.reports[0].id}/#dataset" in subjects
     assert f"{SITE_URL}downloads/catalog.jsonld#catalog" in subjects
     assert violations(graph, official_shapes()) == set()
+
+
+def test_dictionary_explains_every_column_and_field(built):
+    from fazhi.catalog_csv import CATALOG_COLUMNS, INDICATOR_COLUMNS
+    from fazhi.meta import report_schema_text
+
+    project, _ = built
+    page = (project.docs_dir / "downloads" / "dictionary.md").read_text(encoding="utf-8")
+    for column in (*CATALOG_COLUMNS, *INDICATOR_COLUMNS):
+        assert f"| `{column.name}` | {column.title} |" in page
+    schema = json.loads(report_schema_text())
+    for name, spec in schema["properties"].items():
+        assert f"| `{name}` |" in page
+        for sub in spec.get("properties", {}):
+            assert f"| `{name}.{sub}` |" in page
+    for name in ("line", "action", "before", "after"):
+        assert f"| `{name}` |" in page
+    headers = (project.docs_dir / "reports").glob("*/*.cleaning-log.csv")
+    first = next(headers).read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+    assert all(f"| `{name}` |" in page for name in first)

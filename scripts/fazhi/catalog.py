@@ -105,6 +105,6 @@ def catalog_tree(
     out: dict[str, str | bytes] = {DOWNLOADS + name: data for name, data in bulk.items()}
     present = {f.kind.suffix for fs in files.values() for f in fs}
     out[DOWNLOADS + "index.md"] = downloads_page(bulk, len(reports), present, publication)
-    out[DOWNLOADS + "dictionary.md"] = dictionary_page()
+    out[DOWNLOADS + "dictionary.md"] = dictionary_page(present)
     out["robots.txt"] = robots_txt(publication)
     return out

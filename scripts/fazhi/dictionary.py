@@ -21,6 +21,17 @@ TYPE_NAMES = {
     "object": "对象",
     "null": "空",
 }
+REPORT_INDICATOR_COLUMNS = (
+    ("report", "文本", "报告标识。"),
+    ("name", "文本", "原文中的指标名称。"),
+    ("canonical", "文本", "规范指标名称；未归并时为空。"),
+    ("value", "数值", "指标数值（已换算）。"),
+    ("unit", "文本", "单位。"),
+    ("approx", "布尔值", "原文是否为约数（true/false）。"),
+    ("section", "文本", "所在的正文标题。"),
+    ("text", "文本", "指标所在的原句。"),
+    ("anchor", "文本", "原句在报告页面上的锚点，可拼在页面地址后直接定位。"),
+)
 CLEANING_LOG_COLUMNS = (
     ("line", "整数", "改动所在的源文件行号。"),
     ("action", "文本", "改动类别的英文代码，如 removed-chrome、joined-lines。"),
@@ -81,13 +92,24 @@ def columns_section(title: str, intro: str, columns: tuple[Column, ...]) -> str:
     return "\n".join([f"## {title}", "", intro, "", "| 列名 | 中文名 | 类型 | 说明 |", "| --- | --- | --- | --- |", *rows])
 
 
-def cleaning_log_section() -> str:
-    rows = [f"| `{name}` | {kind} | {text} |" for name, kind, text in CLEANING_LOG_COLUMNS]
-    intro = "每份报告一个，记录整理时删除或改动的每一处，保证原文的每个字都能在页面或记录中找到。"
-    return "\n".join(["## 整理记录（`<标识>.cleaning-log.csv`）", "", intro, "", "| 列名 | 类型 | 说明 |", "| --- | --- | --- |", *rows])
+def simple_section(title: str, intro: str, columns: tuple[tuple[str, str, str], ...]) -> str:
+    rows = [f"| `{name}` | {kind} | {text} |" for name, kind, text in columns]
+    return "\n".join([f"## {title}", "", intro, "", "| 列名 | 类型 | 说明 |", "| --- | --- | --- |", *rows])
 
 
-def dictionary_page() -> str:
+def per_report_sections(present: set[str]) -> list[str]:
+    """Sections for the per-report CSV files this build publishes (`present`: their suffixes)."""
+    sections = []
+    if ".indicators.csv" in present:
+        intro = "每份报告一个，每条指标一行；各报告的指标合在一起即 `indicators.csv`。"
+        sections.append(simple_section("报告的量化指标（`<标识>.indicators.csv`）", intro, REPORT_INDICATOR_COLUMNS))
+    if ".cleaning-log.csv" in present:
+        intro = "每份报告一个，记录整理时删除或改动的每一处，保证原文的每个字都能在页面或记录中找到。"
+        sections.append(simple_section("整理记录（`<标识>.cleaning-log.csv`）", intro, CLEANING_LOG_COLUMNS))
+    return sections
+
+
+def dictionary_page(present: set[str]) -> str:
     parts = [
         "---\ntitle: 数据字典\n---",
         "# 数据字典",
@@ -95,7 +117,7 @@ def dictionary_page() -> str:
         "空单元格表示原文未载明；多个值以全角分号“；”分隔。返回[数据下载](index.md)。",
         columns_section("报告目录（`catalog.csv`）", "每份报告一行。`catalog.json` 含相同字段，列表字段为数组，另有每份报告的文件清单。", CATALOG_COLUMNS),
         columns_section("量化指标（`indicators.csv`）", "每条指标一行（长表），`report_id` 对应 `catalog.csv` 的 `id`。", INDICATOR_COLUMNS),
-        cleaning_log_section(),
+        *per_report_sections(present),
         sidecar_section(),
     ]
     return "\n\n".join(parts) + "\n"
