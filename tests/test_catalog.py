@@ -193,6 +193,11 @@ def test_seed_site_datapackage_is_valid(built):
     for row in frame.itertuples():
         assert row.title == by_id[row.id].meta.title or pd.isna(row.title)
         assert row.source_sha256 == by_id[row.id].source.sha256
+    indicators = pd.read_csv(project.site_dir / "downloads" / "indicators.csv")
+    expected = [(r.id, i.name, i.text) for r in sorted(result.reports, key=lambda r: r.id) for i in r.indicators]
+    assert list(zip(indicators["report_id"], indicators["name"], indicators["text"], strict=True)) == expected
+    if expected:
+        assert indicators["value"].dtype.kind in "fi" and indicators["approx"].dtype == bool
 
 
 def test_synthetic_1000_datapackage_is_valid(synthetic_1000):

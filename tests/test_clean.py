@@ -179,3 +179,34 @@ def test_isolated_traditional_character_converted_without_flag():
     assert not doc.script_converted
     assert "行为" in doc.blocks[-1].text
     assert any(e.action == "t2s" and "行爲" in e.before for e in doc.log)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主办单位：某县人民政府办公室 承办单位：某县大数据中心",
+        "网站标识码：5101000001 蜀ICP备12345678号 川公网安备 51010402000001号",
+        "版权所有：某县人民政府",
+        "发布时间：2024-03-05 10:21:33 浏览量：1234",
+        "【我要打印】【关闭】",
+        "网站地图 | 联系我们",
+    ],
+)
+def test_site_header_and_footer_lines_removed(line):
+    text = normalise_line(line, 1)[0]
+    out, _, log = strip_chrome([(1, text)])
+    assert out == [(1, "")] and len(log) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("咸阳市乾县梁村镇人民政府", "乾县"),  # 乾 is also a simplified character: a county's name
+        ("于是开展工作", "于是"),
+        ("台湾同胞", "台湾"),
+    ],
+)
+def test_simplified_characters_are_never_converted(text, kept):
+    doc = clean_report(f"某镇2023年度法治政府建设工作报告\n\n{text}，全年调解纠纷12件。\n")
+    assert kept in doc.blocks[-1].text
+    assert not [e for e in doc.log if e.action == "t2s"]

@@ -228,6 +228,7 @@ def test_dictionary_explains_every_column_and_field(built):
             assert f"| `{name}.{sub}` |" in page
     for name in ("line", "action", "before", "after"):
         assert f"| `{name}` |" in page
-    headers = (project.docs_dir / "reports").glob("*/*.cleaning-log.csv")
-    first = next(headers).read_text(encoding="utf-8-sig").splitlines()[0].split(",")
-    assert all(f"| `{name}` |" in page for name in first)
+    for pattern in ("*/*.cleaning-log.csv", "*/*.indicators.csv"):
+        for path in sorted((project.docs_dir / "reports").glob(pattern))[:1]:
+            header = path.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
+            assert all(f"| `{name}` |" in page for name in header), (path.name, header)

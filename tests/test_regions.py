@@ -99,3 +99,38 @@ def test_every_null_level_has_a_reason():
 def test_gazetteer_is_loaded_once():
     assert load_gazetteer() is load_gazetteer()
     assert len([p for p in load_gazetteer().by_name["城关镇"] if p.level == "township"]) == 88
+
+
+def test_a_unique_name_in_another_county_than_the_one_named_is_not_taken():
+    """五指峰乡 is in 上犹县 only; 鹿寨县五指峰乡 must be a place the 2023 list does not have."""
+    result = resolve("鹿寨县五指峰乡人民政府")
+    assert (result.region.county, result.region.township, result.region.code) == ("鹿寨县", "五指峰乡", None)
+    assert "2023 list" in result.unknown["region.code"]
+
+
+def test_a_page_row_that_contradicts_the_issuer_fills_nothing_in():
+    result = resolve("营前镇人民政府", context=("宁波市人民政府",))
+    assert result.region.township == "营前镇"
+    assert result.region.county is None and result.region.province is None
+
+
+def test_a_news_site_naming_a_province_in_passing_does_not_block():
+    result = resolve("营前镇人民政府", context=("人民网重庆频道",))
+    assert result.region.code == "360724103"
+
+
+def test_an_unlisted_name_without_a_county_is_not_a_place():
+    result = resolve("某某镇人民政府")
+    assert result.region == type(result.region)()
+    assert "某某镇" in result.unknown["region"]
+
+
+def test_the_variants_file_is_in_step_with_the_list():
+    from fazhi.regions import _variant_rows, compute_variants
+
+    rows = [(r["code"], r["name"], r["simplified"]) for r in _variant_rows()]
+    assert rows == compute_variants(load_gazetteer())
+
+
+def test_a_name_converted_to_simplified_script_still_finds_its_place():
+    assert resolve("汉川市垌冢镇人民政府").region.township == "垌塚镇"

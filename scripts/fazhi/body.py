@@ -8,6 +8,7 @@ continues in the next one (a page break). Each join is logged.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import parts
@@ -24,7 +25,14 @@ def body_blocks(lines: Lines, ctx: Context) -> list[Block]:
     units = _units(lines, ctx)
     units = _join_page_breaks(units, ctx)
     numbered = sum(1 for u in units if parts.parse_marker(u.text))
-    _classify(units, numbered)
+    standalone = sum(
+        1
+        for prev, unit in itertools.pairwise(units)
+        if len(unit.text) <= 15
+        and parts.unnumbered_heading_shape(unit.text)
+        and parts.ends_sentence(prev.text)
+    )
+    _classify(units, max(numbered, standalone))
     _level_unnumbered(units)
     return [
         Block(u.kind, u.text, level=u.level, line=u.line, lead=u.lead)  # type: ignore[arg-type]
@@ -83,7 +91,9 @@ def _glue(left: str, right: str) -> str:
 
 
 def _join_entry(action: str, number: int, left: str, right: str) -> LogEntry:
-    return LogEntry(action, number, f"{left[-12:]}⏎{right[:12]}", note="line break inside a sentence")
+    return LogEntry(
+        action, number, f"{left[-12:]}⏎{right[:12]}", note="line break inside a sentence"
+    )
 
 
 def _is_heading_like(unit: Unit) -> bool:
@@ -96,7 +106,12 @@ def _is_heading_like(unit: Unit) -> bool:
 def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
     """Whether `unit` continues `prev` across a blank line: `prev` stops mid-sentence, or a page
     break fell right after a line that fills the wrap width."""
-    if prev.marked or unit.marked or parts.ATTACHMENT.match(unit.text) or parts.parse_marker(unit.text):
+    if (
+        prev.marked
+        or unit.marked
+        or parts.ATTACHMENT.match(unit.text)
+        or parts.parse_marker(unit.text)
+    ):
         return False
     if unit.after_page_break and ctx.wrap.full(prev.tail_line):
         if parts.ends_sentence(prev.text) and _starts_with_heading(unit, ctx):
@@ -154,11 +169,15 @@ def _classify_numbered(unit: Unit, marker: parts.Marker) -> None:
 
 
 def _unnumbered_heading(unit: Unit, previous: Unit | None, numbered: int) -> bool:
+    """A short line with no punctuation between a finished sentence and the next paragraph is a
+    heading when the document shows a heading pattern: two numbered headings, or two such lines."""
     if not parts.unnumbered_heading_shape(unit.text) and not (unit.marked and len(unit.text) <= 60):
         return False
     if parts.SIGNATURE.match(unit.text) and not unit.marked:
         return False
-    after_break = previous is None or previous.kind == "heading" or parts.ends_sentence(previous.text)
+    after_break = (
+        previous is None or previous.kind == "heading" or parts.ends_sentence(previous.text)
+    )
     return after_break and (unit.marked or numbered >= 2)
 
 

@@ -19,6 +19,8 @@ LABELS = (
     "信息来源", "来源", "作者", "责任编辑", "编辑", "浏览次数", "访问次数", "阅读次数", "点击数",
     "信息分类", "体裁分类", "组配分类", "服务对象分类", "公开方式", "公开范围", "公开形式", "有效性",
     "时效", "文种", "统一编码", "效力状态", "信息名称", "所属机构", "公开时限", "内容概述",
+    "时间", "日期", "浏览量", "阅读量", "访问量", "点击量", "阅读", "浏览", "点击", "发布人", "审核人",
+    "录入人", "主办单位", "主办", "承办单位", "承办", "协办单位", "技术支持", "网站标识码", "版权所有",
 )
 _LABEL_ALT = "|".join(
     sorted(("[ \u3000]*".join(label) for label in LABELS), key=len, reverse=True)
@@ -34,7 +36,8 @@ NAV_WORDS = (
     "字体大小", "字号", "字体", "大", "中", "小", "默认", "打印本页", "打印此页", "打印", "关闭窗口",
     "关闭本页", "关闭", "分享到", "分享", "微信", "微博", "QQ空间", "收藏", "返回顶部", "返回",
     "扫一扫", "在手机上打开", "在手机打开", "当前页", "手机扫一扫", "朋友圈", "视力保护色", "保存",
-    "纠错", "我要纠错", "无障碍", "繁体", "简体", "繁體", "【", "】", "[", "]",
+    "纠错", "我要纠错", "我要打印", "无障碍", "繁体", "简体", "繁體", "【", "】", "[", "]", "网站地图",
+    "联系我们", "设为首页", "加入收藏", "智能问答", "长者模式", "关怀版", "English",
 )
 _NAV_TOKEN = re.compile("|".join(re.escape(w) for w in sorted(NAV_WORDS, key=len, reverse=True)))
 _NAV_SEPARATORS = re.compile(r"[\s|｜/:：、,，.·•\-—]+")
@@ -42,6 +45,7 @@ _BREADCRUMB = re.compile(
     r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置|位置)\s*[:：]|^首页\s*(?:[>＞»/→]|&gt;)"
 )
 _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)\s*[:：]?")
+_SITE_FOOTER = re.compile(r"ICP备\s*\d+|公网安备\s*\d+|网站标识码|版权所有|Copyright|©")
 _STALE_DATE = re.compile(r"^(?:今天是|今日是|今天：|今天:)")
 _PAGE_NUMBER = re.compile(
     r"^(?:[—–\-－一]{1,2}\s*\d{1,3}\s*[—–\-－一]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
@@ -99,6 +103,8 @@ def _removal_reason(text: str) -> str | None:
     if _STALE_DATE.match(text):
         return "removed-stale-date"
     if _BREADCRUMB.match(text) or _PAGER.match(text):
+        return "removed-navigation"
+    if _SITE_FOOTER.search(text) and len(text) <= 120:
         return "removed-navigation"
     if _is_nav(text):
         return "removed-navigation"

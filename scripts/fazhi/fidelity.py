@@ -101,7 +101,7 @@ def removed_text(log: list[LogEntry]) -> Counter[str]:
 
 def missing_characters(source: str, doc: Document, markdown: str) -> Counter[str]:
     """Letters and digits of the source found neither on the page nor in the log's removals."""
-    expected = _letters(documented_transforms(source))
+    expected = _letters(documented_transforms(source, doc.script_converted))
     return expected - _letters(page_text(markdown)) - removed_text(doc.log)
 
 

@@ -31,7 +31,8 @@ def find_date_signed(doc: Document, rows: list[Row]) -> Found:
         if date:
             return date, "text", ""
     for block in reversed(doc.blocks[-_TAIL_BLOCKS:]):
-        if block.kind in ("paragraph", "signature", "date") and is_only_date(block.text):
+        # a bare 2024-03-01 at the end is a page's publication stamp; 成文日期 is written 年月日
+        if block.kind in ("paragraph", "signature", "date") and "年" in block.text and is_only_date(block.text):
             date = parse_date(block.text)
             if date:
                 return date, "text", ""

@@ -17,6 +17,7 @@ _SENTENCE = re.compile(r"[。；;！？:：>＞|｜→]|如下|现将|根据|按
 _TITLE_OPENING = re.compile(r"^(?:关于|20\d\d|二[〇○零]|[（(]?20)")
 _OPENING_KINDS = ("title", "issuer_mark", "paragraph", "heading", "signature")
 _MAX_TITLE = 80
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．])")
 _ROW_LABEL = re.compile(r"^标\s*题\s*[:：]\s*")
 
 
@@ -44,7 +45,7 @@ def title_from_opening(blocks: list[Block]) -> str | None:
     lines = [simplified(squeeze(b.text)) for b in blocks[:10] if b.kind in _OPENING_KINDS]
     lines = [t for t in lines if t and not is_only_date(t)]
     for index, text in enumerate(lines):
-        if _SENTENCE.search(text) or len(text) > _MAX_TITLE:
+        if _SENTENCE.search(text) or len(text) > _MAX_TITLE or _NUMBERED.match(text):
             continue
         candidate = text
         nxt = lines[index + 1] if index + 1 < len(lines) else ""

@@ -63,9 +63,10 @@ def fullwidth_to_halfwidth(text: str) -> str:
     return text.translate(_FULLWIDTH_TABLE)
 
 
-def documented_transforms(text: str) -> str:
+def documented_transforms(text: str, whole_script: bool = False) -> str:
     """The character transforms that cleaning applies everywhere (used by the nothing-lost check)."""
-    return to_simplified(fullwidth_to_halfwidth(text))
+    text = fullwidth_to_halfwidth(text)
+    return to_simplified(text) if whole_script else simplify_isolated(text)
 
 
 def is_han(char: str) -> bool:
@@ -134,18 +135,37 @@ def flag_artefacts(text: str, line: int) -> list[LogEntry]:
     return log
 
 
+@lru_cache(maxsize=65536)
+def is_traditional_only(char: str) -> bool:
+    """A character that simplified Chinese does not use: t2s changes it and GB 2312 (the simplified
+    character set) cannot encode it. 爲 is; 乾 is not (乾县 is a county, 乾坤 a word)."""
+    if not is_han(char) or to_simplified(char) == char:
+        return False
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def simplify_isolated(text: str) -> str:
+    """Convert only traditional-only characters, one at a time (for a simplified text)."""
+    return "".join(to_simplified(c) if is_traditional_only(c) else c for c in text)
+
+
 def convert_script(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LogEntry], bool]:
-    """Traditional → simplified with OpenCC t2s. Returns new lines, log and whether the whole text
-    was in traditional script (at least five and more than 5% of its Han characters changed)."""
+    """Traditional → simplified with OpenCC t2s. A text whose Han characters are more than 5%
+    traditional-only (and at least five) is converted whole; otherwise only its isolated
+    traditional-only characters are. Returns new lines, log, and whether it was converted whole."""
     han = sum(1 for _, t in lines for c in t if is_han(c))
+    traditional = sum(1 for _, t in lines for c in t if is_traditional_only(c))
+    whole = traditional >= 5 and traditional / max(han, 1) > 0.05
+    convert = to_simplified if whole else simplify_isolated
     out: list[tuple[int, str]] = []
     log: list[LogEntry] = []
-    changed_chars = 0
     for number, text in lines:
-        simple = to_simplified(text)
+        simple = convert(text)
         if simple != text:
-            changed_chars += sum(1 for a, b in zip(text, simple, strict=False) if a != b)
             log.append(LogEntry("t2s", number, text, simple, note="traditional → simplified (OpenCC t2s)"))
         out.append((number, simple))
-    whole = changed_chars >= 5 and changed_chars / max(han, 1) > 0.05
     return out, log, whole

@@ -55,8 +55,7 @@ class _Found:
 
 
 def _scan(clue: Clue, gaz: Gazetteer) -> _Found:
-    text = _GOVERNMENT_INFIX.sub("", _ORGAN_LEAD.sub("", simplified(clue.text)))
-    mentions = find_places(text, gaz)
+    text, mentions = _best_script(_GOVERNMENT_INFIX.sub("", _ORGAN_LEAD.sub("", clue.text)), gaz)
     lead = _leading_chain(mentions)
     rest_at = lead[-1].end if lead else 0
     if lead and lead[0].start > 12:
@@ -66,6 +65,23 @@ def _scan(clue: Clue, gaz: Gazetteer) -> _Found:
     if lead and unlisted and lead[-1].levels == {"township"}:
         unlisted = None
     return _Found(clue, mentions, unlisted)
+
+
+def _best_script(text: str, gaz: Gazetteer) -> tuple[str, list[Mention]]:
+    """Look names up as written and in simplified script, and keep the reading that finds more:
+    鹿寨縣 needs the conversion, but 垌塚镇 is the official name and t2s would make it 垌冢镇."""
+    as_written = find_places(text, gaz)
+    converted = simplified(text)
+    if converted == text:
+        return text, as_written
+    in_simplified = find_places(converted, gaz)
+
+    def covered(mentions: list[Mention]) -> int:
+        return sum(m.end - m.start for m in mentions)
+
+    if covered(in_simplified) > covered(as_written):
+        return converted, in_simplified
+    return text, as_written
 
 
 def _leading_chain(mentions: list[Mention]) -> list[Mention]:
@@ -131,7 +147,17 @@ class _Resolver:
             self._fill(chosen, source, chosen.name)
             self._explain_below(chosen.level, f"the report is issued at {chosen.level} level")
             return res
-        self._fill_ancestor_only(level, places)
+        consistent = [p for p in places if not self._contradicted(p)]
+        self._fill_ancestor_only(level, consistent, subject_only=bool(places) and not consistent)
+        if not places and res.region.county is None and res.region.city is None:
+            # a name the list lacks, with no county to anchor it: a placeholder (某某镇) or noise
+            res.region = Region()
+            res.provenance.clear()
+            res.unknown["region"] = f"{name} is not in the 2023 division list and no county is named"
+            for lvl in _ORDER:
+                res.unknown[f"region.{lvl}"] = res.unknown["region"]
+            res.unknown["region.code"] = res.unknown["region"]
+            return res
         res.region = _with(res.region, **{level: name}, code=None)
         res.provenance[f"region.{level}"] = source
         res.provenance.pop("region.code", None)
@@ -173,9 +199,29 @@ class _Resolver:
     def _named_codes(self) -> set[str]:
         return {p.code for f in self.found for m in f.mentions for p in m.places}
 
+    def _contradicted(self, place: Place) -> bool:
+        """A clue names a county, city or province that does not contain `place`."""
+        ancestors = self.gaz.ancestors(place)
+        for f in self.found:
+            for mention in f.mentions:
+                if mention.levels & {"township"} or place in mention.places:
+                    continue
+                if len(mention.name) == 2 and mention.levels == {"province"}:
+                    continue  # 重庆 in 人民网重庆频道 is a weak, often incidental, mention
+                if not any(p.code in ancestors for p in mention.places):
+                    return True
+        return False
+
     def _decide(self, places: list[Place]) -> tuple[Place | None, str]:
         if not places:
             return None, "the name is not in the 2023 division list (renamed, merged or misspelt)"
+        consistent = [p for p in places if not self._contradicted(p)]
+        if not consistent:
+            return None, (
+                f"the clues name a county, city or province that has no {places[0].name} in the "
+                "2023 list (renamed or merged since?)"
+            )
+        places = consistent
         named = self._named_codes()
         support = {p.code: len(self.gaz.ancestors(p) & named) for p in places}
         best = max(support.values())
@@ -242,10 +288,19 @@ class _Resolver:
         if values.get("city") is None and "region.county" not in res.unknown:
             res.unknown["region.city"] = "directly under the province (municipality or 省直辖)"
 
-    def _fill_ancestor_only(self, level: PlaceLevel, places: list[Place]) -> None:
-        """The subject is undecided: keep what its named ancestors settle on their own."""
+    def _fill_ancestor_only(
+        self, level: PlaceLevel, places: list[Place], subject_only: bool = False
+    ) -> None:
+        """The subject is undecided: keep what its named ancestors settle on their own (when the
+        clues contradict the gazetteer, only what the issuer's own name says)."""
         above = _ORDER[: _ORDER.index(level)]
-        named = [(f, m) for f in self.found for m in f.mentions if _deepest(m) in above]
+        named = [
+            (f, m)
+            for f in self.found
+            if f.clue.subject or not subject_only
+            for m in f.mentions
+            if _deepest(m) in above
+        ]
         named.sort(key=lambda fm: _ORDER.index(_deepest(fm[1])), reverse=True)
         for f, mention in named:
             lvl = _deepest(mention)

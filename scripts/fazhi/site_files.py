@@ -13,12 +13,15 @@ from .catalog import catalog_tree, report_downloads
 from .citation import citation
 from .downloads import downloads_section, listing, with_zip
 from .fidelity import cleaning_log_csv, cleaning_log_name
+from .indicator_views import indicators_csv, indicators_json, indicators_section
+from .indicators import default_vocab
 from .meta import report_schema_text
 from .model import Report
 from .publication import Publication, publication_from_env
 from .render import render_report_page
 from .report_text import cleaned_markdown
 from .schema_org import dataset_jsonld, with_jsonld
+from .summary import summary_pages
 from .write import DocsTree
 
 
@@ -47,6 +50,8 @@ def data_files(report: Report, raw: bytes) -> dict[str, str | bytes]:
         f"{report.id}.md.txt": cleaned_markdown(report),
         f"{report.id}.yml": dump_yaml(sidecar),
         f"{report.id}.json": dump_json(sidecar),
+        f"{report.id}.indicators.csv": indicators_csv(report),
+        f"{report.id}.indicators.json": indicators_json(report),
         cleaning_log_name(report): cleaning_log_csv(report.doc),
     }
 
@@ -58,7 +63,7 @@ def report_files(report: Report, raw: bytes, publication: Publication | None = N
     files = with_zip(report.id, data_files(report, raw))
     listed = listing(files)
     downloads = downloads_section(listed, report.source.encoding, citation(report, publication))
-    page = render_report_page(report, (downloads,))
+    page = render_report_page(report, (indicators_section(report), downloads))
     tree: DocsTree = {base + "index.md": with_jsonld(page, dataset_jsonld(report, listed, publication))}
     tree.update({base + name: data for name, data in files.items()})
     return tree
@@ -83,6 +88,7 @@ def shared_tree(reports: list[Report], pages_dir: Path) -> DocsTree:
     tree["schema/report.schema.json"] = report_schema_text()
     tree["index.md"] = home_page(reports)
     tree.update(list_pages(reports))
+    tree.update(summary_pages(reports, default_vocab()))
     return tree
 
 
