@@ -23,6 +23,8 @@ from pathlib import Path
 from .assemble import sort_key
 from .atomic import exclusive, link_copy, recover, swap_in
 from .cache import CacheContext, ReportCache, code_version, vocabulary_version
+from .catalog import catalog_tree, is_download
+from .downloads import listing
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
 from .incremental import process_all, update_docs
@@ -30,11 +32,12 @@ from .model import Problem, Report, SourceText
 from .parallel import map_reports
 from .pipeline import process_source, with_ids
 from .progress import StageClock
+from .publication import publication_from_env
 from .read import read_all
 from .search import BROWSE_PAGES, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
 from .search_html import page_text
 from .site_files import shared_tree
-from .write import write_tree
+from .write import read_folder_files, replace_files, write_tree
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
@@ -207,6 +210,19 @@ def write_docs(
     with clock.stage("render + write", total=len(result.reports)) as advance:
         pairs = [(r, result.raws[r.id]) for r in result.reports]
         result.rendered = update_docs(docs, manifest, pairs, shared, on_done=advance)
+    with clock.stage("catalog"):
+        publish_catalog(docs, result.reports)
+
+
+def publish_catalog(docs: Path, reports: list[Report]) -> None:
+    """Bulk downloads and catalogues, made from the per-report files as written, so the sizes and
+    checksums they state are those of the published bytes."""
+    folder = docs / "reports"
+    files = {
+        r.id: listing({n: d for n, d in read_folder_files(folder / r.id).items() if is_download(n)})
+        for r in reports
+    }
+    replace_files(catalog_tree(reports, files, publication_from_env()), docs)
 
 
 def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:
