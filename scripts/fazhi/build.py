@@ -184,7 +184,8 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         cache.save()
     with clock.stage("ids"):
         result, id_problems = checked_ids(done)
-    result.problems = sort_problems(problems + failed + id_problems)
+    found = [p for r in result.reports for p in r.problems]
+    result.problems = sort_problems(problems + failed + id_problems + found)
     result.cached, result.times, result.cpu = cache.hits, clock.times, clock.cpu
     return result
 

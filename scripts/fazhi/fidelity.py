@@ -122,5 +122,6 @@ def nothing_lost_problems(file: str, source: str, doc: Document, markdown: str) 
             file,
             f"cleaning lost {sum(missing.values())} character(s): {shown}",
             hint="this is a bug in fazhi.clean; the page shows less than the source",
+            severity="warning",
         )
     ]
