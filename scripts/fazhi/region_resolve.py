@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from .meta_text import simplified
 from .model import Provenance, Region
-from .regions import Gazetteer, Mention, Place, PlaceLevel, find_places, load_gazetteer
+from .regions import (
+    LEVEL_ORDER,
+    Gazetteer,
+    Mention,
+    Place,
+    PlaceLevel,
+    find_places,
+    load_gazetteer,
+)
 
 _UNLISTED_TOWNSHIP = re.compile(
     r"^([\u4e00-\u9fff]{2,8}?(?:乡|镇|街道|苏木))(?=人民政府|党委|党工委|委员会|办事处|工作委员会|关于|法治|20\d\d|$)"
@@ -212,15 +220,21 @@ class _Resolver:
                     return True
         return False
 
+    def _not_listed_reason(self, name: str) -> str:
+        named = [
+            (max(LEVEL_ORDER.index(p.level) for p in m.places), m.name)
+            for f in self.found for m in f.mentions
+            if not m.levels & {"township"} and not (len(m.name) == 2 and m.levels == {"province"})
+        ]
+        where = max(named)[1] if named else "the county, city or province named"
+        return f"{name} is not listed under {where} in the 2023 list (renamed or merged?)"
+
     def _decide(self, places: list[Place]) -> tuple[Place | None, str]:
         if not places:
             return None, "the name is not in the 2023 division list (renamed, merged or misspelt)"
         consistent = [p for p in places if not self._contradicted(p)]
         if not consistent:
-            return None, (
-                f"the clues name a county, city or province that has no {places[0].name} in the "
-                "2023 list (renamed or merged since?)"
-            )
+            return None, self._not_listed_reason(places[0].name)
         places = consistent
         named = self._named_codes()
         support = {p.code: len(self.gaz.ancestors(p) & named) for p in places}

@@ -171,6 +171,9 @@ def find_places(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
             continue
         if not parents and len(found.places) > 1:
             found = _after_short_parent(text, found, gaz)
+        county = None if parents else _short_county_before(text, found, gaz)
+        if county is not None and not (mentions and mentions[-1].end > county.start):
+            mentions.append(county)
         mentions.append(found)
         i = found.end
     return mentions
@@ -186,6 +189,23 @@ def _after_short_parent(text: str, found: Mention, gaz: Gazetteer) -> Mention:
         and before.endswith(gaz.names_of(parent))
     )
     return Mention(found.name, found.start, found.end, kept) if kept else found
+
+
+def _short_county_before(text: str, found: Mention, gaz: Gazetteer) -> Mention | None:
+    """岷县城关镇: a unique two-character county (岷县, 景县) written right before a township name.
+
+    Only a county-level name ending in 县/区/旗 counts, and only before a township-level name, so
+    that ordinary two-character words before a place name are not read as counties.
+    """
+    if found.start < 2 or not found.levels <= {"township"}:
+        return None
+    short = text[found.start - 2 : found.start]
+    if short[-1] not in "县区旗":
+        return None
+    hits = [p for p in gaz.by_name.get(short, []) if p.level == "county"]
+    if len(hits) != 1:
+        return None
+    return Mention(short, found.start - 2, found.start, (hits[0],))
 
 
 def _match_child(text: str, i: int, parents: tuple[Place, ...], gaz: Gazetteer) -> Mention | None:
