@@ -22,8 +22,24 @@ LABELS = (
     "时间", "日期", "浏览量", "阅读量", "访问量", "点击量", "阅读", "浏览", "点击", "发布人", "审核人",
     "录入人", "主办单位", "主办", "承办单位", "承办", "协办单位", "技术支持", "网站标识码", "版权所有",
 )
+# Labels as a traditional-script page writes them (chrome is removed before script conversion).
+_T2S_LABEL = str.maketrans(
+    "發佈機構關單時間來標題稱號類瀏覽閱讀點擊數網識碼權辦術資訊開與錄審編輯責體組務對齊範圍態屬內產",
+    "发布机构关单时间来标题称号类浏览阅读点击数网识码权办术资讯开与录审编辑责体组务对齐范围态属内产",
+)
+_S2T_LABEL = {v: k for k, v in zip(
+    "發佈機構關單時間來標題稱號類瀏覽閱讀點擊數網識碼權辦術資訊開與錄審編輯責體組務對齊範圍態屬內產",
+    "发布机构关单时间来标题称号类浏览阅读点击数网识码权办术资讯开与录审编辑责体组务对齐范围态属内产",
+    strict=True,
+)}
+_TRADITIONAL = {label: "".join(_S2T_LABEL.get(c, c) for c in label) for label in LABELS}
+_LABEL_SPELLINGS = {
+    spelling
+    for label, traditional in _TRADITIONAL.items()
+    for spelling in (label, traditional, traditional.replace("佈", "布"))
+}
 _LABEL_ALT = "|".join(
-    sorted(("[ \u3000]*".join(label) for label in LABELS), key=len, reverse=True)
+    sorted(("[ \u3000]*".join(label) for label in _LABEL_SPELLINGS), key=len, reverse=True)
 )
 _LABEL = rf"(?:{_LABEL_ALT})"
 _BULLET = r"^(?:[-*+·•●▪◆■]\s*)?"
@@ -37,7 +53,8 @@ NAV_WORDS = (
     "关闭本页", "关闭", "分享到", "分享", "微信", "微博", "QQ空间", "收藏", "返回顶部", "返回",
     "扫一扫", "在手机上打开", "在手机打开", "当前页", "手机扫一扫", "朋友圈", "视力保护色", "保存",
     "纠错", "我要纠错", "我要打印", "无障碍", "繁体", "简体", "繁體", "【", "】", "[", "]", "网站地图",
-    "联系我们", "设为首页", "加入收藏", "智能问答", "长者模式", "关怀版", "English",
+    "联系我们", "设为首页", "加入收藏", "智能问答", "长者模式", "关怀版", "English", "隐私声明",
+    "免责声明", "网站声明", "字體", "列印", "關閉", "視窗", "關閉視窗", "網站地圖", "聯繫我們",
 )
 _NAV_TOKEN = re.compile("|".join(re.escape(w) for w in sorted(NAV_WORDS, key=len, reverse=True)))
 _NAV_SEPARATORS = re.compile(r"[\s|｜/:：、,，.·•\-—]+")
@@ -45,7 +62,10 @@ _BREADCRUMB = re.compile(
     r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置|位置)\s*[:：]|^首页\s*(?:[>＞»/→]|&gt;)"
 )
 _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)\s*[:：]?")
-_SITE_FOOTER = re.compile(r"ICP备\s*\d+|公网安备\s*\d+|网站标识码|版权所有|Copyright|©")
+_SITE_FOOTER = re.compile(
+    r"ICP备\s*\d+|公网安备\s*\d+|网站标识码|版权所有|Copyright|©|技术支持\s*[:：]|ICP备案号"
+    r"|網站標識碼|版權所有|技術支持\s*[:：]"
+)
 _STALE_DATE = re.compile(r"^(?:今天是|今日是|今天：|今天:)")
 _PAGE_NUMBER = re.compile(
     r"^(?:[—–\-－一]{1,2}\s*\d{1,3}\s*[—–\-－一]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
@@ -54,7 +74,12 @@ _PAGE_NUMBER = re.compile(
 
 
 def normalise_label(label: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", label)
+    return re.sub(r"[\s\u3000]+", "", label).translate(_T2S_LABEL)
+
+
+def is_label(text: str) -> bool:
+    """A known page-row label on its own (索引号, 發布機構 …), colon allowed."""
+    return bool(_LABEL_ONLY.match(text.strip()))
 
 
 def _pairs(text: str) -> list[tuple[str, str]] | None:

@@ -15,7 +15,7 @@ import re
 
 from . import parts
 from .body import body_blocks
-from .chrome import strip_chrome
+from .chrome import is_label, strip_chrome
 from .model import Block, Document, LogEntry
 from .normalise import convert_script, normalise_line
 from .structure import (
@@ -78,6 +78,17 @@ def _strip_markdown(number: int, raw: str, ctx: Context, open_bold: str) -> tupl
     return text, open_bold
 
 
+def _tab_row(number: int, raw: str, ctx: Context) -> str:
+    """`名称<TAB>X<TAB>…` copied from a page's metadata table → a pipe row, so that its cells
+    stay apart (normalising would drop the tabs between Chinese characters)."""
+    cells = [c.strip() for c in raw.split("\t")]
+    if len(cells) < 2 or not is_label(cells[0]):
+        return raw
+    row = "| " + " | ".join(c for c in cells if c) + " |"
+    ctx.log.append(LogEntry("removed-markup", number, raw.strip(), row, note="tab-separated row"))
+    return row
+
+
 def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
     """Lines with markup removed and characters normalised, plus the raw text of each line."""
     lines: Lines = []
@@ -88,6 +99,7 @@ def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
         if breaks:
             ctx.log.append(LogEntry("removed-markup", number, "".join(breaks), note="line break tags"))
         for piece in _HTML_BREAK.split(raw):
+            piece = _tab_row(number, piece, ctx)
             open_bold = open_bold if piece.strip() else ""
             line, open_bold = _strip_markdown(number, piece, ctx, open_bold)
             line, log = normalise_line(line, number)

@@ -122,7 +122,7 @@ def _drop_banner(pieces: list[tuple[int, str]], ctx: Context) -> list[tuple[int,
     for cut in range(1, len(pieces)):
         rest = "".join(p for _, p in pieces[cut:])
         head = pieces[:cut]
-        if any(parts.names_organ(p) for _, p in head):
+        if any(parts.names_organ(p) or p.endswith("关于") for _, p in head):
             return pieces
         if parts.TITLE_END.search(rest) and parts.TITLE_SUBJECT.search(rest):
             for number, text in head:
