@@ -112,6 +112,10 @@ def test_label_and_value_on_separate_lines():
         ("【打印本页】【关闭窗口】", "removed-navigation"),
         ("分享到：微信 微博 QQ空间", "removed-navigation"),
         ("上一篇：某镇开展宪法宣传周活动", "removed-navigation"),
+        ("联系我们 | 网站地图 | 技术支持：某某信息技术有限公司", "removed-navigation"),
+        ("网站地图 | 联系我们 | 隐私声明", "removed-navigation"),
+        ("您是本站第123456位访客", "removed-navigation"),
+        ("建议使用1024×768分辨率 IE9.0以上版本浏览器", "removed-navigation"),
     ],
 )
 def test_navigation_and_page_numbers_removed(line, action):
@@ -122,9 +126,13 @@ def test_navigation_and_page_numbers_removed(line, action):
 
 @pytest.mark.parametrize(
     "line",
-    ["全年开展普法活动30余场。", "12345热线受理群众诉求", "第一责任人职责", "大力推进依法行政", "2023年"],
+    [
+        "全年开展普法活动30余场。", "12345热线受理群众诉求", "第一责任人职责", "大力推进依法行政", "2023年",
+        "为企业提供技术支持和法律服务", "开通12345联系电话专线",
+    ],
 )
 def test_report_text_is_not_chrome(line):
+    """Ordinary report lines, including words that also occur in page chrome."""
     out, chrome, log = strip_chrome([(1, line)])
     assert out == [(1, line)] and chrome == [] and log == []
 
@@ -226,3 +234,24 @@ def test_title_lines(top, title):
     doc = clean_report(f"{top}\n\n2023年，某乡扎实推进法治政府建设。\n")
     assert doc.title == title
     assert doc.blocks[1].text == "2023年，某乡扎实推进法治政府建设。"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        "主办单位：某县人民政府办公室\n地址：某县某路1号　邮编：341200\n联系电话：0797-8521234\n网站标识码：3607240001",
+        "联系我们 | 网站地图 | 技术支持：某某信息技术有限公司",
+        "發布機構：某縣人民政府\n版權所有：某縣人民政府　網站標識碼：3607240001",
+        "某县人民政府 版权所有\n建议使用1024×768分辨率 IE9.0以上版本浏览器",
+    ],
+)
+def test_footer_after_the_date_is_logged_never_signature(footer):
+    doc = clean_report(
+        "某镇2023年法治政府建设工作报告\n一、主要成效\n全年开展普法活动30余场。\n"
+        f"某县某镇人民政府\n2024年1月20日\n{footer}\n"
+    )
+    assert [(b.kind, b.text) for b in doc.blocks[-2:]] == [
+        ("signature", "某县某镇人民政府"), ("date", "2024年1月20日")
+    ]
+    logged = {e.line for e in doc.log if e.action in ("removed-chrome", "removed-navigation")}
+    assert logged >= set(range(6, 7 + footer.count("\n")))

@@ -111,6 +111,8 @@ def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
         or unit.marked
         or parts.ATTACHMENT.match(unit.text)
         or parts.parse_marker(unit.text)
+        or parts.DATE_LINE.match(prev.text)
+        or parts.DATE_LINE.match(unit.text)
     ):
         return False
     if unit.after_page_break and ctx.wrap.full(prev.tail_line):

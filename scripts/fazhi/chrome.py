@@ -21,6 +21,7 @@ LABELS = (
     "时效", "文种", "统一编码", "效力状态", "信息名称", "所属机构", "公开时限", "内容概述",
     "时间", "日期", "浏览量", "阅读量", "访问量", "点击量", "阅读", "浏览", "点击", "发布人", "审核人",
     "录入人", "主办单位", "主办", "承办单位", "承办", "协办单位", "技术支持", "网站标识码", "版权所有",
+    "地址", "邮编", "邮政编码", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "联系邮箱",
 )
 # Labels as a traditional-script page writes them (chrome is removed before script conversion).
 _T2S_LABEL = str.maketrans(
@@ -65,6 +66,7 @@ _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|�
 _SITE_FOOTER = re.compile(
     r"ICP备\s*\d+|公网安备\s*\d+|网站标识码|版权所有|Copyright|©|技术支持\s*[:：]|ICP备案号"
     r"|網站標識碼|版權所有|技術支持\s*[:：]"
+    r"|^您是本站第|本站访问量|建议使用.{0,30}(?:分辨率|浏览器)|分辨率.{0,20}浏览"
 )
 _STALE_DATE = re.compile(r"^(?:今天是|今日是|今天：|今天:)")
 _PAGE_NUMBER = re.compile(
