@@ -11,7 +11,6 @@ blocks with `lead` = the heading part and `level` = its heading level.
 
 from __future__ import annotations
 
-import html
 import re
 
 from . import parts
@@ -33,8 +32,9 @@ from .structure import (
 __all__ = ["clean_report", "heading_level"]
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
-_MD_STRONG = re.compile(r"\*\*|__")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+# Bold that marks a heading or a run-in lead: the whole line, or a lead at the start of the line.
+# Bold in the middle of running text stays as written (it is text that looks like Markdown).
+_MD_STRONG_LINE = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # Formatting tags left by copying from a web page (and by our own page); other tags, such as a
 # literal `<script>` in the text, stay text.
 _HTML_TAG = re.compile(
@@ -43,7 +43,8 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|tr|section|article)>", re.IGNORECASE)
-_ENTITY = re.compile(r"&(?:[a-z]{2,6}|#\d{2,6}|#x[0-9a-f]{2,5});", re.IGNORECASE)
+# Only the space entities a web copy leaves; &lt; and friends are text and stay as written.
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x0*a0|#x3000);", re.IGNORECASE)
 
 
 def heading_level(line: str) -> int:
@@ -52,33 +53,43 @@ def heading_level(line: str) -> int:
     return marker.level if marker else 0
 
 
-def _strip_markdown(number: int, raw: str, ctx: Context) -> str:
-    text = _HTML_TAG.sub("", raw)
-    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    text = _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
+def _strip_markdown(number: int, raw: str, ctx: Context, open_bold: str) -> tuple[str, str]:
+    """Markup removed from one line. `open_bold` is a bold mark opened on an earlier line of the
+    same paragraph (a wrapped lead-in) whose closing mark this line may hold; returns the new
+    text and the mark still open."""
+    text = _SPACE_ENTITY.sub(" ", _HTML_TAG.sub("", raw))
+    if open_bold and open_bold in text:
+        text = text.replace(open_bold, "", 1)
+        open_bold = ""
     heading = _MD_HEADING.match(text)
     if heading:
         text = text[heading.end() :].rstrip().rstrip("#").rstrip()
         ctx.marked.add(number)
     stripped = text.strip()
-    if stripped.startswith(("**", "__")) and stripped.endswith(("**", "__")) and len(stripped) > 4:
-        ctx.marked.add(number)
-    text = _MD_STRONG.sub("", text)
+    bold = _MD_STRONG_LINE.match(stripped)
+    if bold:
+        if bold.end() == len(stripped):
+            ctx.marked.add(number)
+        text = bold.group(2) + stripped[bold.end() :]
+    elif stripped[:2] in ("**", "__") and len(stripped) > 2 and not stripped[2].isspace():
+        open_bold, text = stripped[:2], stripped[2:]
     if text != raw:
         ctx.log.append(LogEntry("removed-markup", number, raw.strip(), text.strip()))
-    return text
+    return text, open_bold
 
 
 def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
     """Lines with markup removed and characters normalised, plus the raw text of each line."""
     lines: Lines = []
     raw_lines: dict[int, str] = {}
+    open_bold = ""
     for number, raw in enumerate(text.splitlines(), start=1):
         breaks = _HTML_BREAK.findall(raw)
         if breaks:
             ctx.log.append(LogEntry("removed-markup", number, "".join(breaks), note="line break tags"))
         for piece in _HTML_BREAK.split(raw):
-            line = _strip_markdown(number, piece, ctx)
+            open_bold = open_bold if piece.strip() else ""
+            line, open_bold = _strip_markdown(number, piece, ctx, open_bold)
             line, log = normalise_line(line, number)
             ctx.log.extend(log)
             lines.append((number, line))

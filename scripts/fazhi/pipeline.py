@@ -7,6 +7,7 @@ from dataclasses import replace
 from .clean import clean_report
 from .fidelity import nothing_lost_problems
 from .ids import assign_ids
+from .indicators import extract_indicators
 from .meta import extract_meta
 from .model import Report, SourceText
 from .overrides import apply_override
@@ -35,6 +36,7 @@ def process_source(src: SourceText) -> Report:
         doc=doc,
         meta=meta,
         outline=outline_of(doc.blocks),
+        indicators=extract_indicators(doc),
     )
     problems = nothing_lost_problems(src.source.file, src.text, doc, document_markdown(report))
     return replace(report, problems=problems) if problems else report

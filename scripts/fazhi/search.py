@@ -36,8 +36,8 @@ DOC_CHUNK = 256
 SHARD_TARGET_BYTES = 24_000
 SEP = "\x00"  # between blocks while collecting keys: no key spans two blocks
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-# Offered when a query finds nothing; the browse pages add their own entries here.
-BROWSE_LINKS = [{"name": "全部报告", "url": "reports/"}]
+# Offered when a query finds nothing, those of them that the site has (name, folder).
+BROWSE_PAGES = (("按地区浏览", "regions/"), ("按年度浏览", "years/"), ("按主题浏览", "topics/"), ("全部报告", "reports/"))
 
 
 @dataclass(frozen=True)
