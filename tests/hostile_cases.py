@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TITLE = "某某镇2023年度法治政府建设工作报告"
+# A real township: both same-place cases resolve to it, so they share a base id.
+SAME_PLACE_TITLE = "龙华镇人民政府关于2023年度法治政府建设情况的报告"
 
 
 PLACE_CHARS = "壹贰叁肆伍陆柒捌玖拾佰仟零廿卅卌"
@@ -200,7 +202,7 @@ WARNINGS: tuple[Expected, ...] = (
     Expected("..dots.txt", report("dots").encode(), "warning: ..dots.txt: is hidden"),
     Expected(
         "same-place-2.txt",
-        report("place-2", title=TITLE).encode(),
+        report("place-2", title=SAME_PLACE_TITLE).encode(),
         "warning: same-place-2.txt: is for the same place and year as same-place-1.txt (",
     ),
     Expected(
@@ -267,7 +269,7 @@ PAGES: tuple[Page, ...] = (
     Page("报告 空格.txt", report("space").encode(), ("案例编号space",)),
     Page("中文名称.txt", report("chinese").encode(), ("案例编号chinese",)),
     Page("a..b.txt", report("dotdot").encode(), ("案例编号dotdot",)),
-    Page("same-place-1.txt", report("place-1", title=TITLE).encode(), ("案例编号place-1",)),
+    Page("same-place-1.txt", report("place-1", title=SAME_PLACE_TITLE).encode(), ("案例编号place-1",)),
     Page("twin-a.txt", report("twins").encode(), ("案例编号twins",)),
     Page(
         "formula.txt",
