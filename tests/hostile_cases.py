@@ -100,7 +100,7 @@ ERRORS: tuple[Expected, ...] = (
         "error: invisible-only.txt: contains no visible text",
     ),
     Expected("image.txt", PNG, f"error: image.txt: is a PNG image, not report text {CONVERT}"),
-    Expected("image.png", PNG, "error: image.png: is a PNG image; only .txt and .md reports"),
+    Expected("image.png", PNG, "error: image.png: is a PNG image; only .txt, .md, .html and .htm files can be read"),
     Expected("photo.jpg", b"\xff\xd8\xff\xe0" + noise(100, 2), "error: photo.jpg: is a JPEG image;"),
     Expected("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "error: scan.pdf: is a PDF document;"),
     Expected(
@@ -114,7 +114,11 @@ ERRORS: tuple[Expected, ...] = (
         "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + noise(100, 4), "error: old.doc: is a legacy"
     ),
     Expected("reports.zip", zip_bytes(), "error: reports.zip: is a ZIP archive;"),
-    Expected("page.html", b"<html><body>x</body></html>", "error: page.html: is a .html file;"),
+    Expected(
+        "page.html",
+        "<html><body><nav>首页</nav><p>页面不存在</p></body></html>".encode(),
+        "error: page.html: is a web page with no article body",
+    ),
     Expected(
         "nul-heavy.txt",
         b"\x00\x01\x02\x03abc\x00\x00\x00" * 400,
