@@ -55,7 +55,7 @@ def test_unsupported_format_carries_its_name_for_future_readers():
     with pytest.raises(UnsupportedFormatError) as caught:
         decode_any(b"%PDF-1.4\n", "a.pdf")
     assert caught.value.format == "pdf"
-    assert str(caught.value).startswith("a.pdf: is a PDF document; only .txt and .md reports")
+    assert str(caught.value).startswith("a.pdf: is a PDF document; only .txt, .md, .html and .htm files can be read")
 
 
 def test_mixed_file_is_decoded_line_by_line_and_logged():

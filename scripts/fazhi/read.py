@@ -13,6 +13,7 @@ from .decode import CONVERT_HINT, Decoded, decode_text, sniff_format
 from .exceptions import FazhiError, ReadError, UnsafeInputError, UnsupportedFormatError
 from .model import Problem, Source, SourceText
 from .overrides import load_override, override_path
+from .sources import read_html
 
 REPORT_SUFFIXES = (".txt", ".md")
 OVERRIDE_SUFFIX = ".meta.yml"
@@ -27,8 +28,8 @@ MAX_LINE_CHARS = 50_000
 MAX_OVERRIDE_BYTES = 64 * 1024
 
 # Readers for formats other than plain text, by the format `decode.sniff_format` names or by suffix
-# (".html"). Empty for now: a reader is (bytes, file name) → Decoded and raises ReadError.
-FORMAT_READERS: dict[str, Callable[[bytes, str], Decoded]] = {}
+# (".html"). A reader is (bytes, file name) → Decoded and raises ReadError; see `sources`.
+FORMAT_READERS: dict[str, Callable[[bytes, str], Decoded]] = {".html": read_html, ".htm": read_html}
 
 
 def decode_bytes(data: bytes, file: str) -> Decoded:
@@ -54,10 +55,15 @@ def decode_any(data: bytes, file: str) -> Decoded:
     what = f"is {found[1]}" if found else f"is a {suffix} file"
     raise UnsupportedFormatError(
         file,
-        f"{what}; only .txt and .md reports can be read for now",
+        f"{what}; only {readable_suffixes()} files can be read for now",
         hint=CONVERT_HINT,
         format=found[0] if found else suffix,
     )
+
+
+def readable_suffixes() -> str:
+    names = [*REPORT_SUFFIXES, *(k for k in FORMAT_READERS if k.startswith("."))]
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def check_lines(decoded: Decoded, file: str) -> Decoded:
