@@ -112,8 +112,21 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
         joined = "".join(p for _, p in pieces)
         complete = parts.TITLE_END.search(text) and parts.TITLE_SUBJECT.search(joined)
         if complete or (number in ctx.marked and len(pieces) == 1):
+            index = _take_year_suffix(lines, index, pieces)
             return _title_block(pieces, ctx), index
     return None, start
+
+
+_YEAR_SUFFIX = re.compile(r"^[（(]\s*(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4})\s*年度?\s*[）)]$")
+
+
+def _take_year_suffix(lines: Lines, index: int, pieces: list[tuple[int, str]]) -> int:
+    """`××县法治政府建设年度报告` / `（2023年度）`: the year line under a title belongs to it."""
+    following = next((i for i in range(index, len(lines)) if lines[i][1]), None)
+    if following is not None and _YEAR_SUFFIX.match(lines[following][1]):
+        pieces.append(lines[following])
+        return following + 1
+    return index
 
 
 def _drop_banner(pieces: list[tuple[int, str]], ctx: Context) -> list[tuple[int, str]]:
