@@ -72,12 +72,24 @@ def take_header(lines: Lines, start: int) -> tuple[list[Block], int]:
         if not text:
             index += 1
             continue
-        found = header_blocks(number, text)
+        found = header_blocks(number, text) or _organ_above_number(lines, index)
         if not found:
             break
         blocks += found
         index += 1
     return blocks, index
+
+
+def _organ_above_number(lines: Lines, index: int) -> list[Block]:
+    """An organ's name alone right above a 发文字号 (宁国市人民政府 / 宁政〔2024〕3号) is the
+    发文机关标志 written without 文件."""
+    number, text = lines[index]
+    following = next((t for _, t in lines[index + 1 :] if t), "")
+    if parts.names_organ(text) and (
+        parts.DOC_NUMBER.match(following) or parts.split_header_line(following)
+    ):
+        return [Block("issuer_mark", text, line=number)]
+    return []
 
 
 def header_blocks(number: int, text: str) -> list[Block]:
