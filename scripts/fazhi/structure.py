@@ -141,13 +141,16 @@ def _take_year_suffix(lines: Lines, index: int, pieces: list[tuple[int, str]]) -
     return index
 
 
+_PLACE_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:省|自治区|市|州|盟|县|区|旗|镇|乡|苏木|街道)$")
+
+
 def _drop_banner(pieces: list[tuple[int, str]], ctx: Context) -> list[tuple[int, str]]:
     """Lines above a title that is complete without them and that name no organ (a site banner
     such as ××县人民政府门户网站) are not part of it: they are removed and logged."""
     for cut in range(1, len(pieces)):
         rest = "".join(p for _, p in pieces[cut:])
         head = pieces[:cut]
-        if any(parts.names_organ(p) or p.endswith("关于") for _, p in head):
+        if any(parts.names_organ(p) or p.endswith("关于") or _PLACE_LINE.match(p) for _, p in head):
             return pieces
         if parts.TITLE_END.search(rest) and parts.TITLE_SUBJECT.search(rest):
             for number, text in head:
