@@ -70,6 +70,8 @@ def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
     if unit.marked or ctx.marked.intersection({unit.line, unit.tail_line, number}):
         return True
     last_line = unit.tail
+    if parts.is_date_line(last_line) or parts.is_date_line(nxt):
+        return True
     full = ctx.wrap.full(unit.tail_line)
     if parts.parse_marker(nxt) or parts.ATTACHMENT.match(nxt):
         return not (full and not parts.ends_sentence(last_line))
@@ -111,8 +113,8 @@ def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
         or unit.marked
         or parts.ATTACHMENT.match(unit.text)
         or parts.parse_marker(unit.text)
-        or parts.DATE_LINE.match(prev.text)
-        or parts.DATE_LINE.match(unit.text)
+        or parts.is_date_line(prev.text)
+        or parts.is_date_line(unit.text)
     ):
         return False
     if unit.after_page_break and ctx.wrap.full(prev.tail_line):

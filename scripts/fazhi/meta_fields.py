@@ -36,6 +36,12 @@ def find_date_signed(doc: Document, rows: list[Row]) -> Found:
             date = parse_date(block.text)
             if date:
                 return date, "text", ""
+    for block in doc.blocks[:_HEADER_BLOCKS]:
+        # （2024年1月12日） under the title, as on a report read out at a meeting
+        if block.kind in ("paragraph", "heading") and block.text[:1] in "（(" and is_only_date(block.text):
+            date = parse_date(block.text)
+            if date:
+                return date, "text", ""
     row = row_value(rows, "成文日期")
     date = parse_date(row) if row else None
     if date is None and row and re.match(r"^\d{4}-\d{2}-\d{2}", row.strip()):

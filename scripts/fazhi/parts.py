@@ -98,12 +98,17 @@ def run_in_split(marker: Marker) -> tuple[str, str] | None:
     return marker.canonical + marker.rest[: match.end()], tail
 
 
+def is_date_line(text: str) -> bool:
+    """A line that is only a date, bare or in brackets: 2024年1月12日, （2024年1月12日）."""
+    return bool(DATE_LINE.match(text.strip().strip("（）()")))
+
+
 def unnumbered_heading_shape(text: str) -> bool:
     """A short line with no punctuation that could be a heading without a number."""
     return (
         2 <= len(text) <= 25
         and not _ANY_PUNCT.search(text)
-        and not DATE_LINE.match(text)
+        and not is_date_line(text)
         and not _ENUMERATION.match(text)
     )
 
