@@ -13,6 +13,7 @@ from .decode import CONVERT_HINT, Decoded, decode_text, sniff_format
 from .exceptions import FazhiError, ReadError, UnsafeInputError, UnsupportedFormatError
 from .model import Problem, Source, SourceText
 from .overrides import load_override
+from .sources import READERS
 
 REPORT_SUFFIXES = (".txt", ".md")
 OVERRIDE_SUFFIX = ".meta.yml"
@@ -26,8 +27,8 @@ MAX_REPORT_BYTES = 2 * 1024 * 1024
 MAX_LINE_CHARS = 50_000
 
 # Readers for formats other than plain text, by the format `decode.sniff_format` names or by suffix
-# (".html"). Empty for now: a reader is (bytes, file name) → Decoded and raises ReadError.
-FORMAT_READERS: dict[str, Callable[[bytes, str], Decoded]] = {}
+# (".html"): web pages, Word and PDF files (see `sources`). A reader raises ReadError.
+FORMAT_READERS: dict[str, Callable[[bytes, str], Decoded]] = dict(READERS)
 
 
 def decode_bytes(data: bytes, file: str) -> Decoded:
@@ -47,7 +48,7 @@ def decode_any(data: bytes, file: str) -> Decoded:
     suffix = Path(file).suffix.lower()
     reader = FORMAT_READERS.get(found[0] if found else "") or FORMAT_READERS.get(suffix)
     if reader is not None:
-        return reader(data, file)
+        return check_lines(reader(data, file), file)
     if suffix in REPORT_SUFFIXES or not data:
         return check_lines(decode_bytes(data, file), file)
     what = f"is {found[1]}" if found else f"is a {suffix} file"

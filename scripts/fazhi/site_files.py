@@ -29,10 +29,17 @@ def dump_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+# Sources published under their own suffix: mkdocs copies them as they are. Any other source
+# (.md, .html …) gets `.txt` added, since mkdocs would render a raw .md and a raw .html is served
+# as a page of its own (with its scripts) rather than as the file received.
+BINARY_SOURCE_SUFFIXES = (".pdf", ".docx")
+
+
 def raw_name(report: Report) -> str:
-    """The published copy of the source file. Always `.txt`: mkdocs would render (and try to decode
-    as UTF-8) a raw `.md` source as a page."""
+    """The published copy of the source file, byte for byte as received."""
     suffix = Path(report.source.file).suffix.lower()
+    if suffix in BINARY_SOURCE_SUFFIXES:
+        return f"{report.id}.source{suffix}"
     return f"{report.id}.source{'' if suffix in ('', '.txt') else suffix}.txt"
 
 

@@ -1,0 +1,41 @@
+"""Reports as they are published: web pages, Word and PDF files → report text for cleaning.
+
+`READERS` maps a format (as `decode.sniff_format` names it, or a file suffix) to a reader
+(bytes, file name) → Decoded; `read.decode_any` picks one. Every reader's text flows into the same
+cleaning and extraction as a .txt report; what a reader drops (web-page chrome, PDF running
+headers) is in its log. Formats that cannot be read get an error saying what to do instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .decode import Decoded
+from .exceptions import UnsupportedFormatError
+from .sources_docx import read_docx
+from .sources_html import read_html
+from .sources_pdf import read_pdf
+
+Reader = Callable[[bytes, str], Decoded]
+
+
+def refuse_doc(data: bytes, file: str) -> Decoded:
+    raise UnsupportedFormatError(
+        file,
+        "is a legacy Office file (.doc/.wps), which is not supported",
+        hint="open it in Word or WPS and save it as .docx (or as plain text .txt)",
+        format="doc",
+    )
+
+
+READERS: dict[str, Reader] = {
+    "docx": read_docx,
+    ".docx": read_docx,
+    "pdf": read_pdf,
+    ".pdf": read_pdf,
+    ".html": read_html,
+    ".htm": read_html,
+    "doc": refuse_doc,
+    ".doc": refuse_doc,
+    ".wps": refuse_doc,
+}

@@ -1,0 +1,181 @@
+"""One report as .txt, two web-page layouts, .docx and .pdf → the same cleaned page and metadata;
+unreadable documents → clear errors naming the file, and the other reports go on."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from fazhi.exceptions import ReadError, UnsupportedFormatError
+from fazhi.model import Report, SourceText
+from fazhi.pipeline import process_source
+from fazhi.read import read_all, read_source
+from fazhi.render import render_report_page
+from fazhi.site_files import raw_name
+from tests.sources_make import (
+    FIXTURES,
+    META_ROWS,
+    docx_bytes,
+    html_modern,
+    html_trs,
+    pdf_bytes,
+    report_parts,
+)
+
+TEXT = (FIXTURES / "report.txt").read_text(encoding="utf-8")
+PARTS = report_parts(TEXT)
+MAKERS = {
+    "report.txt": lambda: TEXT.encode("utf-8"),
+    "report-trs.html": lambda: html_trs(PARTS),
+    "report-modern.htm": lambda: html_modern(PARTS),
+    "report.docx": lambda: docx_bytes(PARTS),
+    "report.pdf": lambda: pdf_bytes(PARTS),
+}
+SAME_FIELDS = ("title", "issuer", "level", "year", "date_signed")
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[SourceText, Report]]:
+    root = tmp_path_factory.mktemp("content") / "reports"
+    root.mkdir()
+    done = {}
+    for name, make in MAKERS.items():
+        (root / name).write_bytes(make())
+        text = read_source(root / name, root)
+        done[name] = (text, process_source(text))
+    return done
+
+
+def blocks(report: Report) -> list[tuple[str, str, int]]:
+    return [(b.kind, b.text, b.level) for b in report.doc.blocks]
+
+
+@pytest.mark.parametrize("name", [n for n in MAKERS if n != "report.txt"])
+def test_every_format_gives_the_txt_page(reports, name: str) -> None:
+    _, txt = reports["report.txt"]
+    _, other = reports[name]
+    assert blocks(other) == blocks(txt)
+    assert page_without_log_summary(other) == page_without_log_summary(txt)
+
+
+def page_without_log_summary(report: Report) -> str:
+    """The rendered page less the cleaning summary, which counts what each reader removed."""
+    page = render_report_page(report, ())
+    return "\n".join(line for line in page.splitlines() if "整理改动" not in line)
+
+
+@pytest.mark.parametrize("name", [n for n in MAKERS if n != "report.txt"])
+def test_every_format_gives_the_txt_metadata(reports, name: str) -> None:
+    _, txt = reports["report.txt"]
+    _, other = reports[name]
+    for field in SAME_FIELDS:
+        assert getattr(other.meta, field) == getattr(txt.meta, field), field
+    assert other.meta.region == txt.meta.region
+    assert txt.meta.year == 2024 and txt.meta.region.county == "宁陕县"
+
+
+@pytest.mark.parametrize("name", ["report-trs.html", "report-modern.htm"])
+def test_web_page_metadata_table_is_chrome_evidence(reports, name: str) -> None:
+    _, report = reports[name]
+    rows = {(row.label, row.value) for row in report.doc.chrome}
+    assert set(META_ROWS) <= rows
+    shown = "".join(b.text for b in report.doc.blocks)
+    assert "索引号" not in shown and "首页" not in shown and "版权所有" not in shown
+
+
+@pytest.mark.parametrize(
+    ("name", "dropped"),
+    [
+        ("report-trs.html", "当前位置：首页 > 政务公开 > 法治政府建设"),
+        ("report-modern.htm", "关于印发第3号通知的文件"),
+        ("report.pdf", "宁陕县人民政府信息公开"),
+    ],
+)
+def test_what_a_reader_drops_is_logged(reports, name: str, dropped: str) -> None:
+    text, report = reports[name]
+    assert dropped not in text.text
+    assert any(entry.before == dropped for entry in report.doc.log)
+
+
+def test_pdf_running_lines_and_wraps(reports) -> None:
+    text, _ = reports["report.pdf"]
+    assert "— 1 —" not in text.text and "— 2 —" not in text.text
+    assert "纠错率为12.5%。行政机关负责人出庭应诉率达到100%。" in text.text
+
+
+def test_docx_headings_come_from_styles(reports) -> None:
+    text, _ = reports["report.docx"]
+    assert "## 一、2024年推进法治政府建设的主要举措和成效" in text.text.splitlines()
+    assert "### （一）加强党对法治政府建设的领导" in text.text.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("file", "suffix"),
+    [("a.pdf", ".source.pdf"), ("a.docx", ".source.docx"), ("a.html", ".source.html.txt"),
+     ("a.md", ".source.md.txt"), ("a.txt", ".source.txt")],
+)  # fmt: skip
+def test_raw_download_keeps_a_safe_suffix(reports, file: str, suffix: str) -> None:
+    _, report = reports["report.txt"]
+    report.source = type(report.source)(**{**report.source.__dict__, "file": file})
+    assert raw_name(report) == f"{report.id}{suffix}"
+
+
+def junk_docx() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "这不是 XML <<<")
+        archive.writestr("junk.bin", b"\x00\x01\x02" * 100)
+    return buffer.getvalue()
+
+
+def scanned_pdf() -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    for _ in range(2):
+        pdf.rect(50, 50, 400, 600, fill=1)
+        pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+NO_BODY_PAGE = """<html><head><meta charset="utf-8"><title>信息公开目录</title></head><body>
+<ul><li><a href="/1">宁陕县2024年法治政府建设年度报告</a></li><li><a href="/2">关于印发某某方案的通知</a></li></ul>
+<div class="footer">版权所有 宁陕县人民政府</div></body></html>""".encode()
+
+HOSTILE = [
+    ("list-page.html", lambda: NO_BODY_PAGE, ReadError, "without an article body"),
+    ("locked.pdf", lambda: pdf_bytes(PARTS, password="secret"), ReadError, "encrypted PDF"),
+    ("scan.pdf", scanned_pdf, UnsupportedFormatError, "needs OCR"),
+    ("junk.docx", junk_docx, ReadError, "not a readable Word document"),
+    ("plain-zip.docx", lambda: b"PK\x05\x06" + b"\x00" * 18, ReadError, "Word"),
+    ("old.doc", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, UnsupportedFormatError, ".docx"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "make", "error", "message"), HOSTILE)
+def test_unreadable_documents_get_clear_errors(
+    tmp_path: Path, name: str, make, error: type, message: str
+) -> None:
+    (tmp_path / name).write_bytes(make())
+    with pytest.raises(error) as caught:
+        read_source(tmp_path / name, tmp_path)
+    assert caught.value.file == name
+    assert message in str(caught.value)
+    assert caught.value.hint
+
+
+def test_the_other_reports_go_on(tmp_path: Path) -> None:
+    root = tmp_path / "reports"
+    root.mkdir()
+    for name, make, _, _ in HOSTILE:
+        (root / name).write_bytes(make())
+    (root / "good.docx").write_bytes(docx_bytes(PARTS))
+    texts, problems = read_all(root)
+    assert [t.source.file for t in texts] == ["good.docx"]
+    assert sorted(p.file for p in problems) == sorted(name for name, *_ in HOSTILE)
