@@ -14,7 +14,11 @@ from pathlib import Path
 from fazhi.clean import heading_level
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
-META_ROWS = (("索引号", "11610923/2025-00012"), ("发布机构", "宁陕县人民政府"), ("成文日期", "2025-01-20"))
+META_ROWS = (
+    ("索引号", "11610923/2025-00012"),
+    ("发布机构", "宁陕县人民政府"),
+    ("成文日期", "2025-01-20"),
+)
 
 
 @dataclass(frozen=True)

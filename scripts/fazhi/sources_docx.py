@@ -33,7 +33,9 @@ def read_docx(data: bytes, file: str) -> Decoded:
     try:
         document = open_docx(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise ReadError(file, "is not a readable Word document (.docx)", hint=BAD_DOCX_HINT) from err
+        raise ReadError(
+            file, "is not a readable Word document (.docx)", hint=BAD_DOCX_HINT
+        ) from err
     except Exception as err:  # python-docx raises its own types for a broken package
         message = f"is not a readable Word document (.docx): {type(err).__name__}"
         raise ReadError(file, message, hint=BAD_DOCX_HINT) from err
@@ -101,7 +103,9 @@ def _numbering_formats(document) -> dict[tuple[str, int], tuple[str, str]]:
     formats = {}
     for num in numbering.findall(qn("w:num")):
         ref = num.find(qn("w:abstractNumId"))
-        for level, value in abstract.get(ref.get(qn("w:val")) if ref is not None else "", {}).items():
+        for level, value in abstract.get(
+            ref.get(qn("w:val")) if ref is not None else "", {}
+        ).items():
             formats[(num.get(qn("w:numId")), level)] = value
     return formats
 

@@ -38,7 +38,16 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2})\s*")
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
 # Rows of the site's footer, not of the document: left out of the evidence.
-SITE_LABELS = {"主办单位", "主办", "承办单位", "承办", "协办单位", "技术支持", "网站标识码", "版权所有"}
+SITE_LABELS = {
+    "主办单位",
+    "主办",
+    "承办单位",
+    "承办",
+    "协办单位",
+    "技术支持",
+    "网站标识码",
+    "版权所有",
+}
 MIN_ARTICLE_CHARS = 150
 NO_BODY_HINT = "save the page that shows the report itself (not a list or search page), or copy its text into a .txt file"
 
@@ -56,7 +65,8 @@ def read_html(data: bytes, file: str) -> Decoded:
     article = find_article(root)
     if article is None:
         raise ReadError(
-            file, "is a web page without an article body (no block of running text found)",
+            file,
+            "is a web page without an article body (no block of running text found)",
             hint=NO_BODY_HINT,
         )
     body = block_lines(article)
@@ -146,7 +156,9 @@ def block_lines(element: etree._Element) -> list[str]:
         tag = node.tag if isinstance(node.tag, str) else ""
         if tag == "tr" and _is_data_row(node):
             flush()
-            cells = [_SPACE.sub(" ", c.text_content()).strip() for c in node if c.tag in ("td", "th")]
+            cells = [
+                _SPACE.sub(" ", c.text_content()).strip() for c in node if c.tag in ("td", "th")
+            ]
             if any(cells):
                 lines.append("| " + " | ".join(cells) + " |")
             return

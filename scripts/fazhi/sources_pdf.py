@@ -44,9 +44,13 @@ class PdfLine:
 def read_pdf(data: bytes, file: str) -> Decoded:
     pages = _pdf_lines(data, file)
     count = len(pages)
-    if sum(len(line.text) for page in pages for line in page[1]) < MIN_CHARS_PER_PAGE * max(count, 1):
+    if sum(len(line.text) for page in pages for line in page[1]) < MIN_CHARS_PER_PAGE * max(
+        count, 1
+    ):
         raise UnsupportedFormatError(
-            file, f"is a PDF without a text layer ({count} page(s), no text)", hint=OCR_HINT,
+            file,
+            f"is a PDF without a text layer ({count} page(s), no text)",
+            hint=OCR_HINT,
             format="pdf-scan",
         )
     kept, dropped = drop_running_lines(pages)
@@ -70,10 +74,14 @@ def _pdf_lines(data: bytes, file: str) -> list[tuple[float, list[PdfLine]]]:
             lines.sort(key=lambda line: (round(line.top / max(line.height, 1) * 2), line.x0))
             pages.append((page.height, lines))
     except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise ReadError(file, "is an encrypted PDF (protected by a password)", hint=ENCRYPTED_HINT) from err
+        raise ReadError(
+            file, "is an encrypted PDF (protected by a password)", hint=ENCRYPTED_HINT
+        ) from err
     except (PDFSyntaxError, ValueError, TypeError, KeyError, AssertionError) as err:
         message = f"is not a readable PDF ({type(err).__name__}: {err})"
-        raise ReadError(file, message, hint="open it and save it again as PDF, or as .docx") from err
+        raise ReadError(
+            file, message, hint="open it and save it again as PDF, or as .docx"
+        ) from err
     return pages
 
 
@@ -95,15 +103,20 @@ def drop_running_lines(
     pages: list[tuple[float, list[PdfLine]]],
 ) -> tuple[list[PdfLine], list[PdfLine]]:
     """Lines without running headers/footers and page numbers, and the dropped ones."""
+
     def in_band(line: PdfLine, height: float) -> bool:
-        return line.top < height * MARGIN_BAND or line.top + line.height > height * (1 - MARGIN_BAND)
+        return line.top < height * MARGIN_BAND or line.top + line.height > height * (
+            1 - MARGIN_BAND
+        )
 
     repeats = Counter(
-        _shape(line.text) for height, lines in pages for line in {
-            _shape(x.text): x for x in lines if in_band(x, height)
-        }.values()
+        _shape(line.text)
+        for height, lines in pages
+        for line in {_shape(x.text): x for x in lines if in_band(x, height)}.values()
     )
-    running = {shape for shape, n in repeats.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)}
+    running = {
+        shape for shape, n in repeats.items() if len(pages) >= 2 and n >= max(2, len(pages) / 2)
+    }
     kept: list[PdfLine] = []
     dropped: list[PdfLine] = []
     for height, lines in pages:
