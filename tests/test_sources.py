@@ -179,3 +179,25 @@ def test_the_other_reports_go_on(tmp_path: Path) -> None:
     texts, problems = read_all(root)
     assert [t.source.file for t in texts] == ["good.docx"]
     assert sorted(p.file for p in problems) == sorted(name for name, *_ in HOSTILE)
+
+
+def test_build_publishes_documents_and_goes_on(tmp_path: Path) -> None:
+    """A site built from a web page, a .docx and a PDF next to unreadable ones: the readable
+    ones get pages and raw downloads byte for byte; the others are problems naming them."""
+    from fazhi.build import build
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path, reports=[])
+    made = {name: MAKERS[name]() for name in ("report-trs.html", "report.docx", "report.pdf")}
+    for name, data in made.items():
+        (project.reports_dir / name).write_bytes(data)
+    for name, make, _, _ in HOSTILE[:4]:
+        (project.reports_dir / name).write_bytes(make())
+    result = build(project)
+    assert sorted(p.file for p in result.errors) == sorted(name for name, *_ in HOSTILE[:4])
+    assert sorted(r.source.file for r in result.reports) == sorted(made)
+    for report in result.reports:
+        folder = project.site_dir / "reports" / report.id
+        assert (folder / raw_name(report)).read_bytes() == made[report.source.file]
+        assert "法治政府建设" in (folder / "index.html").read_text(encoding="utf-8")
+    assert not list(project.site_dir.rglob("*.source.html"))
