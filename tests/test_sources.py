@@ -201,3 +201,13 @@ def test_build_publishes_documents_and_goes_on(tmp_path: Path) -> None:
         assert (folder / raw_name(report)).read_bytes() == made[report.source.file]
         assert "法治政府建设" in (folder / "index.html").read_text(encoding="utf-8")
     assert not list(project.site_dir.rglob("*.source.html"))
+
+
+@pytest.mark.parametrize("name", [n for n in MAKERS if n != "report.txt"])
+def test_reader_output_matches_golden(reports, name: str, update_golden: bool) -> None:
+    """What each reader hands to cleaning, reviewed by eye in tests/fixtures/sources/."""
+    text, _ = reports[name]
+    golden = FIXTURES / f"{name}.expected.txt"
+    if update_golden:
+        golden.write_text(text.text, encoding="utf-8")
+    assert text.text == golden.read_text(encoding="utf-8")
