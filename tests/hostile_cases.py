@@ -89,19 +89,19 @@ ERRORS: tuple[Expected, ...] = (
     Expected("image.txt", PNG, f"error: image.txt: is a PNG image, not report text {CONVERT}"),
     Expected("image.png", PNG, "error: image.png: is a PNG image; only .txt and .md reports"),
     Expected("photo.jpg", b"\xff\xd8\xff\xe0" + noise(100, 2), "error: photo.jpg: is a JPEG image;"),
-    Expected("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "error: scan.pdf: is a PDF document;"),
+    Expected("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "error: scan.pdf: is not a readable PDF"),
     Expected(
         "renamed-pdf.txt",
         b"%PDF-1.4\n" + noise(300, 3),
         f"error: renamed-pdf.txt: is a PDF document, not report text {CONVERT}",
     ),
-    Expected("report.docx", docx_bytes(), "error: report.docx: is a Word document (.docx);"),
+    Expected("report.docx", docx_bytes(), "error: report.docx: is not a readable Word document"),
     Expected("docx-as.txt", docx_bytes(), "error: docx-as.txt: is a Word document (.docx), not"),
     Expected(
         "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + noise(100, 4), "error: old.doc: is a legacy"
     ),
     Expected("reports.zip", zip_bytes(), "error: reports.zip: is a ZIP archive;"),
-    Expected("page.html", b"<html><body>x</body></html>", "error: page.html: is a .html file;"),
+    Expected("page.html", b"<html><body>x</body></html>", "error: page.html: is a web page without an article body"),
     Expected(
         "nul-heavy.txt",
         b"\x00\x01\x02\x03abc\x00\x00\x00" * 400,

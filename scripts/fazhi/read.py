@@ -43,11 +43,15 @@ def decode_bytes(data: bytes, file: str) -> Decoded:
 
 
 def decode_any(data: bytes, file: str) -> Decoded:
-    """Pick the reader by the file's content first (magic bytes), then by its suffix."""
+    """Pick the reader by the file's content first (magic bytes), then by its suffix.
+
+    A .txt or .md file is always read as text: one that is really a PDF or a Word file is refused
+    (its raw download would carry the wrong suffix), with a hint to give it its own suffix.
+    """
     found = sniff_format(data)
     suffix = Path(file).suffix.lower()
     reader = FORMAT_READERS.get(found[0] if found else "") or FORMAT_READERS.get(suffix)
-    if reader is not None:
+    if reader is not None and suffix not in REPORT_SUFFIXES:
         return check_lines(reader(data, file), file)
     if suffix in REPORT_SUFFIXES or not data:
         return check_lines(decode_bytes(data, file), file)
