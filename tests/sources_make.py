@@ -59,6 +59,14 @@ def html_trs(parts: ReportParts) -> bytes:
     return page.encode("gb18030")
 
 
+def html_undeclared(parts: ReportParts) -> bytes:
+    """The TRS page saved without its charset declaration: GBK bytes, encoding to be detected."""
+    page = html_trs(parts)
+    return page.replace(
+        b'<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', b""
+    )
+
+
 def html_modern(parts: ReportParts) -> bytes:
     """A newer template: UTF-8, HTML5, metadata as a list, a sidebar of links, title as h2."""
     meta = "".join(f"<li><span>{label}：</span>{value}</li>" for label, value in META_ROWS)
@@ -159,3 +167,43 @@ def wrap(text: str, first: float, measure: float, size: int) -> list[str]:
             current, limit = "", measure
         current += char
     return [*lines, current] if current else lines
+
+
+NUMBERING_XML = (
+    '<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' w:abstractNumId="90">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="%1、"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+)
+
+
+def docx_auto_numbered(parts: ReportParts) -> bytes:
+    """The report with its 一、 and （一） heading numbers drawn by Word's automatic numbering
+    (the numbers are not in the paragraph text), as many templates do."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(NUMBERING_XML))
+    num = numbering.add_num(90)
+    document.add_paragraph(parts.title, style="Title")
+    for paragraph in parts.paragraphs:
+        level = heading_level(paragraph) if len(paragraph) < 40 else 0
+        if not level:
+            document.add_paragraph(paragraph)
+            continue
+        marker = (
+            paragraph.split("、", 1)[0] + "、" if level == 2 else paragraph.split("）", 1)[0] + "）"
+        )
+        added = document.add_paragraph(paragraph[len(marker) :], style=f"Heading {level - 1}")
+        props = added._p.get_or_add_pPr().get_or_add_numPr()
+        props.get_or_add_numId().val = num.numId
+        props.get_or_add_ilvl().val = level - 2
+    for line in parts.signature:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -15,12 +15,15 @@ from fazhi.pipeline import process_source
 from fazhi.read import read_all, read_source
 from fazhi.render import render_report_page
 from fazhi.site_files import raw_name
+from fazhi.sources_html import read_html
 from tests.sources_make import (
     FIXTURES,
     META_ROWS,
+    docx_auto_numbered,
     docx_bytes,
     html_modern,
     html_trs,
+    html_undeclared,
     pdf_bytes,
     report_parts,
 )
@@ -31,7 +34,9 @@ MAKERS = {
     "report.txt": lambda: TEXT.encode("utf-8"),
     "report-trs.html": lambda: html_trs(PARTS),
     "report-modern.htm": lambda: html_modern(PARTS),
+    "report-undeclared.html": lambda: html_undeclared(PARTS),
     "report.docx": lambda: docx_bytes(PARTS),
+    "report-numbered.docx": lambda: docx_auto_numbered(PARTS),
     "report.pdf": lambda: pdf_bytes(PARTS),
 }
 SAME_FIELDS = ("title", "issuer", "level", "year", "date_signed")
@@ -77,7 +82,7 @@ def test_every_format_gives_the_txt_metadata(reports, name: str) -> None:
     assert txt.meta.year == 2024 and txt.meta.region.county == "宁陕县"
 
 
-@pytest.mark.parametrize("name", ["report-trs.html", "report-modern.htm"])
+@pytest.mark.parametrize("name", ["report-trs.html", "report-undeclared.html", "report-modern.htm"])
 def test_web_page_metadata_table_is_chrome_evidence(reports, name: str) -> None:
     _, report = reports[name]
     rows = {(row.label, row.value) for row in report.doc.chrome}
@@ -106,8 +111,9 @@ def test_pdf_running_lines_and_wraps(reports) -> None:
     assert "纠错率为12.5%。行政机关负责人出庭应诉率达到100%。" in text.text
 
 
-def test_docx_headings_come_from_styles(reports) -> None:
-    text, _ = reports["report.docx"]
+@pytest.mark.parametrize("name", ["report.docx", "report-numbered.docx"])
+def test_docx_headings_come_from_styles_and_numbering(reports, name: str) -> None:
+    text, _ = reports[name]
     assert "## 一、2024年推进法治政府建设的主要举措和成效" in text.text.splitlines()
     assert "### （一）加强党对法治政府建设的领导" in text.text.splitlines()
 
@@ -121,6 +127,21 @@ def test_raw_download_keeps_a_safe_suffix(reports, file: str, suffix: str) -> No
     _, report = reports["report.txt"]
     report.source = type(report.source)(**{**report.source.__dict__, "file": file})
     assert raw_name(report) == f"{report.id}{suffix}"
+
+
+def test_undeclared_page_encoding_is_detected(reports) -> None:
+    text, _ = reports["report-undeclared.html"]
+    assert text.source.encoding == "html/gb18030"
+
+
+def test_web_page_tables_keep_their_rows() -> None:
+    page = (
+        "<html><body><div class='c'><p>" + "各项工作有序推进，取得明显成效。" * 12 + "</p>"
+        "<table><tr><th>指标</th><th>数量</th></tr><tr><td>行政复议</td><td>87件</td></tr></table>"
+        "</div></body></html>"
+    ).encode()
+    text = read_html(page, "t.html").text
+    assert "| 指标 | 数量 |\n| 行政复议 | 87件 |" in text
 
 
 def junk_docx() -> bytes:
