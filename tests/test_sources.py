@@ -232,3 +232,21 @@ def test_reader_output_matches_golden(reports, name: str, update_golden: bool) -
     if update_golden:
         golden.write_text(text.text, encoding="utf-8")
     assert text.text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "megabytes", "refused"),
+    [("big.pdf", 5, False), ("big.docx", 5, False), ("big.html", 5, True), ("huge.pdf", 21, True)],
+)
+def test_documents_may_be_larger_than_text(tmp_path: Path, name, megabytes, refused) -> None:
+    from fazhi.exceptions import UnsafeInputError
+    from fazhi.read import check_path
+
+    path = tmp_path / name
+    with path.open("wb") as file:
+        file.truncate(megabytes * 1024 * 1024)
+    if refused:
+        with pytest.raises(UnsafeInputError, match="a report is at most"):
+            check_path(path, name, tmp_path)
+    else:
+        check_path(path, name, tmp_path)

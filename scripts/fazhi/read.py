@@ -24,6 +24,9 @@ DOCUMENT_SUFFIXES = (
 )  # fmt: skip
 SYSTEM_FILES = (".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep")
 MAX_REPORT_BYTES = 2 * 1024 * 1024
+# A PDF or Word file carries fonts, seals and pictures besides its text: a larger file is still one report.
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+DOCUMENT_LIMITS = {".pdf": MAX_DOCUMENT_BYTES, ".docx": MAX_DOCUMENT_BYTES}
 MAX_LINE_CHARS = 50_000
 
 # Readers for formats other than plain text, by the format `decode.sniff_format` names or by suffix
@@ -92,10 +95,11 @@ def check_path(path: Path, name: str, allowed: Path) -> None:
             hint="copy the report into content/reports instead of linking to it",
         )
     size = path.stat().st_size
-    if size > MAX_REPORT_BYTES:
+    limit = DOCUMENT_LIMITS.get(path.suffix.lower(), MAX_REPORT_BYTES)
+    if size > limit:
         raise UnsafeInputError(
             name,
-            f"is {size / 1024 / 1024:.1f} MB; a report is at most {MAX_REPORT_BYTES // 1024 // 1024} MB",
+            f"is {size / 1024 / 1024:.1f} MB; a report is at most {limit // 1024 // 1024} MB",
             hint="check that it is one report and not a collection or a scan; split it if needed",
         )
 
