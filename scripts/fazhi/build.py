@@ -2,8 +2,8 @@
 
 A bad report becomes a Problem and the build goes on with the others. The site is built in
 build/.staging and swapped in at the end, so a build that fails or is killed leaves the previous
-build/site as it was. build/docs is the incremental working copy mkdocs reads: only changed reports
-are rewritten, and a build that dies while writing it makes the next one rewrite it whole.
+build/docs and build/site as they were. The staged docs start as hard links to build/docs, so only
+changed reports are rewritten (see `incremental`), and the published tree is never written into.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from .assemble import sort_key
-from .atomic import exclusive, recover, swap_in
+from .atomic import exclusive, link_copy, recover, swap_in
 from .cache import CacheContext, ReportCache, code_version, vocabulary_version
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
@@ -71,6 +71,11 @@ class Project:
     @property
     def cache_dir(self) -> Path:
         return self.root / "build" / "cache"
+
+    @property
+    def manifest(self) -> Path:
+        """What build/docs was rendered from (see `incremental`)."""
+        return self.cache_dir / "docs-manifest.json"
 
     @property
     def vocab_dir(self) -> Path:
@@ -184,16 +189,23 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line or 0, p.message))
 
 
-def write_docs(project: Project, result: BuildResult, clock: StageClock | None = None) -> None:
-    """render + assemble + write: the Markdown tree for mkdocs in build/docs, where only the
-    reports whose render inputs changed are rendered again (see `incremental`)."""
+def write_docs(
+    project: Project,
+    result: BuildResult,
+    clock: StageClock | None = None,
+    docs: Path | None = None,
+    manifest: Path | None = None,
+) -> None:
+    """render + assemble + write: the Markdown tree for mkdocs in `docs` (default build/docs),
+    where only the reports whose render inputs changed are rendered again (see `incremental`)."""
     clock = clock or StageClock()
+    docs = docs or project.docs_dir
+    manifest = manifest or project.manifest
     with clock.stage("assemble"):
         shared = shared_tree(result.reports, project.pages_dir)
     with clock.stage("render + write", total=len(result.reports)) as advance:
         pairs = [(r, result.raws[r.id]) for r in result.reports]
-        manifest = project.cache_dir / "docs-manifest.json"
-        result.rendered = update_docs(project.docs_dir, manifest, pairs, shared, on_done=advance)
+        result.rendered = update_docs(docs, manifest, pairs, shared, on_done=advance)
 
 
 def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:
@@ -296,17 +308,38 @@ def build(project: Project, clock: StageClock | None = None) -> BuildResult:
         shutil.rmtree(staging, ignore_errors=True)
         try:
             result = collect(project, clock)
+            stage_docs(project)
             result = render_staged(project, result, staging, clock)
             # search: index the pages as built, so results match what a visitor reads
             with clock.stage("search index"):
                 docs = search_documents(project, result.reports, staging / "site")
                 browse = browse_links(staging / "site")
                 write_tree(search_tree(docs, browse), staging / "site" / SEARCH_DIR)
-            # publish: build/site is the old site or the new one, never a mix
-            swap_in(staging / "site", project.site_dir)
+            # publish: each of build/site and build/docs is the old tree or the new one, never a mix
+            with clock.stage("publish"):
+                publish(project)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def stage_docs(project: Project) -> None:
+    """build/.staging/docs starts as hard links to build/docs, with the manifest that describes it."""
+    staging = project.staging_dir
+    staging.mkdir(parents=True)
+    if project.docs_dir.is_dir() and project.manifest.is_file():
+        link_copy(project.docs_dir, staging / "docs")
+        shutil.copy2(project.manifest, staging / "docs-manifest.json")
+
+
+def publish(project: Project) -> None:
+    """Swap the staged site, then the docs, then their manifest into place."""
+    staging = project.staging_dir
+    project.manifest.unlink(missing_ok=True)  # while docs and manifest may disagree there is none
+    swap_in(staging / "site", project.site_dir)
+    swap_in(staging / "docs", project.docs_dir)
+    project.cache_dir.mkdir(parents=True, exist_ok=True)
+    os.replace(staging / "docs-manifest.json", project.manifest)
 
 
 def search_documents(project: Project, reports: list[Report], site: Path) -> list[SearchDoc]:
@@ -351,8 +384,8 @@ def render_staged(
 
 
 def _render(project: Project, result: BuildResult, staging: Path, clock: StageClock) -> list[str]:
-    shutil.rmtree(staging, ignore_errors=True)
-    write_docs(project, result, clock)
+    write_docs(project, result, clock, staging / "docs", staging / "docs-manifest.json")
+    shutil.rmtree(staging / "site", ignore_errors=True)
     day = content_date(result.reports)
     with clock.stage("mkdocs"):
-        return build_site(project, project.docs_dir, staging / "site", day)
+        return build_site(project, staging / "docs", staging / "site", day)

@@ -12,7 +12,7 @@ from pathlib import Path
 from .decode import CONVERT_HINT, Decoded, decode_text, sniff_format
 from .exceptions import FazhiError, ReadError, UnsafeInputError, UnsupportedFormatError
 from .model import Problem, Source, SourceText
-from .overrides import load_override
+from .overrides import load_override, override_path
 from .sources import READERS
 
 REPORT_SUFFIXES = (".txt", ".md")
@@ -28,6 +28,7 @@ MAX_REPORT_BYTES = 2 * 1024 * 1024
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 DOCUMENT_LIMITS = {".pdf": MAX_DOCUMENT_BYTES, ".docx": MAX_DOCUMENT_BYTES}
 MAX_LINE_CHARS = 50_000
+MAX_OVERRIDE_BYTES = 64 * 1024
 
 # Readers for formats other than plain text, by the format `decode.sniff_format` names or by suffix
 # (".html"): web pages, Word and PDF files (see `sources`). A reader raises ReadError.
@@ -61,7 +62,7 @@ def decode_any(data: bytes, file: str) -> Decoded:
     what = f"is {found[1]}" if found else f"is a {suffix} file"
     raise UnsupportedFormatError(
         file,
-        f"{what}; only .txt and .md reports can be read for now",
+        f"{what}; reports are read from .txt, .md, .html, .docx and .pdf files",
         hint=CONVERT_HINT,
         format=found[0] if found else suffix,
     )
@@ -80,7 +81,7 @@ def check_lines(decoded: Decoded, file: str) -> Decoded:
     return decoded
 
 
-def check_path(path: Path, name: str, allowed: Path) -> None:
+def check_path(path: Path, name: str, allowed: Path, limit: int = MAX_REPORT_BYTES) -> None:
     """Refuse names that cannot be shown or stored safely, links out of `allowed`, and huge files."""
     if name != name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"):
         raise UnsafeInputError(shown_name(name), "the file name is not valid UTF-8", hint="rename it")
@@ -92,14 +93,15 @@ def check_path(path: Path, name: str, allowed: Path) -> None:
         raise UnsafeInputError(
             name,
             f"is a link to a file outside {allowed.name}/",
-            hint="copy the report into content/reports instead of linking to it",
+            hint="copy the file into content/reports instead of linking to it",
         )
     size = path.stat().st_size
-    limit = DOCUMENT_LIMITS.get(path.suffix.lower(), MAX_REPORT_BYTES)
     if size > limit:
+        shown = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+        most = f"{limit // 1024 // 1024} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
         raise UnsafeInputError(
             name,
-            f"is {size / 1024 / 1024:.1f} MB; a report is at most {limit // 1024 // 1024} MB",
+            f"is {shown}; at most {most} is accepted",
             hint="check that it is one report and not a collection or a scan; split it if needed",
         )
 
@@ -119,7 +121,8 @@ def read_source(
 ) -> SourceText:
     """Read one report file below `root` into a SourceText. Links must stay inside `allowed`."""
     name = path.relative_to(root).as_posix()
-    check_path(path, name, allowed or root)
+    limit = DOCUMENT_LIMITS.get(path.suffix.lower(), MAX_REPORT_BYTES)
+    check_path(path, name, allowed or root, limit)
     data = path.read_bytes()
     decoded = decode(data, name)
     source = Source(
@@ -128,7 +131,7 @@ def read_source(
         encoding=decoded.encoding,
         size=len(data),
     )
-    override, override_file = load_override(path, root)
+    override, override_file = read_override(path, root, allowed or root)
     return SourceText(
         source=source,
         text=decoded.text,
@@ -137,6 +140,15 @@ def read_source(
         override=override,
         override_file=override_file,
     )
+
+
+def read_override(path: Path, root: Path, allowed: Path) -> tuple[dict | None, str | None]:
+    """The editor override beside `path`, held to the same link and size rules as reports."""
+    override = override_path(path)
+    if override.is_file() or override.is_symlink():
+        name = override.relative_to(root).as_posix()
+        check_path(override, name, allowed, limit=MAX_OVERRIDE_BYTES)
+    return load_override(path, root)
 
 
 def is_candidate(path: Path) -> bool:
