@@ -251,3 +251,39 @@ def test_documents_may_be_larger_than_text(tmp_path: Path, name, megabytes, refu
     with pytest.raises(ReadError) as caught:
         read_source(path, tmp_path)
     assert ("is accepted" in str(caught.value)) == refused
+
+
+ARTICLE = (
+    "<div class='c'>"
+    + "<p>各项工作有序推进，依法行政水平明显提升，取得明显成效。</p>" * 8
+    + "</div>"
+)
+TITLE = "某某县2024年法治政府建设年度报告"
+
+
+@pytest.mark.parametrize(
+    ("head", "above"),
+    [
+        (
+            f"<meta name='ArticleTitle' content='{TITLE}'><title>首页</title>",
+            "<h1>网站导航栏目名称</h1>",
+        ),
+        (
+            f"<title>{TITLE}_某某县人民政府</title>",
+            f"<h1>{TITLE}</h1><h3>政府信息公开目录导航</h3>",
+        ),
+        (f"<title>{TITLE} - 某某县人民政府</title>", ""),
+        ("<title>某某县人民政府</title>", f"<div class='title'>{TITLE}</div>"),
+    ],
+)
+def test_web_page_title(head: str, above: str) -> None:
+    page = f"<html><head><meta charset='utf-8'>{head}</head><body>{above}{ARTICLE}</body></html>"
+    text = read_html(page.encode(), "t.html").text
+    assert text.splitlines()[0] == f"# {TITLE}"
+    assert text.count(TITLE) == 1
+
+
+def test_title_inside_the_article_is_not_repeated() -> None:
+    page = f"<html><body><div><h1>{TITLE}</h1>{ARTICLE}</div></body></html>"
+    text = read_html(page.encode(), "t.html").text
+    assert text.count(TITLE) == 1

@@ -64,7 +64,6 @@ def read_html(data: bytes, file: str) -> Decoded:
         root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text))
     except (etree.ParserError, ValueError) as err:
         raise ReadError(file, f"is not a readable web page ({err})", hint=NO_BODY_HINT) from err
-    page_title = _page_title(root)
     for element in list(root.iter(*_DROP)):
         element.drop_tree()
     article = find_article(root)
@@ -76,13 +75,14 @@ def read_html(data: bytes, file: str) -> Decoded:
         )
     body = block_lines(article)
     outside = _outside_lines(root, article)
-    title = _title_above(root, article, body) or page_title
+    title = choose_title(root, article)
     rows = metadata_rows(outside)
-    lines = ([f"# {title}", ""] if title and title not in body[:3] else []) + rows + [""] + body
+    in_body = title and any(_squeezed(line) == _squeezed(title) for line in body[:3])
+    lines = ([f"# {title}", ""] if title and not in_body else []) + rows + [""] + body
     log = tuple(
         LogEntry("removed-chrome", 0, line, note="web page outside the article")
         for line in outside
-        if line.lstrip("# ") != title
+        if not title or _squeezed(line) != _squeezed(title)
     )
     return Decoded("\n".join(_blank_separated(lines)) + "\n", f"html/{encoding}", log)
 
@@ -216,9 +216,28 @@ def metadata_rows(lines: list[str]) -> list[str]:
     ]
 
 
-def _title_above(root: etree._Element, article: etree._Element, body: list[str]) -> str | None:
-    """The last heading-like line before the article: an h1-h3 or an element classed as a title."""
-    found: str | None = None
+def choose_title(root: etree._Element, article: etree._Element) -> str | None:
+    """The article's title: the page's ArticleTitle meta; else the last heading above the article
+    that agrees with <title> (a sidebar heading does not); else the last heading; else <title>."""
+    meta = root.find(".//meta[@name='ArticleTitle']")
+    if meta is not None and meta.get("content", "").strip():
+        return _SPACE.sub(" ", meta.get("content")).strip()
+    headings = _headings_above(root, article)
+    page = _page_title(root)
+    if page:
+        agreeing = [
+            h
+            for h in headings
+            if _squeezed(h) in _squeezed(page) or _squeezed(page) in _squeezed(h)
+        ]
+        if agreeing:
+            return agreeing[-1]
+    return headings[-1] if headings else page
+
+
+def _headings_above(root: etree._Element, article: etree._Element) -> list[str]:
+    """Heading-like lines before the article: h1-h3 and elements classed as a title, not links."""
+    found: list[str] = []
     for element in root.iter():
         if element is article:
             break
@@ -228,18 +247,19 @@ def _title_above(root: etree._Element, article: etree._Element, body: list[str])
         if element.tag in ("h1", "h2", "h3") or re.search(r"\b(?:title|bt|tit)\b", classes):
             text = _SPACE.sub(" ", element.text_content()).strip()
             if 6 <= len(text) <= 120 and element.find(".//a") is None:
-                found = text
+                found.append(text)
     return found
 
 
 def _page_title(root: etree._Element) -> str | None:
-    meta = root.find(".//meta[@name='ArticleTitle']")
-    if meta is not None and meta.get("content", "").strip():
-        return meta.get("content").strip()
     title = root.find(".//title")
     if title is None or not title.text_content().strip():
         return None
     return _TITLE_SPLIT.split(title.text_content().strip())[0] or None
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\s#]+", "", text)
 
 
 def _blank_separated(lines: list[str]) -> list[str]:
