@@ -15,6 +15,7 @@ from fazhi.pipeline import process_source
 from fazhi.read import read_all, read_source
 from fazhi.render import render_report_page
 from fazhi.site_files import raw_name
+from fazhi.sources_docx import read_docx
 from fazhi.sources_html import read_html
 from tests.sources_make import (
     FIXTURES,
@@ -287,3 +288,26 @@ def test_title_inside_the_article_is_not_repeated() -> None:
     page = f"<html><body><div><h1>{TITLE}</h1>{ARTICLE}</div></body></html>"
     text = read_html(page.encode(), "t.html").text
     assert text.count(TITLE) == 1
+
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+TRACKED = (
+    f"<w:p {W}><w:pPr><w:tabs><w:tab w:val='left' w:pos='420'/></w:tabs></w:pPr>"
+    "<w:r><w:t>全年办理</w:t></w:r>"
+    "<w:ins w:id='1' w:author='a'><w:r><w:t>行政处罚</w:t></w:r></w:ins>"
+    "<w:del w:id='2' w:author='a'><w:r><w:delText>删掉的字</w:delText></w:r></w:del>"
+    "<w:sdt><w:sdtContent><w:r><w:t>案件</w:t></w:r></w:sdtContent></w:sdt>"
+    "<w:r><w:br/><w:t>1268件。</w:t></w:r></w:p>"
+)
+
+
+def test_docx_text_as_word_shows_it() -> None:
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    document = Document()
+    document.element.body.insert(0, parse_xml(TRACKED))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read_docx(buffer.getvalue(), "t.docx").text
+    assert text == "全年办理行政处罚案件\n1268件。\n"

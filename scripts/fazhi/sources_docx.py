@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph
 from .decode import Decoded
 from .exceptions import ReadError
 
+_T, _TAB, _BR, _CR, _PPR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:pPr")
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题"}
 BAD_DOCX_HINT = "open it in Word or WPS and save it again as .docx, or save it as plain text (.txt)"
@@ -56,18 +57,32 @@ def read_docx(data: bytes, file: str) -> Decoded:
 
 
 def _paragraph_line(paragraph: Paragraph, formats: dict, counters: Counters) -> str:
-    text = paragraph.text.replace("\t", " ").strip()
+    style = (paragraph.style.name if paragraph.style is not None else "").strip()
+    heading = _HEADING_STYLE.match(style)
+    marks = "#" * min(int(heading.group(1)) + 1, 6) if heading else ""
+    marks = "#" if not marks and style.lower() in _TITLE_STYLES else marks
+    text = paragraph_text(paragraph, line_break="" if marks else "\n").strip()
     if not text:
         return ""
-    style = (paragraph.style.name if paragraph.style is not None else "").strip()
     number = _number_text(paragraph, formats, counters)
     text = f"{number}{text}" if number else text
-    heading = _HEADING_STYLE.match(style)
-    if heading:
-        return "#" * min(int(heading.group(1)) + 1, 6) + " " + text
-    if style.lower() in _TITLE_STYLES:
-        return "# " + text
-    return text
+    return f"{marks} {text}" if marks else text
+
+
+def paragraph_text(paragraph: Paragraph, line_break: str) -> str:
+    """All the paragraph's text as Word shows it: runs inside tracked insertions, content controls
+    and smart tags included (python-docx's `.text` skips them), deleted text left out, a manual
+    line break as `line_break`."""
+    parts = []
+    for child in paragraph._p:
+        if child.tag == _PPR:  # tab stops are defined here, not drawn
+            continue
+        for node in child.iter(_T, _TAB, _BR, _CR):
+            if node.tag == _T:
+                parts.append(node.text or "")
+            else:
+                parts.append(" " if node.tag == _TAB else line_break)
+    return "".join(parts)
 
 
 def _table_lines(table: Table) -> list[str]:
