@@ -116,10 +116,10 @@ def pdf_bytes(parts: ReportParts, *, password: str | None = None) -> bytes:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     buffer = io.BytesIO()
     encrypt = None
-    if password:
+    if password is not None:  # "" = permissions only: anyone may open it, copying is "forbidden"
         from reportlab.lib import pdfencrypt
 
-        encrypt = pdfencrypt.StandardEncryption(password, canPrint=0)
+        encrypt = pdfencrypt.StandardEncryption(password, ownerPassword="owner", canCopy=0)
     pdf = canvas.Canvas(buffer, pagesize=A4, encrypt=encrypt)
     width, height = A4
     size, left, measure = 14, 72, 432

@@ -17,6 +17,7 @@ from fazhi.render import render_report_page
 from fazhi.site_files import raw_name
 from fazhi.sources_docx import read_docx
 from fazhi.sources_html import read_html
+from fazhi.sources_pdf import read_pdf
 from tests.sources_make import (
     FIXTURES,
     META_ROWS,
@@ -116,6 +117,13 @@ def test_pdf_running_lines_and_wraps(reports) -> None:
     text, _ = reports["report.pdf"]
     assert "— 1 —" not in text.text and "— 2 —" not in text.text
     assert "纠错率为12.5%。行政机关负责人出庭应诉率达到100%。" in text.text
+
+
+def test_pdf_without_unicode_mapping_is_refused_not_published() -> None:
+    """pdfminer cannot map this generated copy-protected PDF's CID font to Unicode: it would
+    give "(cid:2913)…" instead of text. That must be an error, never a published page."""
+    with pytest.raises(UnsupportedFormatError, match="cannot be turned into characters"):
+        read_pdf(pdf_bytes(PARTS, password=""), "locked.pdf")
 
 
 @pytest.mark.parametrize("name", ["report.docx", "report-numbered.docx"])

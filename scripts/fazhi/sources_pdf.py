@@ -27,6 +27,8 @@ from .model import LogEntry
 
 MARGIN_BAND = 0.1  # top and bottom tenth of the page: where running headers and footers live
 MIN_CHARS_PER_PAGE = 20
+MAX_UNMAPPED = 0.05  # share of glyphs pdfminer can only show as "(cid:123)"
+_CID = re.compile(r"\(cid:\d+\)")
 OCR_HINT = "this looks like a scan: it needs OCR; run it through OCR or ask the publisher for a .docx or a text PDF"
 ENCRYPTED_HINT = "open it with its password and save an unprotected copy (or save it as .txt)"
 
@@ -52,6 +54,15 @@ def read_pdf(data: bytes, file: str) -> Decoded:
             f"is a PDF without a text layer ({count} page(s), no text)",
             hint=OCR_HINT,
             format="pdf-scan",
+        )
+    unmapped = sum(len(_CID.findall(line.text)) for page in pages for line in page[1])
+    if unmapped > MAX_UNMAPPED * sum(len(line.text) for page in pages for line in page[1]) / 8:
+        raise UnsupportedFormatError(
+            file,
+            f"is a PDF whose text cannot be turned into characters ({unmapped:,} glyphs without"
+            " a Unicode mapping in its fonts)",
+            hint="ask the publisher for the .docx, or run the PDF through OCR",
+            format="pdf-unmapped",
         )
     kept, dropped = drop_running_lines(pages)
     log = tuple(
