@@ -185,7 +185,7 @@ NO_BODY_PAGE = """<html><head><meta charset="utf-8"><title>信息公开目录</t
 <div class="footer">版权所有 宁陕县人民政府</div></body></html>""".encode()
 
 HOSTILE = [
-    ("list-page.html", lambda: NO_BODY_PAGE, ReadError, "without an article body"),
+    ("list-page.html", lambda: NO_BODY_PAGE, ReadError, "with no article body"),
     ("locked.pdf", lambda: pdf_bytes(PARTS, password="secret"), ReadError, "encrypted PDF"),
     ("scan.pdf", scanned_pdf, UnsupportedFormatError, "needs OCR"),
     ("junk.docx", junk_docx, ReadError, "not a readable Word document"),

@@ -23,17 +23,21 @@ from pathlib import Path
 from .assemble import sort_key
 from .atomic import exclusive, link_copy, recover, swap_in
 from .cache import CacheContext, ReportCache, code_version, vocabulary_version
+from .catalog import catalog_tree, is_download
+from .downloads import listing
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
 from .incremental import process_all, update_docs
 from .model import Problem, Report, SourceText
+from .parallel import map_reports
 from .pipeline import process_source, with_ids
 from .progress import StageClock
+from .publication import publication_from_env
 from .read import read_all
 from .search import BROWSE_PAGES, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
 from .search_html import page_text
 from .site_files import shared_tree
-from .write import write_tree
+from .write import read_folder_files, replace_files, write_tree
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
@@ -180,7 +184,8 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         cache.save()
     with clock.stage("ids"):
         result, id_problems = checked_ids(done)
-    result.problems = sort_problems(problems + failed + id_problems)
+    found = [p for r in result.reports for p in r.problems]
+    result.problems = sort_problems(problems + failed + id_problems + found)
     result.cached, result.times, result.cpu = cache.hits, clock.times, clock.cpu
     return result
 
@@ -206,6 +211,19 @@ def write_docs(
     with clock.stage("render + write", total=len(result.reports)) as advance:
         pairs = [(r, result.raws[r.id]) for r in result.reports]
         result.rendered = update_docs(docs, manifest, pairs, shared, on_done=advance)
+    with clock.stage("catalog"):
+        publish_catalog(docs, result.reports)
+
+
+def publish_catalog(docs: Path, reports: list[Report]) -> None:
+    """Bulk downloads and catalogues, made from the per-report files as written, so the sizes and
+    checksums they state are those of the published bytes."""
+    folder = docs / "reports"
+    files = {
+        r.id: listing({n: d for n, d in read_folder_files(folder / r.id).items() if is_download(n)})
+        for r in reports
+    }
+    replace_files(catalog_tree(reports, files, publication_from_env()), docs)
 
 
 def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:
@@ -342,14 +360,21 @@ def publish(project: Project) -> None:
     os.replace(staging / "docs-manifest.json", project.manifest)
 
 
+def built_report_doc(item: tuple[Report, Path]) -> SearchDoc:
+    """One report's search document from its built page (run in the worker pool)."""
+    report, page = item
+    return report_doc(report, page_text(page.read_text(encoding="utf-8")))
+
+
 def search_documents(project: Project, reports: list[Report], site: Path) -> list[SearchDoc]:
     """The built report pages (newest first, the order results keep among equals), then the site's pages."""
-    docs = [
-        report_doc(
-            r, page_text((site / "reports" / r.id / "index.html").read_text(encoding="utf-8"))
-        )
-        for r in sorted(reports, key=sort_key)
-    ]
+    pages = [(r, site / "reports" / r.id / "index.html") for r in sorted(reports, key=sort_key)]
+    docs = []
+    for (report, _), outcome in zip(pages, map_reports(built_report_doc, pages), strict=True):
+        if outcome.value is None:
+            detail = outcome.failed.error if outcome.failed else "no result"
+            raise BuildError(report.source.file, f"its built page could not be indexed: {detail}")
+        docs.append(outcome.value)
     for source in sorted(project.pages_dir.glob("*.md")):
         built = site / source.stem / "index.html"
         if built.is_file():

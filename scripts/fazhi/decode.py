@@ -102,7 +102,7 @@ def reject_binary(data: bytes, file: str) -> None:
 def decode_text(data: bytes, file: str) -> Decoded:
     """Decode report bytes and make the text safe: see the module docstring for the order."""
     reject_binary(data, file)
-    decoded = _decode(data, file)
+    decoded = decode_encoding(data, file)
     if not looks_like_text(decoded.text):
         raise ReadError(
             file,
@@ -115,7 +115,8 @@ def decode_text(data: bytes, file: str) -> Decoded:
     return Decoded(text, decoded.encoding, (*decoded.log, *log))
 
 
-def _decode(data: bytes, file: str) -> Decoded:
+def decode_encoding(data: bytes, file: str) -> Decoded:
+    """Bytes → text by the trial order of the module docstring; no cleaning, no binary check."""
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:

@@ -44,6 +44,7 @@ ACTION_NAMES = {
     "removed-invisible": "删除不可见字符",
     "line-break": "统一换行符",
     "decoded-line-gb18030": "按GB18030解码的行",
+    "suspect-insertion": "疑似网站插入内容（保留原文）",
 }
 LOG_COLUMNS = ("line", "action", "action_zh", "before", "after", "note")
 _TAG = re.compile(r"<[^>]+>")
@@ -121,5 +122,6 @@ def nothing_lost_problems(file: str, source: str, doc: Document, markdown: str) 
             file,
             f"cleaning lost {sum(missing.values())} character(s): {shown}",
             hint="this is a bug in fazhi.clean; the page shows less than the source",
+            severity="warning",
         )
     ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .decode import Decoded
+from .decode import Decoded, sanitize
 from .exceptions import UnsupportedFormatError
 from .sources_docx import read_docx
 from .sources_html import read_html
@@ -28,13 +28,26 @@ def refuse_doc(data: bytes, file: str) -> Decoded:
     )
 
 
+def made_safe(reader: Reader) -> Reader:
+    """The reader, with its text made safe as a .txt report's is (control, zero-width, bidi and
+    private-use characters removed and logged; see `decode.sanitize`)."""
+
+    def read(data: bytes, file: str) -> Decoded:
+        decoded = reader(data, file)
+        text, log = sanitize(decoded.text)
+        return Decoded(text, decoded.encoding, (*decoded.log, *log))
+
+    read.__name__ = reader.__name__
+    return read
+
+
 READERS: dict[str, Reader] = {
-    "docx": read_docx,
-    ".docx": read_docx,
-    "pdf": read_pdf,
-    ".pdf": read_pdf,
-    ".html": read_html,
-    ".htm": read_html,
+    "docx": made_safe(read_docx),
+    ".docx": made_safe(read_docx),
+    "pdf": made_safe(read_pdf),
+    ".pdf": made_safe(read_pdf),
+    ".html": made_safe(read_html),
+    ".htm": made_safe(read_html),
     "doc": refuse_doc,
     ".doc": refuse_doc,
     ".wps": refuse_doc,

@@ -39,6 +39,13 @@ _BLOCK = {
 }  # fmt: skip
 _CONTAINERS = ("div", "article", "section", "td", "main", "body", "center")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
+_CODEC_NAMES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "utf8": "utf-8",
+}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _TITLE_SPLIT = re.compile(r"\s*(?:[_|｜]|\s-\s|—{1,2})\s*")
 _SPACE = re.compile(r"[ \t\r\n\f\v]+")
@@ -70,12 +77,12 @@ def read_html(data: bytes, file: str) -> Decoded:
     if article is None:
         raise ReadError(
             file,
-            "is a web page without an article body (no block of running text found)",
+            "is a web page with no article body (no block of running text found)",
             hint=NO_BODY_HINT,
         )
     body = block_lines(article)
     outside = _outside_lines(root, article)
-    title = choose_title(root, article)
+    title = choose_title(root, article, body)
     rows = metadata_rows(outside)
     in_body = title and any(_squeezed(line) == _squeezed(title) for line in body[:3])
     lines = ([f"# {title}", ""] if title and not in_body else []) + rows + [""] + body
@@ -89,16 +96,24 @@ def read_html(data: bytes, file: str) -> Decoded:
 
 def decode_page(data: bytes, file: str) -> tuple[str, str]:
     """The page's declared charset (<meta charset> or http-equiv), else the text decoder's guess."""
-    declared = _CHARSET.search(data[:4096])
-    if declared and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        name = declared.group(1).decode("ascii").lower()
-        name = "gb18030" if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80") else name
+    name = page_encoding(data)
+    if name and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode(name), name
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common on old sites: fall back to detection
     decoded = decode_text(data, file)
     return decoded.text, decoded.encoding
+
+
+def page_encoding(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB, as a Python codec name (GB2312/GBK → GB18030,
+    their superset, since pages declared GB2312 often hold GBK characters)."""
+    declared = _CHARSET.search(data[:4096])
+    if not declared:
+        return None
+    name = declared.group(1).decode("ascii").lower()
+    return _CODEC_NAMES.get(name, name)
 
 
 def find_article(root: etree._Element) -> etree._Element | None:
@@ -216,7 +231,7 @@ def metadata_rows(lines: list[str]) -> list[str]:
     ]
 
 
-def choose_title(root: etree._Element, article: etree._Element) -> str | None:
+def choose_title(root: etree._Element, article: etree._Element, body: list[str]) -> str | None:
     """The article's title: the page's ArticleTitle meta; else the last heading above the article
     that agrees with <title> (a sidebar heading does not); else the last heading; else <title>."""
     meta = root.find(".//meta[@name='ArticleTitle']")
@@ -224,6 +239,8 @@ def choose_title(root: etree._Element, article: etree._Element) -> str | None:
         return _SPACE.sub(" ", meta.get("content")).strip()
     headings = _headings_above(root, article)
     page = _page_title(root)
+    if not headings and _starts_with_heading(body):
+        return None  # the article carries its own title; <title> is often only the section's name
     if page:
         agreeing = [
             h
@@ -233,6 +250,12 @@ def choose_title(root: etree._Element, article: etree._Element) -> str | None:
         if agreeing:
             return agreeing[-1]
     return headings[-1] if headings else page
+
+
+def _starts_with_heading(body: list[str]) -> bool:
+    """The article's first line reads as a title: short, no sentence punctuation, not a row."""
+    first = body[0].lstrip("# ").strip() if body else ""
+    return 0 < len(first) <= 60 and not re.search(r"[。；;：:，,|]", first)
 
 
 def _headings_above(root: etree._Element, article: etree._Element) -> list[str]:
