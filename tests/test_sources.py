@@ -235,7 +235,9 @@ def test_build_publishes_documents_and_goes_on(tmp_path: Path) -> None:
     for report in result.reports:
         folder = project.site_dir / "reports" / report.id
         assert (folder / raw_name(report)).read_bytes() == made[report.source.file]
-        assert "法治政府建设" in (folder / "index.html").read_text(encoding="utf-8")
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        assert "宁陕县2024年法治政府建设年度报告" in page
+        assert f'href="{raw_name(report)}"' in page and "原始文件（按收到时原样" in page
     assert not list(project.site_dir.rglob("*.source.html"))
 
 
