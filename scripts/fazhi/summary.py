@@ -132,7 +132,8 @@ def indicator_pages(reports: Sequence[Report], vocab: Vocabulary) -> dict[str, s
             "每行一份报告，每列一个规范指标，单元格为该报告中该指标首次出现的数值，点击可跳到原文句子。"
             "点击表头可按该列排序（本页内）。全部数据见 [CSV 下载](../indicators.csv)。",
             pager,
-            indicator_table(chunk, columns, "../../"),
+            # raw HTML links are not rewritten by mkdocs: page-N.md is served one folder deeper
+            indicator_table(chunk, columns, "../../" if number == 1 else "../../../"),
             pager,
         ]
         pages[STATS + "indicators/" + _page_name(number)] = (
