@@ -119,7 +119,10 @@ def _pager(number: int, total: int) -> str:
 
 
 def indicator_pages(reports: Sequence[Report], vocab: Vocabulary) -> dict[str, str]:
-    """stats/indicators/index.md, page-2.md …: the cross-report table, TABLE_PAGE_ROWS per page."""
+    """stats/indicators/index.md, page-2.md …: the cross-report table, TABLE_PAGE_ROWS per page.
+
+    Raw-HTML links are relative to the page's URL: page-N.md is served at stats/indicators/page-N/,
+    one folder deeper than index.md."""
     ordered = sorted(reports, key=_order)
     columns = summary_columns(ordered, vocab)
     chunks = [ordered[i : i + TABLE_PAGE_ROWS] for i in range(0, len(ordered), TABLE_PAGE_ROWS)]
@@ -132,7 +135,6 @@ def indicator_pages(reports: Sequence[Report], vocab: Vocabulary) -> dict[str, s
             "每行一份报告，每列一个规范指标，单元格为该报告中该指标首次出现的数值，点击可跳到原文句子。"
             "点击表头可按该列排序（本页内）。全部数据见 [CSV 下载](../indicators.csv)。",
             pager,
-            # raw HTML links are not rewritten by mkdocs: page-N.md is served one folder deeper
             indicator_table(chunk, columns, "../../" if number == 1 else "../../../"),
             pager,
         ]
