@@ -16,6 +16,7 @@ SEEDS = sorted((ROOT / "content" / "reports").glob("*.txt"))
 def copy_project(target: Path, reports: list[Path] | None = None) -> Project:
     """A project folder with this repo's config and pages and the given report files."""
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "scripts" / "fazhi" / "theme", target / "scripts" / "fazhi" / "theme")
     shutil.copytree(ROOT / "content", target / "content", ignore=shutil.ignore_patterns("reports"))
     (target / "content" / "reports").mkdir()
     for path in SEEDS if reports is None else reports:

@@ -10,6 +10,7 @@ from .model import Problem, Report
 from .pipeline import process_source, with_ids
 from .read import read_all
 from .site_files import docs_tree
+from .topics import Topic, load_topics
 from .write import write_tree
 
 
@@ -26,6 +27,10 @@ class Project:
     @property
     def pages_dir(self) -> Path:
         return self.root / "content" / "pages"
+
+    @property
+    def topics_yml(self) -> Path:
+        return self.root / "content" / "vocab" / "topics.yml"
 
     @property
     def docs_dir(self) -> Path:
@@ -50,12 +55,18 @@ def build_docs(project: Project) -> BuildResult:
     """Everything up to the Markdown tree in build/docs."""
     # read: decode every source; unreadable files become problems
     texts, problems = read_all(project.reports_dir)
-    # clean + extract, per report
-    reports = with_ids([process_source(t) for t in texts])
+    topics = project_topics(project)
+    # clean + extract + annotate (coverage, topics, keywords), per report
+    reports = with_ids([process_source(t, topics) for t in texts])
     raws = {r.id: t.raw for r, t in zip(reports, texts, strict=True)}
-    # render + assemble + write
-    write_tree(docs_tree(reports, raws, project.pages_dir), project.docs_dir)
+    # render + assemble (site context: regions, years, neighbours) + write
+    write_tree(docs_tree(reports, raws, project.pages_dir, topics), project.docs_dir)
     return BuildResult(reports=reports, problems=problems)
+
+
+def project_topics(project: Project) -> list[Topic]:
+    """The topic vocabulary; a project without content/vocab/topics.yml has no topics."""
+    return load_topics(project.topics_yml) if project.topics_yml.is_file() else []
 
 
 def build_site(project: Project) -> None:

@@ -182,6 +182,18 @@ class ReportMeta:
     provenance: dict[str, Provenance] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class TopicEvidence:
+    """Why a report was (or was not) put under a topic: term counts, the headings they were in."""
+
+    topic: str
+    hits: int  # weighted: a term in a heading counts `heading_weight` times
+    per_1000: float  # weighted hits per 1,000 characters of text
+    terms: dict[str, int]
+    headings: tuple[str, ...]
+    assigned: bool
+
+
 @dataclass
 class Report:
     """Everything the site knows about one report."""
@@ -195,6 +207,9 @@ class Report:
     required_items: dict[str, bool] = field(default_factory=dict)
     keywords: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    topic_evidence: list[TopicEvidence] = field(default_factory=list)
+    coverage_evidence: dict[str, str] = field(default_factory=dict)  # item key → heading or sentence
+    tokens: str = field(default="", repr=False)  # content tokens, space-separated (similarity input)
 
     def sidecar(self) -> dict[str, Any]:
         """The metadata sidecar (schema v1), also the JSON that `fazhi extract` prints."""

@@ -9,8 +9,11 @@ from pathlib import Path
 import yaml
 
 from .assemble import home_page, list_pages
+from .browse import browse_pages
 from .model import Report
 from .render import render_report_page
+from .site import SiteContext, build_context, lead_sections, neighbour_sections
+from .topics import Topic
 from .write import DocsTree
 
 
@@ -27,10 +30,12 @@ def raw_name(report: Report) -> str:
     return f"{report.id}.source{suffix}"
 
 
-def report_files(report: Report, raw: bytes) -> DocsTree:
+def report_files(report: Report, raw: bytes, context: SiteContext | None = None) -> DocsTree:
     base = f"reports/{report.id}/"
+    lead = lead_sections(report, context) if context else ()
+    extra = neighbour_sections(report, context) if context else ()
     return {
-        base + "index.md": render_report_page(report),
+        base + "index.md": render_report_page(report, extra, lead),
         base + f"{report.id}.yml": dump_yaml(report.sidecar()),
         base + raw_name(report): raw,
     }
@@ -47,12 +52,16 @@ def hand_pages(pages_dir: Path) -> DocsTree:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(pages_dir.glob("*.md"))}
 
 
-def docs_tree(reports: list[Report], raws: dict[str, bytes], pages_dir: Path) -> DocsTree:
+def docs_tree(
+    reports: list[Report], raws: dict[str, bytes], pages_dir: Path, topics: list[Topic] | None = None
+) -> DocsTree:
+    context = build_context(reports, topics)
     tree: DocsTree = {}
     tree.update(static_assets())
     tree.update(hand_pages(pages_dir))
     for report in reports:
-        tree.update(report_files(report, raws[report.id]))
-    tree["index.md"] = home_page(reports)
+        tree.update(report_files(report, raws[report.id], context))
+    tree["index.md"] = home_page(reports, context)
     tree.update(list_pages(reports))
+    tree.update(browse_pages(context))
     return tree
