@@ -29,3 +29,28 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, BuildResul
     """The demo project (the seed reports) built once into a temporary folder."""
     project = copy_project(tmp_path_factory.mktemp("site"))
     return project, build(project)
+
+
+@pytest.fixture(scope="session")
+def browse_corpus():
+    """1,000 synthetic annotated Reports with known places and several years per township."""
+    from .synthetic_corpus import synthetic_reports
+
+    return synthetic_reports(1000)
+
+
+@pytest.fixture(scope="session")
+def browse_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, list]:
+    """A site built from 300 synthetic reports (places resolved), for link walks and browser tests."""
+    from fazhi.build import build_site, project_topics
+    from fazhi.site_files import docs_tree
+    from fazhi.write import write_tree
+
+    from .synthetic_corpus import synthetic_reports
+
+    reports = synthetic_reports(300, seed=7)
+    project = copy_project(tmp_path_factory.mktemp("browse"), [])
+    raws = {r.id: r.doc.body_text.encode("utf-8") for r in reports}
+    write_tree(docs_tree(reports, raws, project.pages_dir, project_topics(project)), project.docs_dir)
+    build_site(project)
+    return project, reports

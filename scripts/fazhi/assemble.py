@@ -59,8 +59,8 @@ def home_page(reports: list[Report], context: SiteContext | None = None) -> str:
 
 def _entry_points(reports: list[Report], context: SiteContext) -> list[str]:
     provinces = context.children.get((), [])
-    counties = {p[:3] for p in context.region_docs if len(p) >= 3}
-    townships = {p for p in context.region_docs if len(p) >= 4}
+    counties = [p for p, kind in context.kinds.items() if kind == "county"]
+    townships = [p for p, kind in context.kinds.items() if kind == "township"]
     years = sorted({r.meta.year for r in reports if r.meta.year}, reverse=True)
     counts = (
         f"覆盖 **{len(provinces)}** 个省级地区、**{len(counties)}** 个县（区）、"

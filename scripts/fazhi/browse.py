@@ -24,8 +24,8 @@ from .site import (
 
 PAGE_SIZE = 100
 LEVEL_ORDER = ("province", "city", "county", "township", "department")
-DEPTH_NAMES = ("省级", "市级", "县级", "乡镇（街道）")
-LISTS_SUBTREE_FROM_DEPTH = 3  # county and township pages list every report below them
+KIND_NAMES = {"province": "省级", "city": "市级", "county": "县级", "township": "乡镇（街道）"}
+LISTS_SUBTREE = ("county", "township")  # these pages list every report below them
 
 
 def table(
@@ -146,8 +146,8 @@ def children_table(ctx: SiteContext, here: str, place: Place) -> str:
             [link(here, ctx.region_docs[kid], kid[-1]), str(sum(counts.values()))]
             + [str(counts.get(y, 0) or "") for y in years]
         )
-    level = DEPTH_NAMES[min(len(place), len(DEPTH_NAMES) - 1)]
-    caption = f"{place_name(place) if place else '全国'}的下级地区（{level}）与各年度报告数"
+    levels = "、".join(dict.fromkeys(KIND_NAMES[ctx.kinds[k]] for k in kids))
+    caption = f"{place_name(place) if place else '全国'}的下级地区（{levels}）与各年度报告数"
     return table(caption, ["地区", "合计", *(f"{y}年度" for y in years)], rows)
 
 
@@ -176,7 +176,7 @@ def _region_page(ctx: SiteContext, place: Place, doc: str) -> dict[str, str]:
     base = doc[: -len("index.md")]
     full = " ".join(place)
     total = sum(ctx.subtree_years[place].values())
-    subtree = len(place) >= LISTS_SUBTREE_FROM_DEPTH
+    subtree = ctx.kinds[place] in LISTS_SUBTREE
     ids = _subtree_ids(ctx, place) if subtree else ctx.own.get(place, [])
     scope = "本地区及下级地区" if subtree else "本级"
     head = [

@@ -37,7 +37,7 @@ def _segmenter() -> Callable[[str], list[str]]:
         import jieba
 
         jieba.setLogLevel(60)
-        return lambda text: jieba.lcut(text)
+        return lambda text: jieba.lcut(text, HMM=False)
 
 
 def tokenize(text: str) -> list[str]:

@@ -208,8 +208,10 @@ class Report:
     keywords: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     topic_evidence: list[TopicEvidence] = field(default_factory=list)
-    coverage_evidence: dict[str, str] = field(default_factory=dict)  # item key → heading or sentence
-    tokens: str = field(default="", repr=False)  # content tokens, space-separated (similarity input)
+    # required item key → the heading or sentence that covers it
+    coverage_evidence: dict[str, str] = field(default_factory=dict)
+    # content tokens, space-separated: the input of similarity (fazhi.related)
+    tokens: str = field(default="", repr=False)
 
     def sidecar(self) -> dict[str, Any]:
         """The metadata sidecar (schema v1), also the JSON that `fazhi extract` prints."""

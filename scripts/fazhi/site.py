@@ -24,17 +24,28 @@ SAME_COUNTY_SHOWN = 20
 UNKNOWN_PLACE = "地区未注明"
 
 
-def place_of(report: Report) -> Place:
-    """The report's place from the province down, stopping at the first unknown level."""
+KINDS = ("province", "city", "county", "township")
+
+
+def place_with_kinds(report: Report) -> tuple[Place, tuple[str, ...]]:
+    """The report's place from the province down, stopping at the first unknown level, and what
+    each name is (municipalities skip the city: 重庆市 → 江北区 is province → county)."""
     region = report.meta.region
     names: list[str] = []
-    for name in (region.province, region.city, region.county, region.township):
+    kinds: list[str] = []
+    names_in_order = (region.province, region.city, region.county, region.township)
+    for kind, name in zip(KINDS, names_in_order, strict=True):
         if not name:
             break
         if names and name == names[-1]:
-            continue  # municipalities: 北京市 → 北京市 → 东城区
+            continue
         names.append(name)
-    return tuple(names)
+        kinds.append(kind)
+    return tuple(names), tuple(kinds)
+
+
+def place_of(report: Report) -> Place:
+    return place_with_kinds(report)[0]
 
 
 def place_key(report: Report) -> tuple[Place, str | None, str | None] | None:
@@ -50,11 +61,8 @@ def place_key(report: Report) -> tuple[Place, str | None, str | None] | None:
 
 
 def county_of(report: Report) -> Place | None:
-    region = report.meta.region
-    if not (region.county and report.meta.year):
-        return None
-    place = place_of(report)
-    return place[: place.index(region.county) + 1] if region.county in place else None
+    place, kinds = place_with_kinds(report)
+    return place[: kinds.index("county") + 1] if "county" in kinds else None
 
 
 @dataclass
@@ -64,6 +72,7 @@ class SiteContext:
     children: dict[Place, list[Place]]
     own: dict[Place, list[str]]  # report ids whose place is exactly this one
     subtree_years: dict[Place, Counter]
+    kinds: dict[Place, str] = field(default_factory=dict)  # province | city | county | township
     same_place: dict[str, list[str]] = field(default_factory=dict)
     same_county_year: dict[tuple[Place, int], list[str]] = field(default_factory=dict)
     similar: dict[str, list[Neighbour]] = field(default_factory=dict)
@@ -103,8 +112,11 @@ def build_context(
     reports: list[Report], topics: list[Topic] | None = None, neighbours: int = 5
 ) -> SiteContext:
     """Everything the browse pages and the report pages' link sections need, computed once."""
-    places = {place_of(r) for r in reports}
-    all_places = {p[:n] for p in places for n in range(1, len(p) + 1)}
+    kinds: dict[Place, str] = {}
+    for report in reports:
+        place, kind = place_with_kinds(report)
+        kinds.update((place[:n], kind[n - 1]) for n in range(1, len(place) + 1))
+    all_places = set(kinds)
     children: dict[Place, list[Place]] = defaultdict(list)
     for place in sorted(all_places):
         children[place[:-1]].append(place)
@@ -135,6 +147,7 @@ def build_context(
         children=dict(children),
         own=dict(own),
         subtree_years=dict(subtree_years),
+        kinds=kinds,
         same_place=same_place,
         same_county_year=dict(by_county_year),
         similar=similar,
