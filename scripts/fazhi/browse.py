@@ -41,7 +41,7 @@ def table(
         ]
         body.append(f"<tr>{''.join(cells)}</tr>")
     return (
-        f'<table class="fz-list"><caption>{html_text(caption)}</caption>'
+        f"<table><caption>{html_text(caption)}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
     )
 
