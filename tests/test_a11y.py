@@ -59,6 +59,6 @@ def test_keyboard_reaches_the_breadcrumbs_and_the_neighbour_links(browse_site):
         assert "in" in reached
         crumb = page.locator("nav.fz-crumbs a").nth(2)
         crumb.focus()
-        page.keyboard.press("Enter")
-        page.wait_for_load_state("networkidle")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         assert "/regions/" in page.url

@@ -20,8 +20,8 @@ def reports(n: int) -> list[Report]:
 
 def test_home_page_size_stays_constant_as_reports_grow():
     small, large = home_page(reports(HOME_LATEST)), home_page(reports(20 * HOME_LATEST))
-    assert small.count("](reports/") == HOME_LATEST
-    assert large.count("](reports/r") == HOME_LATEST
+    assert small.count('href="reports/') == HOME_LATEST
+    assert large.count('href="reports/r') == HOME_LATEST
     assert f"[查看全部 {20 * HOME_LATEST} 份报告](reports/index.md)" in large
 
 

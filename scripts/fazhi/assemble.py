@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .markup import escape_inline
+from .markup import escape_inline, html_text
 from .model import Report
 from .render import UNKNOWN
 from .site import SiteContext
@@ -35,6 +35,22 @@ def report_table(reports: list[Report], link_prefix: str) -> str:
     return "\n".join(lines)
 
 
+def latest_table(reports: list[Report]) -> str:
+    """The home page's report list as an HTML table with a caption (links relative to the home page)."""
+    rows = []
+    for r in reports:
+        title = html_text(r.meta.title or f"未注明标题（{r.source.file}）")
+        year = str(r.meta.year) if r.meta.year else UNKNOWN
+        issuer = html_text(r.meta.issuer) if r.meta.issuer else UNKNOWN
+        cells = [f'<a href="reports/{html_text(r.id)}/">{title}</a>', html_text(place_label(r)), year, issuer]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("标题", "地区", "年度", "发布机关"))
+    return (
+        f"<table><caption>按年度从新到旧的 {len(reports)} 份报告</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
 def home_page(reports: list[Report], context: SiteContext | None = None) -> str:
     """The landing page: what is here, the ways in (place, year, topic, level), the latest reports."""
     ordered = sorted(reports, key=sort_key)
@@ -50,7 +66,7 @@ def home_page(reports: list[Report], context: SiteContext | None = None) -> str:
         ),
         *(_entry_points(reports, context) if context else []),
         "## 最新报告" if len(ordered) > HOME_LATEST else "## 全部报告",
-        report_table(latest, "reports/"),
+        latest_table(latest),
     ]
     if len(ordered) > HOME_LATEST:
         parts.append(f"[查看全部 {len(ordered)} 份报告](reports/index.md)")
