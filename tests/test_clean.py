@@ -2,24 +2,130 @@ from __future__ import annotations
 
 import pytest
 
+from fazhi.chrome import strip_chrome
 from fazhi.clean import clean_report, heading_level
+from fazhi.normalise import normalise_line
 
 
 @pytest.mark.parametrize(
     ("line", "level"),
     [
         ("一、工作措施及成效", 2),
+        ("一 、工作措施及成效", 2),
+        ("三．下一步工作安排", 2),
         ("（一）深入学习贯彻习近平法治思想", 3),
         ("(二)加强组织领导", 3),
+        ("（一）、强化学法用法", 3),
+        ("二)完善决策机制", 3),
         ("1、落实党政班子领导法治责任", 4),
         ("2.坚持民主集中制", 4),
+        ("3. 建立台账", 4),
         ("（1）健全制度", 5),
+        ("(2)落实述法制度", 5),
         ("2023年，雷高镇以习近平新时代", 0),
         ("1.19万人参加", 0),
+        ("一是健全工作机制。", 0),
+        ("一、二季度共调解纠纷", 0),
+        ("12345热线受理", 0),
     ],
 )
 def test_heading_level(line, level):
     assert heading_level(line) == level
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("雷高镇人民政府关于 2022 年度法治政府 建设情况的报告", "雷高镇人民政府关于2022年度法治政府建设情况的报告"),
+        ("共查扣挖掘机 28 台，罚款 587377 元。", "共查扣挖掘机28台，罚款587377元。"),
+        ("参学率达 ９８．５％ ,考试合格率 100 ％。", "参学率达98.5%，考试合格率100%。"),
+        ("(一)加强学法用法", "（一）加强学法用法"),
+        ("村(社区)法律顾问", "村（社区）法律顾问"),
+        ("签发人:王科栋", "签发人：王科栋"),
+        ("\t 抄送：区委依法治区办。", "抄送：区委依法治区办。"),
+        ("　　2023年，高坪镇坚持依法行政。", "2023年，高坪镇坚持依法行政。"),
+        ("推进ＡＰＰ 平台建设", "推进APP平台建设"),
+        ("1,000 元 and 2,000 元", "1,000元and 2,000元"),
+        ("中共新华乡委员会 新华乡人民政府关于2023年度的报告", "中共新华乡委员会 新华乡人民政府关于2023年度的报告"),
+        ("Hello world 保持", "Hello world保持"),
+    ],
+)
+def test_normalise_line(raw, clean):
+    assert normalise_line(raw, 1)[0] == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "action"),
+    [
+        ("认真落实精神 and 二十大精神要求", "suspect-artefact"),
+        ("数据显示为锟斤拷，待核实", "suspect-garbled"),
+        ("数据显示为\ufffd，待核实", "suspect-garbled"),
+    ],
+)
+def test_artefacts_are_kept_and_flagged(raw, action):
+    text, log = normalise_line(raw, 7)
+    assert [e.action for e in log if e.action.startswith("suspect")] == [action]
+    assert text.replace(" ", "") == raw.replace(" ", "")
+
+
+CHROME_SHAPES = [
+    ("| 索引号 | 0001/2024-01 | 发布机构 | 某镇人民政府 |", [("索引号", "0001/2024-01"), ("发布机构", "某镇人民政府")]),
+    ("|索引号：0001/2024-01|主题分类：司法|", [("索引号", "0001/2024-01"), ("主题分类", "司法")]),
+    ("- 发布日期：2024年03月25日", [("发布日期", "2024年03月25日")]),
+    ("· 发布机构：某县司法局", [("发布机构", "某县司法局")]),
+    ("索 引 号：0001/2024-01", [("索引号", "0001/2024-01")]),
+    ("成 文 日 期 ：2024年3月10日", [("成文日期", "2024年3月10日")]),
+    ("发布机构：某县司法局  发布日期：2024-03-01", [("发布机构", "某县司法局"), ("发布日期", "2024-03-01")]),
+    ("标  题：某镇2023年法治政府建设情况报告", [("标题", "某镇2023年法治政府建设情况报告")]),
+    ("来源：司法局", [("来源", "司法局")]),
+]
+
+
+@pytest.mark.parametrize(("line", "rows"), CHROME_SHAPES)
+def test_chrome_rows(line, rows):
+    text = normalise_line(line, 1)[0]
+    out, chrome, log = strip_chrome([(1, text)])
+    assert [(r.label, r.value) for r in chrome] == rows
+    assert out == [(1, "")] and log[0].action == "removed-chrome"
+
+
+def test_label_and_value_on_separate_lines():
+    out, chrome, log = strip_chrome([(1, "发布机构"), (2, "某县某镇人民政府"), (3, "正文第一段。")])
+    assert [(r.label, r.value, r.line) for r in chrome] == [("发布机构", "某县某镇人民政府", 1)]
+    assert out == [(1, ""), (2, ""), (3, "正文第一段。")]
+    assert len(log) == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "action"),
+    [
+        ("— 3 —", "removed-page-number"),
+        ("- 12 -", "removed-page-number"),
+        ("第3页", "removed-page-number"),
+        ("第 3 页 共 9 页", "removed-page-number"),
+        ("3/9", "removed-page-number"),
+        ("今天是：2024年3月18日 星期一", "removed-stale-date"),
+        ("首页 > 政务公开 > 法治政府建设", "removed-navigation"),
+        ("当前位置：首页 / 信息公开", "removed-navigation"),
+        ("字体大小：大 中 小", "removed-navigation"),
+        ("【打印本页】【关闭窗口】", "removed-navigation"),
+        ("分享到：微信 微博 QQ空间", "removed-navigation"),
+        ("上一篇：某镇开展宪法宣传周活动", "removed-navigation"),
+    ],
+)
+def test_navigation_and_page_numbers_removed(line, action):
+    text = normalise_line(line, 1)[0]
+    _, chrome, log = strip_chrome([(1, text)])
+    assert [e.action for e in log] == [action] and chrome == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["全年开展普法活动30余场。", "12345热线受理群众诉求", "第一责任人职责", "大力推进依法行政", "2023年"],
+)
+def test_report_text_is_not_chrome(line):
+    out, chrome, log = strip_chrome([(1, line)])
+    assert out == [(1, line)] and chrome == [] and log == []
 
 
 def test_title_headings_and_paragraphs():
@@ -30,3 +136,77 @@ def test_title_headings_and_paragraphs():
         ("heading", 2),
         ("paragraph", 0),
     ]
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, (b.lead or "") + b.text) for b in clean_report(text).blocks]
+
+
+def test_run_in_heading_is_a_paragraph_with_a_lead():
+    doc = clean_report("一、成效\n（一）强化组织领导。党政主要负责人切实履职。\n一是带头学法。二是带头述法。\n")
+    run_in = doc.blocks[1]
+    assert (run_in.kind, run_in.level, run_in.lead, run_in.text) == (
+        "paragraph", 3, "（一）强化组织领导。", "党政主要负责人切实履职。",
+    )
+    assert (doc.blocks[2].kind, doc.blocks[2].lead) == ("paragraph", None)
+
+
+def test_signature_and_date_split_from_one_line():
+    assert kinds("正文。\n\n某镇人民政府　2024年1月18日\n")[-2:] == [
+        ("signature", "某镇人民政府"),
+        ("date", "2024年1月18日"),
+    ]
+
+
+def test_footer_parts():
+    text = "正文。\n\n某镇人民政府\n2024年1月25日\n（此件公开发布）\n抄送：县司法局。\n某镇党政办 2024年1月25日印发\n"
+    assert [k for k, _ in kinds(text)] == ["paragraph", "signature", "date", "note", "cc", "printed"]
+
+
+def test_text_without_title_starts_with_the_body():
+    blocks = kinds("2024年，某镇扎实推进法治政府建设。\n\n一、主要做法\n\n正文。\n")
+    assert blocks[0] == ("paragraph", "2024年，某镇扎实推进法治政府建设。")
+
+
+def test_whole_traditional_text_is_converted_and_flagged():
+    doc = clean_report("某鄉2023年度法治政府建設工作報告\n\n一、主要舉措\n\n加強組織領導，規範行政執法。\n")
+    assert doc.script_converted
+    assert doc.title == "某乡2023年度法治政府建设工作报告"
+
+
+def test_isolated_traditional_character_converted_without_flag():
+    doc = clean_report("某镇报告\n\n严厉打击非法开采矿产资源的行爲。\n")
+    assert not doc.script_converted
+    assert "行为" in doc.blocks[-1].text
+    assert any(e.action == "t2s" and "行爲" in e.before for e in doc.log)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主办单位：某县人民政府办公室 承办单位：某县大数据中心",
+        "网站标识码：5101000001 蜀ICP备12345678号 川公网安备 51010402000001号",
+        "版权所有：某县人民政府",
+        "发布时间：2024-03-05 10:21:33 浏览量：1234",
+        "【我要打印】【关闭】",
+        "网站地图 | 联系我们",
+    ],
+)
+def test_site_header_and_footer_lines_removed(line):
+    text = normalise_line(line, 1)[0]
+    out, _, log = strip_chrome([(1, text)])
+    assert out == [(1, "")] and len(log) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("咸阳市乾县梁村镇人民政府", "乾县"),  # 乾 is also a simplified character: a county's name
+        ("于是开展工作", "于是"),
+        ("台湾同胞", "台湾"),
+    ],
+)
+def test_simplified_characters_are_never_converted(text, kept):
+    doc = clean_report(f"某镇2023年度法治政府建设工作报告\n\n{text}，全年调解纠纷12件。\n")
+    assert kept in doc.blocks[-1].text
+    assert not [e for e in doc.log if e.action == "t2s"]

@@ -29,3 +29,11 @@ def test_unknown_place_uses_the_hash_and_clashes_get_a_suffix():
     ids = assign_ids(items)
     assert ids == ["2023-bbbbbbbbbb-bbbbbbbb", "2023-bbbbbbbbbb"]
     assert len(set(ids)) == 2
+
+
+def test_a_department_gets_its_office_in_the_id():
+    region = Region("江西省", "赣州市", "上犹县", None, "360724")
+    department = ReportMeta(year=2023, level="department", issuer="上犹县司法局", region=region)
+    government = ReportMeta(year=2023, level="county", issuer="上犹县人民政府", region=region)
+    assert base_id(department, source("a.txt", "a")) == "2023-jiangxi-shangyou-sifaju"
+    assert base_id(government, source("b.txt", "b")) == "2023-jiangxi-shangyou"

@@ -26,7 +26,7 @@ def test_decodes_common_chinese_encodings(data, encoding):
 
 def test_empty_file_is_an_error_naming_the_file():
     with pytest.raises(ReadError, match=r"^empty\.txt: the file is empty"):
-        decode_bytes(b" \n\t\n", "empty.txt")
+        decode_bytes(b"", "empty.txt")
 
 
 def test_bad_file_is_a_problem_and_the_rest_are_read(tmp_path):
@@ -38,4 +38,7 @@ def test_bad_file_is_a_problem_and_the_rest_are_read(tmp_path):
     assert [t.source.file for t in texts] == ["a.txt"]
     assert texts[0].raw == TEXT.encode("utf-8")
     assert len(texts[0].source.sha256) == 64
-    assert [(p.file, p.message) for p in problems] == [("b.txt", "the file is empty")]
+    assert [(p.file, p.message, p.severity) for p in problems] == [
+        (".hidden.txt", "is hidden (its name starts with a dot), so it is not published", "warning"),
+        ("b.txt", "the file is empty (0 bytes)", "error"),
+    ]

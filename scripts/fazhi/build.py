@@ -1,17 +1,46 @@
-"""`fazhi build`: one straight line of stages from content/ to build/site."""
+"""`fazhi build`: one straight line of stages from content/ to build/site.
+
+A bad report becomes a Problem and the build goes on with the others. Everything is built in
+build/.staging and swapped in at the end, so a build that fails or is killed leaves the previous
+build/docs and build/site as they were.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+import os
+import re
+import shutil
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timezone
+from importlib import resources
 from pathlib import Path
 
-from .model import Problem, Report
+from .assemble import sort_key
+from .atomic import exclusive, recover, swap_in
+from .cache import CacheContext, ReportCache, code_version, vocabulary_version
+from .exceptions import BuildError, FazhiError
+from .ids import base_id
+from .incremental import link_tree, process_all, update_docs
+from .model import Problem, Report, SourceText
 from .pipeline import process_source, with_ids
+from .progress import StageClock
 from .read import read_all
-from .site_files import docs_tree
-from .topics import Topic, load_topics
+from .search import BROWSE_LINKS, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
+from .search_html import page_text
+from .site import build_context, with_page_links
+from .site_files import shared_tree
+from .topics import Topic, current_topics, load_topics, use_topics
 from .write import write_tree
+
+SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 120
+# When SOURCE_DATE_EPOCH is not set and no report has a date: the day the reporting rules took effect.
+DEFAULT_BUILD_DATE = date(2019, 4, 15)
+BUG_HINT = "this is a bug in fazhi: please report it together with this file"
 
 
 @dataclass(frozen=True)
@@ -41,6 +70,18 @@ class Project:
         return self.root / "build" / "site"
 
     @property
+    def staging_dir(self) -> Path:
+        return self.root / "build" / ".staging"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / "build" / "cache"
+
+    @property
+    def vocab_dir(self) -> Path:
+        return self.root / "content" / "vocab"
+
+    @property
     def mkdocs_yml(self) -> Path:
         return self.root / "mkdocs.yml"
 
@@ -49,19 +90,132 @@ class Project:
 class BuildResult:
     reports: list[Report] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    raws: dict[str, bytes] = field(default_factory=dict, repr=False)
+    cached: int = 0  # reports whose stages were skipped: their inputs had not changed
+    rendered: int = 0  # report folders rendered this time (the others were up to date)
+    times: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
 
 
-def build_docs(project: Project) -> BuildResult:
-    """Everything up to the Markdown tree in build/docs."""
-    # read: decode every source; unreadable files become problems
-    texts, problems = read_all(project.reports_dir)
-    topics = project_topics(project)
-    # clean + extract + annotate (coverage, topics, keywords), per report
-    reports = with_ids([process_source(t, topics) for t in texts])
-    raws = {r.id: t.raw for r, t in zip(reports, texts, strict=True)}
-    # render + assemble (site context: regions, years, neighbours) + write
-    write_tree(docs_tree(reports, raws, project.pages_dir, topics), project.docs_dir)
-    return BuildResult(reports=reports, problems=problems)
+def problem_from(err: FazhiError) -> Problem:
+    return Problem(err.file, err.detail, err.hint, err.line)
+
+
+def process_safely(text: SourceText) -> Report | Problem:
+    """clean + extract one report; a failure becomes a Problem so the others go on."""
+    try:
+        return process_source(text)
+    except FazhiError as err:
+        return problem_from(err)
+    except Exception as err:  # any failure of one report must not stop the others
+        message = f"could not be processed ({type(err).__name__}: {err})"
+        return Problem(text.source.file, message, BUG_HINT)
+
+
+def checked_ids(done: list[tuple[Report, SourceText]]) -> tuple[BuildResult, list[Problem]]:
+    """Final ids: unique and URL-safe, since they become folder names. Clashes are reported."""
+    reports = with_ids([report for report, _ in done])
+    result = BuildResult()
+    problems = same_place_warnings(reports)
+    seen: dict[str, str] = {}
+    for report, (_, text) in zip(reports, done, strict=True):
+        file = report.source.file
+        if not SAFE_ID.match(report.id) or len(report.id) > MAX_ID_LENGTH:
+            problems.append(
+                Problem(file, f"its id {report.id!r} is not a safe folder name", BUG_HINT)
+            )
+        elif report.id in seen:
+            problems.append(
+                Problem(file, f"has the same id {report.id} as {seen[report.id]}", BUG_HINT)
+            )
+        else:
+            seen[report.id] = file
+            result.reports.append(report)
+            result.raws[report.id] = text.raw
+    return result, problems
+
+
+def same_place_warnings(reports: list[Report]) -> list[Problem]:
+    """Two reports for the same place and year get the same base id; say which one was renamed."""
+    groups: dict[str, list[Report]] = defaultdict(list)
+    for report in reports:
+        groups[base_id(report.meta, report.source)].append(report)
+    problems = []
+    for base, members in sorted(groups.items()):
+        if len(members) < 2:
+            continue
+        first = min(members, key=lambda r: r.source.file)
+        for report in members:
+            if report is not first:
+                problems.append(
+                    Problem(
+                        report.source.file,
+                        f"is for the same place and year as {first.source.file} ({base}); "
+                        f"published as {report.id}",
+                        hint="if it is the same report delete one; "
+                        "otherwise correct the year or place in its .meta.yml",
+                        severity="warning",
+                    )
+                )
+    return problems
+
+
+def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
+    """read, clean, extract and name every report; only build/cache is written. `fazhi check` stops here.
+
+    Reports whose inputs have not changed since the last build come from build/cache; the others
+    run in worker processes.
+    """
+    clock = clock or StageClock()
+    with clock.stage("read"):
+        use_topics(project.topics_yml if project.topics_yml.is_file() else None)
+        texts, problems = read_all(project.reports_dir)
+        context = CacheContext(code_version(), vocabulary_version(project.vocab_dir))
+        cache = ReportCache(project.cache_dir / "reports", context)
+    with clock.stage("clean + extract", total=len(texts)) as advance:
+        done, failed = process_all(texts, cache, process_safely, on_done=advance)
+        cache.prune()
+    with clock.stage("ids"):
+        result, id_problems = checked_ids(done)
+    result.problems = sort_problems(problems + failed + id_problems)
+    result.cached, result.times = cache.hits, clock.times
+    return result
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line or 0, p.message))
+
+
+def write_docs(
+    project: Project, result: BuildResult, target: Path, clock: StageClock | None = None
+) -> None:
+    """render + assemble + write: the Markdown tree for mkdocs.
+
+    Kept up to date in build/cache/docs (only changed reports are rendered), then hard-linked into
+    `target`, so the published copy never changes under a running build.
+    """
+    clock = clock or StageClock()
+    with clock.stage("assemble"):
+        # site context: region tree, other years, same county, similar reports; part of each page
+        context = build_context(result.reports, current_topics())
+        result.reports = with_page_links(result.reports, context)
+        shared = shared_tree(result.reports, project.pages_dir, context)
+    with clock.stage("render + write", total=len(result.reports)) as advance:
+        pairs = [(r, result.raws[r.id]) for r in result.reports]
+        work = project.cache_dir / "docs"
+        result.rendered = update_docs(work, pairs, shared, on_done=advance)
+        link_tree(work, target)
+
+
+def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:
+    """Everything up to the Markdown tree in build/docs (no site)."""
+    clock = clock or StageClock()
+    result = collect(project, clock)
+    write_docs(project, result, project.docs_dir, clock)
+    return result
 
 
 def project_topics(project: Project) -> list[Topic]:
@@ -69,17 +223,144 @@ def project_topics(project: Project) -> list[Topic]:
     return load_topics(project.topics_yml) if project.topics_yml.is_file() else []
 
 
-def build_site(project: Project) -> None:
-    """mkdocs: build/docs → build/site, strict (any warning fails the build)."""
+def theme_dir() -> Path:
+    return Path(str(resources.files("fazhi") / "theme"))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(project: Project, docs_dir: Path, site_dir: Path, build_date: date) -> list[str]:
+    """mkdocs: docs_dir → site_dir, strict. Returns the warnings when mkdocs refused to finish."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    config = load_config(str(project.mkdocs_yml), strict=True)
-    mkdocs_build(config)
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    try:
+        with source_date(build_date):
+            config = load_config(
+                str(project.mkdocs_yml), strict=True, docs_dir=str(docs_dir), site_dir=str(site_dir)
+            )
+            if str(theme_dir()) not in config.theme.dirs:
+                config.theme.dirs.insert(0, str(theme_dir()))
+            mkdocs_build(config)
+    except MkDocsException as err:
+        return handler.messages or [str(err)]
+    finally:
+        logger.removeHandler(handler)
+    return []
 
 
-def build(project: Project) -> BuildResult:
-    result = build_docs(project)
-    build_site(project)
+@contextmanager
+def source_date(day: date) -> Iterator[None]:
+    """Dates mkdocs writes (sitemap lastmod, gzip headers) come from the content, not the clock."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    if before is None:
+        moment = datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+
+
+def content_date(reports: list[Report]) -> date:
+    """The newest signing date among the reports: the same inputs give the same site, byte for byte."""
+    days = []
+    for report in reports:
+        try:
+            days.append(date.fromisoformat(report.meta.date_signed or ""))
+        except ValueError:
+            continue
+    return max(days, default=DEFAULT_BUILD_DATE)
+
+
+def pages_to_reports(warnings: list[str], reports: list[Report]) -> set[str]:
+    """The ids of the reports whose pages mkdocs complained about."""
+    return {r.id for r in reports for w in warnings if f"reports/{r.id}/" in w}
+
+
+def drop_reports(result: BuildResult, bad: set[str], warnings: list[str]) -> BuildResult:
+    problems = list(result.problems)
+    for report in result.reports:
+        if report.id in bad:
+            said = next(w for w in warnings if f"reports/{report.id}/" in w)
+            problems.append(
+                Problem(report.source.file, f"its page failed to render: {said}", BUG_HINT)
+            )
+    kept = [r for r in result.reports if r.id not in bad]
+    raws = {r.id: result.raws[r.id] for r in kept}
+    return replace(result, reports=kept, raws=raws, problems=sort_problems(problems))
+
+
+def build(project: Project, clock: StageClock | None = None) -> BuildResult:
+    """collect → build/.staging/{docs,site} → swapped in for build/docs and build/site."""
+    clock = clock or StageClock()
+    with exclusive(project.root / "build" / ".lock"):
+        for target in (project.docs_dir, project.site_dir):
+            recover(target)
+        staging = project.staging_dir
+        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            result = collect(project, clock)
+            result = render_staged(project, result, staging, clock)
+            # search: index the pages as built, so results match what a visitor reads
+            with clock.stage("search index"):
+                docs = search_documents(project, result.reports, staging / "site")
+                write_tree(search_tree(docs, BROWSE_LINKS), staging / "site" / SEARCH_DIR)
+            # publish: site first, so build/site is never older than what it was built from
+            swap_in(staging / "site", project.site_dir)
+            swap_in(staging / "docs", project.docs_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def search_documents(project: Project, reports: list[Report], site: Path) -> list[SearchDoc]:
+    """The built report pages (newest first, the order results keep among equals), then the site's pages."""
+    docs = [
+        report_doc(r, page_text((site / "reports" / r.id / "index.html").read_text(encoding="utf-8")))
+        for r in sorted(reports, key=sort_key)
+    ]
+    for source in sorted(project.pages_dir.glob("*.md")):
+        built = site / source.stem / "index.html"
+        if built.is_file():
+            page = page_text(built.read_text(encoding="utf-8"))
+            docs.append(site_page_doc(f"{source.stem}/", page))
+    return docs
+
+
+def render_staged(
+    project: Project, result: BuildResult, staging: Path, clock: StageClock
+) -> BuildResult:
+    """Write docs and run mkdocs in `staging`; reports whose pages break mkdocs are dropped, once."""
+    warnings = _render(project, result, staging, clock)
+    if warnings:
+        bad = pages_to_reports(warnings, result.reports)
+        if not bad:
+            raise BuildError("mkdocs", "the site could not be rendered: " + "; ".join(warnings))
+        result = drop_reports(result, bad, warnings)
+        warnings = _render(project, result, staging, clock)
+        if warnings:
+            raise BuildError("mkdocs", "the site could not be rendered: " + "; ".join(warnings))
+    return result
+
+
+def _render(project: Project, result: BuildResult, staging: Path, clock: StageClock) -> list[str]:
+    shutil.rmtree(staging, ignore_errors=True)
+    write_docs(project, result, staging / "docs", clock)
+    day = content_date(result.reports)
+    with clock.stage("mkdocs"):
+        return build_site(project, staging / "docs", staging / "site", day)

@@ -1,45 +1,126 @@
-"""Stage `clean`: messy report text → ordered Document blocks plus a cleaning log."""
+"""Stage `clean`: messy report text → ordered Document blocks plus a cleaning log.
+
+Steps, each logged: Markdown marks removed; characters normalised (normalise.py); page chrome
+removed and its metadata rows parsed (chrome.py); traditional script converted; the parts of the
+official document recognised (structure.py: 版头, 标题, 主送, 署名, 成文日期, 附注, 版记) and the
+body split into headings and paragraphs with hard wraps and page breaks rejoined (body.py).
+
+Block representation (see model.Block): one block per part; run-in headings are `paragraph`
+blocks with `lead` = the heading part and `level` = its heading level.
+"""
 
 from __future__ import annotations
 
+import html
 import re
 
+from . import parts
+from .body import body_blocks
+from .chrome import strip_chrome
 from .model import Block, Document, LogEntry
-
-_HEADING_PATTERNS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (2, re.compile(r"^[一二三四五六七八九十]+、")),
-    (3, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
-    (4, re.compile(r"^\d{1,2}[、.．](?!\d)")),
-    (5, re.compile(r"^[（(]\d{1,2}[）)]")),
+from .normalise import convert_script, normalise_line
+from .structure import (
+    Context,
+    Lines,
+    detect_wrap,
+    drop_repeated_title,
+    header_blocks,
+    take_closing,
+    take_header,
+    take_title,
 )
-_MARKDOWN_WRAP = re.compile(r"^#{1,6}\s*|^\*\*|\*\*$")
+
+__all__ = ["clean_report", "heading_level"]
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_STRONG = re.compile(r"\*\*|__")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+# Formatting tags left by copying from a web page (and by our own page); other tags, such as a
+# literal `<script>` in the text, stay text.
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|strong|b|em|i|u|font|h[1-6]|section|article|center|td|th|tr|tbody|table"
+    r"|li|ul|ol|summary|details)(?:\s[^<>]{0,200})?>",
+    re.IGNORECASE,
+)
+_HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|tr|section|article)>", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:[a-z]{2,6}|#\d{2,6}|#x[0-9a-f]{2,5});", re.IGNORECASE)
 
 
 def heading_level(line: str) -> int:
     """The GB/T 9704 level of a numbered heading line (2..5), or 0 when it is not one."""
-    for level, pattern in _HEADING_PATTERNS:
-        if pattern.match(line):
-            return level
-    return 0
+    marker = parts.parse_marker(line.strip())
+    return marker.level if marker else 0
+
+
+def _strip_markdown(number: int, raw: str, ctx: Context) -> str:
+    text = _HTML_TAG.sub("", raw)
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
+    heading = _MD_HEADING.match(text)
+    if heading:
+        text = text[heading.end() :].rstrip().rstrip("#").rstrip()
+        ctx.marked.add(number)
+    stripped = text.strip()
+    if stripped.startswith(("**", "__")) and stripped.endswith(("**", "__")) and len(stripped) > 4:
+        ctx.marked.add(number)
+    text = _MD_STRONG.sub("", text)
+    if text != raw:
+        ctx.log.append(LogEntry("removed-markup", number, raw.strip(), text.strip()))
+    return text
+
+
+def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
+    """Lines with markup removed and characters normalised, plus the raw text of each line."""
+    lines: Lines = []
+    raw_lines: dict[int, str] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        breaks = _HTML_BREAK.findall(raw)
+        if breaks:
+            ctx.log.append(LogEntry("removed-markup", number, "".join(breaks), note="line break tags"))
+        for piece in _HTML_BREAK.split(raw):
+            line = _strip_markdown(number, piece, ctx)
+            line, log = normalise_line(line, number)
+            ctx.log.extend(log)
+            lines.append((number, line))
+            raw_lines[number] = piece.strip()
+    return lines, raw_lines
 
 
 def clean_report(text: str) -> Document:
-    """Split the text into blocks: a title when one leads the text, headings, paragraphs."""
-    log: list[LogEntry] = []
-    blocks: list[Block] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.strip()
-        if not line:
+    """Clean one report text into a Document (blocks in document order, chrome rows, log)."""
+    ctx = Context()
+    lines, raw = _prepare(text, ctx)
+    lines, chrome, chrome_log = strip_chrome(lines)
+    ctx.log.extend(chrome_log)
+    ctx.page_breaks = {e.line for e in chrome_log if e.action == "removed-page-number"}
+    lines, script_log, whole_script = convert_script(lines)
+    ctx.log.extend(script_log)
+    ctx.wrap = detect_wrap(lines, raw)
+
+    header, index = take_header(lines, 0)
+    title, index = take_title(lines, index, ctx)
+    more_header, index = take_header(lines, index)
+    header += more_header
+    addressee, index = _take_addressee(lines, index)
+    closing, cut = take_closing(lines[index:], ctx)
+    body_lines = drop_repeated_title(lines[index : index + cut], title.text if title else None, ctx)
+    blocks = [
+        *header,
+        *([title] if title else []),
+        *addressee,
+        *body_blocks(body_lines, ctx),
+        *closing,
+    ]
+    ctx.log.sort(key=lambda e: e.line)
+    return Document(blocks=blocks, chrome=chrome, log=ctx.log, script_converted=whole_script)
+
+
+def _take_addressee(lines: Lines, start: int) -> tuple[list[Block], int]:
+    for index in range(start, len(lines)):
+        number, text = lines[index]
+        if not text:
             continue
-        stripped = _MARKDOWN_WRAP.sub("", line).strip()
-        if stripped != line:
-            log.append(LogEntry("removed-markup", number, line, stripped))
-        if not blocks and "报告" in stripped and len(stripped) <= 60:
-            blocks.append(Block("title", stripped, line=number))
-            continue
-        level = heading_level(stripped)
-        if level and len(stripped) <= 40:
-            blocks.append(Block("heading", stripped, level=level, line=number))
-        else:
-            blocks.append(Block("paragraph", stripped, line=number))
-    return Document(blocks=blocks, log=log)
+        if parts.addressee_shape(text) and not header_blocks(number, text):
+            return [Block("addressee", text, line=number)], index + 1
+        return [], start
+    return [], start

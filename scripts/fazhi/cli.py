@@ -8,9 +8,11 @@ from pathlib import Path
 
 import click
 
-from .build import Project, build
-from .exceptions import ReadError
+from .build import BUG_HINT, Project, build, collect
+from .exceptions import OverrideError, ReadError
+from .model import Problem
 from .pipeline import process_source, with_ids
+from .progress import StageClock, print_summary, summary_table
 from .read import read_source
 
 
@@ -21,10 +23,35 @@ def find_root(start: Path) -> Path:
     raise click.ClickException("no fazhi project here (looked for mkdocs.yml and content/ upwards)")
 
 
-@click.group()
+class _Group(click.Group):
+    """Turns any unexpected exception into one readable line and exit status 2: never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted: the previous build/site is unchanged", err=True)
+            raise SystemExit(130) from None
+        except Exception as err:
+            click.echo(f"internal error: {type(err).__name__}: {err} ({BUG_HINT})", err=True)
+            raise SystemExit(2) from None
+
+
+@click.group(cls=_Group)
 @click.version_option(package_name="fazhi")
 def main() -> None:
     """fazhi: build the 法治政府建设年度报告 portal from content/reports."""
+
+
+def report_problems(problems: list[Problem]) -> None:
+    """One line per problem on stderr: file, what is wrong, what to do; then the totals."""
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    errors = sum(p.severity == "error" for p in problems)
+    if problems:
+        click.echo(f"{errors} error(s), {len(problems) - errors} warning(s)", err=True)
 
 
 @main.command(name="build")
@@ -32,13 +59,38 @@ def main() -> None:
     "--keep-going", is_flag=True, help="Exit 0 even when some reports could not be published."
 )
 def build_command(keep_going: bool) -> None:
-    """Build build/docs and build/site from content/."""
+    """Build build/docs and build/site from content/.
+
+    The good reports are always published. The exit status is 1 when some report could not be
+    published, unless --keep-going is given.
+    """
     project = Project(find_root(Path.cwd()))
-    result = build(project)
+    clock = StageClock(live=True)
+    with clock.shown():
+        result = build(project, clock)
+    report_problems(result.problems)
+    print_summary(
+        summary_table(
+            published=len(result.reports),
+            errors=len(result.errors),
+            warnings=len(result.problems) - len(result.errors),
+            cached=result.cached,
+            times=clock.times,
+        )
+    )
     click.echo(f"published {len(result.reports)} reports → {project.site_dir / 'index.html'}")
-    for problem in result.problems:
-        click.echo(str(problem), err=True)
-    if result.problems and not keep_going:
+    if result.errors and not keep_going:
+        raise SystemExit(1)
+
+
+@main.command()
+def check() -> None:
+    """Run every check on content/ without building; exit 1 on any error (warnings only print)."""
+    project = Project(find_root(Path.cwd()))
+    result = collect(project)
+    click.echo(f"{len(result.reports)} reports can be published")
+    report_problems(result.problems)
+    if result.errors:
         raise SystemExit(1)
 
 
@@ -68,7 +120,7 @@ def extract(files: tuple[Path, ...]) -> None:
             if not path.is_file():
                 raise ReadError(str(path), "no such file")
             src = read_source(path.resolve(), path.resolve().parent)
-        except (ReadError, OSError) as err:
+        except (ReadError, OverrideError, OSError) as err:
             click.echo(f"error: {err}", err=True)
             failed = True
             continue
@@ -77,3 +129,22 @@ def extract(files: tuple[Path, ...]) -> None:
         record["source"]["file"] = str(path)
         click.echo(json.dumps(record, ensure_ascii=False))
     sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("n", type=click.IntRange(min=1))
+@click.argument("target", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--seed", default=0, show_default=True, help="Same seed, same files.")
+@click.option(
+    "--sources",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Reports whose paragraphs are recombined [default: this project's content/reports].",
+)
+def synth(n: int, target: Path, seed: int, sources: Path | None) -> None:
+    """Write N synthetic reports into TARGET (deterministic, for tests and benchmarks)."""
+    from .synth import write_corpus
+
+    if sources is None:
+        sources = Project(find_root(Path.cwd())).reports_dir
+    paths = write_corpus(target, n, seed=seed, sources=sources)
+    click.echo(f"wrote {len(paths)} synthetic reports → {target}")

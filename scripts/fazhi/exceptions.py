@@ -27,3 +27,15 @@ class OverrideError(FazhiError):
 
 class BuildError(FazhiError):
     """The site as a whole could not be built."""
+
+
+class UnsupportedFormatError(ReadError):
+    """The file is a format fazhi cannot read yet (an image, a PDF, a Word file …)."""
+
+    def __init__(self, file: str, message: str, *, hint: str = "", format: str = ""):
+        super().__init__(file, message, hint=hint)
+        self.format = format
+
+
+class UnsafeInputError(ReadError):
+    """The file is refused for safety: a link out of the content folder, or too large to be a report."""

@@ -37,9 +37,21 @@ def base_id(meta: ReportMeta, source: Source) -> str:
     named = [slug(short_name(p)) for p in places if p]
     if named:
         parts.extend(named)
+        parts.append(_department_slug(meta))
     else:
         parts.append(source.sha256[:10])
     return "-".join(p for p in parts if p)
+
+
+def _department_slug(meta: ReportMeta) -> str:
+    """上犹县司法局 → sifaju, so that a department's report does not clash with its government's."""
+    if meta.level != "department" or not meta.issuer:
+        return ""
+    office = meta.issuer
+    for name in meta.region.as_dict().values():
+        if name:
+            office = office.replace(name, "")
+    return slug(office)
 
 
 def assign_ids(items: list[tuple[ReportMeta, Source]]) -> list[str]:

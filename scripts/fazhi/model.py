@@ -50,6 +50,7 @@ class SourceText:
     raw: bytes = field(default=b"", repr=False)
     override: dict[str, Any] | None = None
     override_file: str | None = None
+    log: tuple[LogEntry, ...] = ()  # characters `read` removed while decoding; cleaning's log starts with them
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,10 @@ class Report:
     coverage_evidence: dict[str, str] = field(default_factory=dict)
     # content tokens, space-separated: the input of similarity (fazhi.related)
     tokens: str = field(default="", repr=False)
+    # the page's links to other reports ("lead": breadcrumbs, badges; "extra": neighbours), from
+    # fazhi.site: part of the Report so that a page is re-rendered when its neighbours change
+    page_links: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    problems: list[Problem] = field(default_factory=list)  # found while processing (nothing-lost)
 
     def sidecar(self) -> dict[str, Any]:
         """The metadata sidecar (schema v1), also the JSON that `fazhi extract` prints."""

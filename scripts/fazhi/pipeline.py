@@ -6,21 +6,32 @@ from dataclasses import replace
 
 from .clean import clean_report
 from .coverage import required_items
+from .fidelity import nothing_lost_problems
 from .ids import assign_ids
 from .keywords import keywords, tokenize
 from .meta import extract_meta
 from .model import Report, SourceText
-from .topics import Topic, assign_topics
+from .overrides import apply_override
+from .render import document_markdown
+from .topics import Topic, assign_topics, current_topics
 
 
 def outline_of(report_blocks) -> list[dict]:
-    return [{"level": b.level, "title": b.text} for b in report_blocks if b.kind == "heading"]
+    """Headings and run-in headings (a paragraph's bold `lead`), in document order."""
+    return [
+        {"level": b.level, "title": b.text if b.kind == "heading" else b.lead.rstrip("。：；")}
+        for b in report_blocks
+        if b.kind == "heading" or (b.lead and b.level)
+    ]
 
 
 def process_source(src: SourceText, topics: list[Topic] | None = None) -> Report:
     """One source text → a Report without its final id (ids need all reports, see `with_ids`)."""
     doc = clean_report(src.text)
+    doc.log[:0] = src.log
     meta = extract_meta(doc, src.source)
+    if src.override:
+        meta = apply_override(meta, src.override)
     report = Report(
         id="",
         source=src.source,
@@ -28,7 +39,9 @@ def process_source(src: SourceText, topics: list[Topic] | None = None) -> Report
         meta=meta,
         outline=outline_of(doc.blocks),
     )
-    return annotate(report, topics or [])
+    problems = nothing_lost_problems(src.source.file, src.text, doc, document_markdown(report))
+    report = replace(report, problems=problems) if problems else report
+    return annotate(report, topics if topics is not None else current_topics())
 
 
 def annotate(report: Report, topics: list[Topic]) -> Report:

@@ -1,91 +1,191 @@
-"""Stage `read`: find the report files, decode them, load editor overrides. The only input I/O."""
+"""Stage `read`: find the report files, refuse the unsafe ones, decode the rest. The only input I/O.
+
+Decoding itself (encodings, binary formats, invisible characters) is in `decode`.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
-from .exceptions import ReadError
+from .decode import CONVERT_HINT, Decoded, decode_text, sniff_format
+from .exceptions import FazhiError, ReadError, UnsafeInputError, UnsupportedFormatError
 from .model import Problem, Source, SourceText
+from .overrides import load_override
 
 REPORT_SUFFIXES = (".txt", ".md")
 OVERRIDE_SUFFIX = ".meta.yml"
+# Files editors download that are not (yet) readable: named in the problem list, not skipped silently.
+DOCUMENT_SUFFIXES = (
+    ".pdf", ".docx", ".doc", ".wps", ".rtf", ".odt", ".html", ".htm", ".mht", ".mhtml",
+    ".xls", ".xlsx", ".et", ".pptx", ".png", ".jpg", ".jpeg", ".gif", ".zip", ".rar", ".7z",
+)  # fmt: skip
+SYSTEM_FILES = (".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep")
+MAX_REPORT_BYTES = 2 * 1024 * 1024
+MAX_LINE_CHARS = 50_000
 
-
-@dataclass(frozen=True)
-class Decoded:
-    text: str
-    encoding: str
+# Readers for formats other than plain text, by the format `decode.sniff_format` names or by suffix
+# (".html"). Empty for now: a reader is (bytes, file name) → Decoded and raises ReadError.
+FORMAT_READERS: dict[str, Callable[[bytes, str], Decoded]] = {}
 
 
 def decode_bytes(data: bytes, file: str) -> Decoded:
-    """Decode report bytes: BOMs first, then strict UTF-8, then strict GB18030 (a superset of GBK)."""
+    """Decode the bytes of a plain-text report; see `decode.decode_text`."""
+    if not data:
+        raise ReadError(file, "the file is empty (0 bytes)", hint="remove it or put the report text in it")
     if not data.strip():
         raise ReadError(
-            file, "the file is empty", hint="remove it or replace it with the report text"
+            file, "contains only white space", hint="remove it or put the report text in it"
         )
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", "utf-8-sig", file)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", "utf-16", file)
-    try:
-        return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return Decoded(data.decode("gb18030"), "gb18030")
-    except UnicodeDecodeError as err:
-        raise ReadError(
-            file,
-            f"not text in UTF-8, UTF-16 or GB18030 (undecodable byte at offset {err.start})",
-            hint="save the report as UTF-8 text",
-        ) from err
+    return decode_text(data, file)
 
 
-def _strict(data: bytes, codec: str, label: str, file: str) -> Decoded:
-    try:
-        return Decoded(data.decode(codec), label)
-    except UnicodeDecodeError as err:
-        raise ReadError(
-            file, f"declares {label} by its byte-order mark but is not valid {label}"
-        ) from err
+def decode_any(data: bytes, file: str) -> Decoded:
+    """Pick the reader by the file's content first (magic bytes), then by its suffix."""
+    found = sniff_format(data)
+    suffix = Path(file).suffix.lower()
+    reader = FORMAT_READERS.get(found[0] if found else "") or FORMAT_READERS.get(suffix)
+    if reader is not None:
+        return reader(data, file)
+    if suffix in REPORT_SUFFIXES or not data:
+        return check_lines(decode_bytes(data, file), file)
+    what = f"is {found[1]}" if found else f"is a {suffix} file"
+    raise UnsupportedFormatError(
+        file,
+        f"{what}; only .txt and .md reports can be read for now",
+        hint=CONVERT_HINT,
+        format=found[0] if found else suffix,
+    )
 
 
-def read_source(path: Path, root: Path) -> SourceText:
-    """Read one report file below `root` into a SourceText."""
+def check_lines(decoded: Decoded, file: str) -> Decoded:
+    """Refuse a text whose line breaks were lost: one huge line is not a readable page."""
+    for number, line in enumerate(decoded.text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            raise UnsafeInputError(
+                file,
+                f"line {number} is {len(line):,} characters long (at most {MAX_LINE_CHARS:,})",
+                line=number,
+                hint="the line breaks were probably lost: save the text again with its paragraphs",
+            )
+    return decoded
+
+
+def check_path(path: Path, name: str, allowed: Path) -> None:
+    """Refuse names that cannot be shown or stored safely, links out of `allowed`, and huge files."""
+    if name != name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"):
+        raise UnsafeInputError(shown_name(name), "the file name is not valid UTF-8", hint="rename it")
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise UnsafeInputError(
+            shown_name(name), "the file name contains control characters", hint="rename it"
+        )
+    if path.is_symlink() and not path.resolve().is_relative_to(allowed.resolve()):
+        raise UnsafeInputError(
+            name,
+            f"is a link to a file outside {allowed.name}/",
+            hint="copy the report into content/reports instead of linking to it",
+        )
+    size = path.stat().st_size
+    if size > MAX_REPORT_BYTES:
+        raise UnsafeInputError(
+            name,
+            f"is {size / 1024 / 1024:.1f} MB; a report is at most {MAX_REPORT_BYTES // 1024 // 1024} MB",
+            hint="check that it is one report and not a collection or a scan; split it if needed",
+        )
+
+
+def shown_name(name: str) -> str:
+    """A file name safe to print on one line: undecodable bytes and control characters escaped."""
+    raw = name.encode("utf-8", "surrogateescape")
+    text = raw.decode("utf-8", "backslashreplace")
+    return "".join(c if ord(c) >= 32 and ord(c) != 127 else f"\\x{ord(c):02x}" for c in text)
+
+
+def read_source(path: Path, root: Path, *, allowed: Path | None = None) -> SourceText:
+    """Read one report file below `root` into a SourceText. Links must stay inside `allowed`."""
     name = path.relative_to(root).as_posix()
+    check_path(path, name, allowed or root)
     data = path.read_bytes()
-    decoded = decode_bytes(data, name)
+    decoded = decode_any(data, name)
     source = Source(
         file=name,
         sha256=hashlib.sha256(data).hexdigest(),
         encoding=decoded.encoding,
         size=len(data),
     )
-    return SourceText(source=source, text=decoded.text, raw=data)
-
-
-def find_report_files(root: Path) -> list[Path]:
-    """Report files directly in `root`, in a stable order. Hidden files are skipped."""
-    if not root.is_dir():
-        return []
-    return sorted(
-        p
-        for p in root.iterdir()
-        if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")
+    override, override_file = load_override(path, root)
+    return SourceText(
+        source=source,
+        text=decoded.text,
+        raw=data,
+        log=decoded.log,
+        override=override,
+        override_file=override_file,
     )
 
 
-def read_all(root: Path) -> tuple[list[SourceText], list[Problem]]:
-    """Read every report in `root`; unreadable files become Problems and the rest go on."""
+def is_candidate(path: Path) -> bool:
+    name = path.name
+    if name in SYSTEM_FILES or name.startswith("._") or name.endswith(OVERRIDE_SUFFIX):
+        return False
+    return path.suffix.lower() in REPORT_SUFFIXES + DOCUMENT_SUFFIXES
+
+
+def find_report_files(root: Path) -> list[Path]:
+    """Report files directly in `root`, in a stable order (hidden ones included: see `read_all`)."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if is_candidate(p) and (p.is_file() or p.is_symlink()))
+
+
+def read_all(root: Path, *, allowed: Path | None = None) -> tuple[list[SourceText], list[Problem]]:
+    """Read every report in `root`; unreadable files become Problems and the rest go on.
+
+    Links may point anywhere inside `allowed` (default: the folder above `root`, i.e. content/).
+    """
+    allowed = allowed or root.parent
     texts: list[SourceText] = []
     problems: list[Problem] = []
     for path in find_report_files(root):
+        if path.name.startswith("."):
+            problems.append(hidden_file(path.name))
+            continue
         try:
-            texts.append(read_source(path, root))
-        except ReadError as err:
+            texts.append(read_source(path, root, allowed=allowed))
+        except FazhiError as err:
             problems.append(Problem(err.file, err.detail, err.hint, err.line))
         except OSError as err:
-            problems.append(Problem(path.name, f"cannot be read: {err.strerror}"))
-    return texts, problems
+            problems.append(Problem(shown_name(path.name), f"cannot be read: {err.strerror}"))
+    unique, duplicates = drop_duplicates(texts)
+    return unique, problems + duplicates
+
+
+def hidden_file(name: str) -> Problem:
+    return Problem(
+        shown_name(name),
+        "is hidden (its name starts with a dot), so it is not published",
+        hint="rename it without the leading dot if it is a report",
+        severity="warning",
+    )
+
+
+def drop_duplicates(texts: list[SourceText]) -> tuple[list[SourceText], list[Problem]]:
+    """Keep the first file (by name) of each content; the others become warnings naming both."""
+    first: dict[str, str] = {}
+    kept: list[SourceText] = []
+    problems: list[Problem] = []
+    for text in sorted(texts, key=lambda t: t.source.file):
+        original = first.setdefault(text.source.sha256, text.source.file)
+        if original == text.source.file:
+            kept.append(text)
+            continue
+        problems.append(
+            Problem(
+                text.source.file,
+                f"has the same content as {original}; only {original} is published",
+                hint="delete one of the two files",
+                severity="warning",
+            )
+        )
+    return kept, problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 
+from .fidelity import ACTION_NAMES, cleaning_counts, cleaning_log_name
 from .markup import escape_block, escape_inline, html_text
 from .model import Block, Report
 
@@ -19,9 +20,10 @@ _LEVEL_NAMES = {
 
 def front_matter(report: Report) -> str:
     meta = report.meta
+    # Material puts both into the page head and header without escaping them: escape them here.
     data = {
-        "title": meta.title or f"未注明标题的报告（{report.source.file}）",
-        "description": _description(report),
+        "title": html_text(meta.title or f"未注明标题的报告（{report.source.file}）"),
+        "description": html_text(_description(report)),
     }
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
 
@@ -40,21 +42,58 @@ def _place(report: Report) -> str | None:
     return "".join(named) if named else None
 
 
-def meta_table(report: Report) -> str:
-    """The metadata header: every field shown, unknown ones as 未注明, never blank."""
+_PROVENANCE_NAMES = {
+    "text": "正文",
+    "metadata-row": "网页元数据",
+    "gazetteer": "区划代码表",
+    "editor": "编辑校订",
+    "file-name": "文件名",
+}
+_REGION_LEVELS = ("province", "city", "county", "township")
+
+
+def _region_cell(report: Report, links: dict[str, str]) -> str | None:
+    """地区: each level linked to its page when `links` (level → href) has one."""
+    region = report.meta.region
+    parts = []
+    for level in _REGION_LEVELS:
+        name = getattr(region, level)
+        if not name:
+            continue
+        href = links.get(level)
+        parts.append(f'<a href="{html_text(href)}">{html_text(name)}</a>' if href else html_text(name))
+    return " ".join(parts) if parts else None
+
+
+def _cell(value: str | None, field: str, report: Report) -> str:
     meta = report.meta
+    if not value:
+        reason = meta.unknown.get(field) or meta.unknown.get(field.split(".")[0], "")
+        hint = f' title="{html_text(reason)}"' if reason else ""
+        return f'<span class="fz-unknown"{hint}>{UNKNOWN}</span>'
+    source = _PROVENANCE_NAMES.get(meta.provenance.get(field, ""))
+    hint = f' title="来源：{source}"' if source else ""
+    return f"<span{hint}>{value}</span>" if hint else value
+
+
+def meta_table(report: Report, region_links: dict[str, str] | None = None) -> str:
+    """The metadata header: every field shown, unknown ones as 未注明 (never blank, never invented).
+
+    `region_links` maps a region level (province, city, county, township) to its page's href.
+    """
+    meta = report.meta
+    issuers = "、".join([meta.issuer, *meta.co_issuers]) if meta.issuer else None
     rows = [
-        ("发布机关", "、".join([meta.issuer, *meta.co_issuers]) if meta.issuer else None),
-        ("层级", _LEVEL_NAMES.get(meta.level or "")),
-        ("地区", _place(report)),
-        ("年度", f"{meta.year}年" if meta.year else None),
-        ("成文日期", meta.date_signed),
-        ("文号", meta.doc_number),
+        ("发布机关", html_text(issuers) if issuers else None, "issuer"),
+        ("层级", _LEVEL_NAMES.get(meta.level or ""), "level"),
+        ("地区", _region_cell(report, region_links or {}), "region"),
+        ("年度", f"{meta.year}年" if meta.year else None, "year"),
+        ("成文日期", html_text(meta.date_signed) if meta.date_signed else None, "date_signed"),
+        ("文号", html_text(meta.doc_number) if meta.doc_number else None, "doc_number"),
     ]
     lines = ['<table class="fz-meta">', "<caption>报告信息</caption>", "<tbody>"]
-    for label, value in rows:
-        shown = html_text(value) if value else f'<span class="fz-unknown">{UNKNOWN}</span>'
-        lines.append(f'<tr><th scope="row">{label}</th><td>{shown}</td></tr>')
+    for label, value, field in rows:
+        lines.append(f'<tr><th scope="row">{label}</th><td>{_cell(value, field, report)}</td></tr>')
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
 
@@ -80,7 +119,11 @@ def _body_block(block: Block) -> str:
         level = max(2, min(block.level, 6))
         return f"{'#' * level} {escape_inline(block.text)}"
     if block.lead:
-        return f"**{escape_inline(block.lead)}**{escape_inline(block.text)}"
+        # <strong>, not **…**: `**…。**正文` stays literal under CommonMark's flanking rule.
+        lead = f'<strong class="fz-lead">{escape_inline(block.lead)}</strong>'
+        return f"{lead}{escape_inline(block.text)}"
+    if block.kind == "attachment":
+        return f'<p class="fz-attachment">{html_text(block.text)}</p>'
     return escape_block(block.text)
 
 
@@ -91,6 +134,28 @@ _FOOTER_KINDS = ("cc", "printed")
 
 def body(report: Report) -> str:
     return "\n\n".join(_body_block(b) for b in report.doc.blocks if b.kind in _BODY_KINDS)
+
+
+def script_note(report: Report) -> str:
+    """A visible note when the whole text was converted from traditional script."""
+    if not report.doc.script_converted:
+        return ""
+    return (
+        '<p class="fz-script-note">原文为繁体字，本页已用 OpenCC（t2s）逐字转为简体字；'
+        "原文见本页下载的原始文件。</p>"
+    )
+
+
+def cleaning_note(report: Report) -> str:
+    """整理说明: how many changes of each kind cleaning made, and a link to the full log."""
+    counts = cleaning_counts(report.doc)
+    summary = "；".join(f"{ACTION_NAMES.get(a, a)} {n} 处" for a, n in counts.items()) or "无改动"
+    link = f'<a href="{cleaning_log_name(report)}">整理记录（CSV）</a>'
+    return (
+        '<details class="fz-cleaning">\n<summary>整理说明</summary>\n'
+        f"<p>本页正文由原始文本整理而成，文字未作增删；整理改动：{html_text(summary)}。"
+        f"逐条记录见{link}，原始文本可在下载中获取。</p>\n</details>"
+    )
 
 
 def closing(report: Report) -> str:
@@ -112,13 +177,27 @@ def footer(report: Report) -> str:
 
 
 def title_heading(report: Report) -> str:
-    title = report.meta.title or report.doc.title
+    """The H1: the document's own title when it has one (so nothing of it is lost), else the
+    title the metadata found elsewhere (a 标题 row of the web page)."""
+    title = report.doc.title or report.meta.title
     shown = (
         escape_inline(title)
         if title
         else f"未注明标题的报告（{escape_inline(report.source.file)}）"
     )
     return f"# {shown}"
+
+
+def document_markdown(report: Report) -> str:
+    """The report itself as it appears on the page: title, 版头, 正文, 署名 and 版记."""
+    parts = [
+        title_heading(report),
+        doc_header(report),
+        body(report),
+        closing(report),
+        footer(report),
+    ]
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def render_report_page(
@@ -132,9 +211,11 @@ def render_report_page(
         *lead_sections,
         meta_table(report),
         doc_header(report),
+        script_note(report),
         body(report),
         closing(report),
         footer(report),
+        cleaning_note(report),
         *extra_sections,
     ]
     return "\n\n".join(p for p in parts if p) + "\n"

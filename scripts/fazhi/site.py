@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .coverage import REQUIRED_ITEMS
 from .ids import short_name, slug
@@ -22,6 +22,7 @@ Place = tuple[str, ...]
 PLACE_LEVELS = ("省级", "市级", "县级", "乡镇（街道）")
 SAME_COUNTY_SHOWN = 20
 UNKNOWN_PLACE = "地区未注明"
+SECTION = " { .fz-related }"  # attr_list: the site's own sections, told apart from the report's headings
 
 
 KINDS = ("province", "city", "county", "township")
@@ -244,7 +245,7 @@ def neighbour_sections(report: Report, ctx: SiteContext) -> tuple[str, ...]:
     parts: list[str] = []
     others = ctx.same_place.get(report.id, [])
     if others:
-        parts += ["## 同一地方的其他年度报告", _report_list(ctx, here, others)]
+        parts += [f"## 同一地方的其他年度报告{SECTION}", _report_list(ctx, here, others)]
     county = county_of(report)
     if county and report.meta.year:
         same = [
@@ -254,7 +255,7 @@ def neighbour_sections(report: Report, ctx: SiteContext) -> tuple[str, ...]:
         ]
         if same:
             parts += [
-                f"## {county[-1]}同年度的其他报告",
+                f"## {county[-1]}同年度的其他报告{SECTION}",
                 _report_list(ctx, here, same[:SAME_COUNTY_SHOWN], True),
             ]
             if len(same) > SAME_COUNTY_SHOWN:
@@ -263,7 +264,7 @@ def neighbour_sections(report: Report, ctx: SiteContext) -> tuple[str, ...]:
     similar = [n.id for n in ctx.similar.get(report.id, [])]
     if similar:
         parts += [
-            "## 相似报告",
+            f"## 相似报告{SECTION}",
             '<p class="fz-note">按正文用词（TF-IDF 余弦相似度）计算，不含同一地方的其他年度。</p>',
         ]
         parts.append(_report_list(ctx, here, similar, True))
@@ -272,7 +273,7 @@ def neighbour_sections(report: Report, ctx: SiteContext) -> tuple[str, ...]:
 
 
 def topic_section(report: Report, ctx: SiteContext, here: str) -> str:
-    lines = ["## 主题与关键词"]
+    lines = [f"## 主题与关键词{SECTION}"]
     if report.topics:
         names = "、".join(link(here, ctx.topic_doc(t), t) for t in report.topics)
         lines.append(f"<p>主题：{names}</p>")
@@ -291,3 +292,11 @@ def topic_section(report: Report, ctx: SiteContext, here: str) -> str:
     if report.keywords:
         lines.append(f"<p>关键词：{html_text('、'.join(report.keywords))}</p>")
     return "\n\n".join(lines)
+
+
+def with_page_links(reports: list[Report], ctx: SiteContext) -> list[Report]:
+    """Each report with the sections of its page that link to other pages of the site."""
+    return [
+        replace(r, page_links={"lead": lead_sections(r, ctx), "extra": neighbour_sections(r, ctx)})
+        for r in reports
+    ]

@@ -10,15 +10,19 @@ import yaml
 
 from .assemble import home_page, list_pages
 from .browse import browse_pages
+from .fidelity import cleaning_log_csv, cleaning_log_name
+from .meta import report_schema_text
 from .model import Report
 from .render import render_report_page
-from .site import SiteContext, build_context, lead_sections, neighbour_sections
+from .site import SiteContext, build_context, with_page_links
 from .topics import Topic
 from .write import DocsTree
 
 
 def dump_yaml(data: object) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    """safe_dump, by libyaml when it is there: ten times faster than the pure-Python emitter."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def dump_json(data: object) -> str:
@@ -26,18 +30,21 @@ def dump_json(data: object) -> str:
 
 
 def raw_name(report: Report) -> str:
-    suffix = Path(report.source.file).suffix.lower() or ".txt"
-    return f"{report.id}.source{suffix}"
+    """The published copy of the source file. Always `.txt`: mkdocs would render (and try to decode
+    as UTF-8) a raw `.md` source as a page."""
+    suffix = Path(report.source.file).suffix.lower()
+    return f"{report.id}.source{'' if suffix in ('', '.txt') else suffix}.txt"
 
 
-def report_files(report: Report, raw: bytes, context: SiteContext | None = None) -> DocsTree:
+def report_files(report: Report, raw: bytes) -> DocsTree:
+    """One report's folder; its links to other reports come with it (`Report.page_links`)."""
     base = f"reports/{report.id}/"
-    lead = lead_sections(report, context) if context else ()
-    extra = neighbour_sections(report, context) if context else ()
+    lead, extra = report.page_links.get("lead", ()), report.page_links.get("extra", ())
     return {
         base + "index.md": render_report_page(report, extra, lead),
         base + f"{report.id}.yml": dump_yaml(report.sidecar()),
         base + raw_name(report): raw,
+        base + cleaning_log_name(report): cleaning_log_csv(report.doc),
     }
 
 
@@ -52,16 +59,28 @@ def hand_pages(pages_dir: Path) -> DocsTree:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(pages_dir.glob("*.md"))}
 
 
+def shared_tree(
+    reports: list[Report], pages_dir: Path, context: SiteContext | None = None
+) -> DocsTree:
+    """Everything that is not one report's own folder: assets, hand pages, site-wide pages."""
+    tree: DocsTree = {}
+    tree.update(static_assets())
+    tree.update(hand_pages(pages_dir))
+    tree["schema/report.schema.json"] = report_schema_text()
+    tree["index.md"] = home_page(reports, context)
+    tree.update(list_pages(reports))
+    if context:
+        tree.update(browse_pages(context))
+    return tree
+
+
 def docs_tree(
     reports: list[Report], raws: dict[str, bytes], pages_dir: Path, topics: list[Topic] | None = None
 ) -> DocsTree:
     context = build_context(reports, topics)
+    reports = with_page_links(reports, context)
     tree: DocsTree = {}
-    tree.update(static_assets())
-    tree.update(hand_pages(pages_dir))
     for report in reports:
-        tree.update(report_files(report, raws[report.id], context))
-    tree["index.md"] = home_page(reports, context)
-    tree.update(list_pages(reports))
-    tree.update(browse_pages(context))
+        tree.update(report_files(report, raws[report.id]))
+    tree.update(shared_tree(reports, pages_dir, context))
     return tree

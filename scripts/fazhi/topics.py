@@ -8,6 +8,7 @@ all reach the topic's thresholds. The counts are kept as evidence, whether or no
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,3 +125,35 @@ def assign_topics(doc: Document, topics: list[Topic]) -> tuple[list[str], list[T
     evidence = [topic_evidence(doc, topic) for topic in topics]
     chosen = [e.topic for e in evidence if e.assigned]
     return chosen, [e for e in evidence if e.hits]
+
+
+TOPICS_FILE = Path("content") / "vocab" / "topics.yml"
+_state: dict[str, list[Topic]] = {}
+_lock = threading.Lock()
+
+
+def find_topics_file(start: Path) -> Path | None:
+    """content/vocab/topics.yml of the project containing `start`, if there is one."""
+    for folder in (start, *start.parents):
+        candidate = folder / TOPICS_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def use_topics(path: Path | None) -> None:
+    """Assign topics from the list at `path` from now on (None: no topics). Build calls this once."""
+    with _lock:
+        _state["topics"] = load_topics(path) if path else []
+
+
+def current_topics() -> list[Topic]:
+    """The topic list in use: set by `use_topics`, else the project's around the working folder.
+
+    Per-report stages run in worker processes, which read it on first use like `fazhi.tokens` does.
+    """
+    with _lock:
+        if "topics" not in _state:
+            path = find_topics_file(Path.cwd())
+            _state["topics"] = load_topics(path) if path else []
+        return _state["topics"]

@@ -1,0 +1,74 @@
+"""Publish a freshly built folder so that a build killed at any moment leaves the previous one intact.
+
+On Linux the two folders trade places in one `renameat2(RENAME_EXCHANGE)` call, so `build/site` is at
+every instant either the complete old site or the complete new one. Elsewhere two renames are used, and
+`recover` puts the old folder back if a build died between them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+OLD_SUFFIX = ".old"
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically; False when the system cannot (no renameat2, other file system)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), ctypes.c_uint(_RENAME_EXCHANGE)
+    )
+    return result == 0
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Make `new` the content of `target`; the previous content is deleted afterwards."""
+    if not target.exists():
+        os.replace(new, target)
+        return
+    if _exchange(new, target):
+        shutil.rmtree(new)
+        return
+    old = target.with_name(target.name + OLD_SUFFIX)
+    if old.exists():
+        shutil.rmtree(old)
+    os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old)
+
+
+def recover(target: Path) -> None:
+    """Undo a swap that died between its two renames (only possible without renameat2)."""
+    old = target.with_name(target.name + OLD_SUFFIX)
+    if old.exists() and not target.exists():
+        os.replace(old, target)
+    elif old.exists():
+        shutil.rmtree(old)
+
+
+@contextlib.contextmanager
+def exclusive(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_file` so two builds never share a staging folder."""
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_file, "a+b") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX
+            yield
+            return
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

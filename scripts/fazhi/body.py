@@ -1,0 +1,192 @@
+"""正文: body lines → heading, paragraph and attachment blocks.
+
+Lines are grouped into units. Inside a run of non-blank lines a break is kept before a numbered
+line, after a heading, and after a line that ends a sentence without filling the wrap width; other
+line breaks are hard wraps and are joined. Across a blank line, a paragraph that stops mid-sentence
+continues in the next one (a page break). Each join is logged.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from . import parts
+from .model import Block, LogEntry
+from .structure import Context, Lines, Unit
+
+# How paragraphs (not heading continuations) usually begin: 一是…, 2023年，…, 我乡…
+_PARAGRAPH_OPENER = re.compile(
+    r"^(?:[一二三四五六七八九十]是|首先|其次|\d{4}年|今年|全年|近年来|我(?:乡|镇|县|区|市|街道|局|办)|为(?:了|进一步)|按照|根据)"
+)
+
+
+def body_blocks(lines: Lines, ctx: Context) -> list[Block]:
+    units = _units(lines, ctx)
+    units = _join_page_breaks(units, ctx)
+    numbered = sum(1 for u in units if parts.parse_marker(u.text))
+    standalone = sum(
+        1
+        for prev, unit in itertools.pairwise(units)
+        if len(unit.text) <= 15
+        and parts.unnumbered_heading_shape(unit.text)
+        and parts.ends_sentence(prev.text)
+    )
+    _classify(units, max(numbered, standalone))
+    _level_unnumbered(units)
+    return [
+        Block(u.kind, u.text, level=u.level, line=u.line, lead=u.lead)  # type: ignore[arg-type]
+        for u in units
+    ]
+
+
+def _units(lines: Lines, ctx: Context) -> list[Unit]:
+    units: list[Unit] = []
+    current: Unit | None = None
+    page_break = False
+    for number, text in lines:
+        if not text:
+            if current:
+                units.append(current)
+            current = None
+            page_break = page_break or number in ctx.page_breaks
+            continue
+        if current is None or _breaks_after(current, number, text, ctx):
+            if current:
+                units.append(current)
+            current = Unit(number, text, marked=number in ctx.marked, after_page_break=page_break)
+            page_break = False
+        else:
+            ctx.log.append(_join_entry("joined-lines", number, current.text, text))
+            current.text += _glue(current.text, text)
+        current.tail, current.tail_line = text, number
+    if current:
+        units.append(current)
+    return units
+
+
+def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
+    """Whether the line break between `unit` (so far) and line `number` (`nxt`) is a real one."""
+    if unit.marked or ctx.marked.intersection({unit.line, unit.tail_line, number}):
+        return True
+    last_line = unit.tail
+    full = ctx.wrap.full(unit.tail_line)
+    if parts.parse_marker(nxt) or parts.ATTACHMENT.match(nxt):
+        return not (full and not parts.ends_sentence(last_line))
+    marker = parts.parse_marker(unit.text)
+    if marker and parts.is_heading_shaped(marker.rest, unit.text) and not full:
+        return True
+    if unit.text == last_line and parts.unnumbered_heading_shape(last_line) and not full:
+        return True
+    if parts.ends_sentence(last_line) and parts.unnumbered_heading_shape(nxt):
+        return not ctx.wrap.full(number)
+    return parts.ends_sentence(last_line) and not full
+
+
+def _glue(left: str, right: str) -> str:
+    """Hard wraps inside Chinese text join without a space; Latin words keep one."""
+    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalpha():
+        return " " + right
+    return right
+
+
+def _join_entry(action: str, number: int, left: str, right: str) -> LogEntry:
+    return LogEntry(
+        action, number, f"{left[-12:]}⏎{right[:12]}", note="line break inside a sentence"
+    )
+
+
+def _is_heading_like(unit: Unit) -> bool:
+    marker = parts.parse_marker(unit.text)
+    if marker:
+        return parts.is_heading_shaped(marker.rest, unit.text)
+    return unit.marked
+
+
+def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
+    """Whether `unit` continues `prev` across a blank line: `prev` stops mid-sentence, or a page
+    break fell right after a line that fills the wrap width."""
+    if (
+        prev.marked
+        or unit.marked
+        or parts.ATTACHMENT.match(unit.text)
+        or parts.parse_marker(unit.text)
+    ):
+        return False
+    if unit.after_page_break and ctx.wrap.full(prev.tail_line):
+        if parts.ends_sentence(prev.text) and _starts_with_heading(unit, ctx):
+            return False
+        return not (_is_heading_like(prev) and _PARAGRAPH_OPENER.match(unit.text))
+    return not (
+        parts.ends_sentence(prev.text)
+        or _is_heading_like(prev)
+        or parts.unnumbered_heading_shape(prev.text)
+    )
+
+
+def _starts_with_heading(unit: Unit, ctx: Context) -> bool:
+    return parts.unnumbered_heading_shape(unit.text) and not ctx.wrap.full(unit.line)
+
+
+def _join_page_breaks(units: list[Unit], ctx: Context) -> list[Unit]:
+    out: list[Unit] = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if prev is not None and _continues(prev, unit, ctx):
+            ctx.log.append(_join_entry("joined-page-break", unit.line, prev.text, unit.text))
+            prev.text += _glue(prev.text, unit.text)
+            prev.tail, prev.tail_line = unit.tail, unit.tail_line
+            continue
+        out.append(unit)
+    return out
+
+
+def _classify(units: list[Unit], numbered: int) -> None:
+    previous: Unit | None = None
+    for unit in units:
+        marker = parts.parse_marker(unit.text)
+        if marker and previous is not None and previous.kind == "attachment" and marker.level == 4:
+            unit.kind = "attachment"
+        elif marker:
+            _classify_numbered(unit, marker)
+        elif parts.ATTACHMENT.match(unit.text):
+            unit.kind = "attachment"
+        elif _unnumbered_heading(unit, previous, numbered):
+            unit.kind = "heading"
+        previous = unit
+
+
+def _classify_numbered(unit: Unit, marker: parts.Marker) -> None:
+    text = marker.canonical + marker.rest
+    if parts.is_heading_shaped(marker.rest, text):
+        unit.kind, unit.level, unit.text = "heading", marker.level, text
+        return
+    split = parts.run_in_split(marker)
+    if split:
+        unit.kind, unit.level, unit.lead, unit.text = "paragraph", marker.level, split[0], split[1]
+    else:
+        unit.text = text
+
+
+def _unnumbered_heading(unit: Unit, previous: Unit | None, numbered: int) -> bool:
+    """A short line with no punctuation between a finished sentence and the next paragraph is a
+    heading when the document shows a heading pattern: two numbered headings, or two such lines."""
+    if not parts.unnumbered_heading_shape(unit.text) and not (unit.marked and len(unit.text) <= 60):
+        return False
+    if parts.SIGNATURE.match(unit.text) and not unit.marked:
+        return False
+    after_break = (
+        previous is None or previous.kind == "heading" or parts.ends_sentence(previous.text)
+    )
+    return after_break and (unit.marked or numbered >= 2)
+
+
+def _level_unnumbered(units: list[Unit]) -> None:
+    """An unnumbered heading sits one level above the numbered heading that follows it, or at
+    level 2 when the document has level-2 headings or nothing numbered follows."""
+    has_top = any(u.level == 2 for u in units)
+    for index, unit in enumerate(units):
+        if unit.kind != "heading" or unit.level:
+            continue
+        following = next((u.level for u in units[index + 1 :] if u.level), 0)
+        unit.level = 2 if has_top or not following else max(2, following - 1)

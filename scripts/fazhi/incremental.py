@@ -1,0 +1,175 @@
+"""Incremental build: per-report stages from the cache or the worker pool, and a docs folder that is
+rewritten only where its content changed.
+
+build/cache/docs-manifest.json remembers, for each report folder in build/docs, the digest of what it
+was rendered from, and for every other file the digest of its bytes. A rebuild renders and writes only
+the folders and files whose digest moved, and deletes what is no longer produced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import ReportCache, code_version, render_key
+from .model import Problem, Report, SourceText
+from .parallel import map_reports
+from .site_files import report_files
+from .write import DocsTree
+
+MANIFEST_SCHEMA = "fazhi/docs-manifest/1"
+
+
+def _noop(_: int) -> None:
+    return None
+
+
+def process_all(
+    texts: list[SourceText],
+    cache: ReportCache,
+    process: Callable[[SourceText], Report | Problem],
+    *,
+    workers: int | None = None,
+    on_done: Callable[[int], None] = _noop,
+) -> tuple[list[tuple[Report, SourceText]], list[Problem]]:
+    """Each source → its Report (without id), from the cache when its inputs are unchanged.
+
+    `process` turns one source into a Report, or into a Problem when it fails; it runs in worker
+    processes, so it must be a module-level function.
+    """
+    cached = [cache.get(t) for t in texts]
+    todo = [t for t, report in zip(texts, cached, strict=True) if report is None]
+    on_done(len(texts) - len(todo))
+    outcomes = iter(map_reports(process, todo, workers=workers, on_done=on_done))
+    done: list[tuple[Report, SourceText]] = []
+    problems: list[Problem] = []
+    for text, hit in zip(texts, cached, strict=True):
+        report: Report | Problem | None = hit
+        if report is None:
+            outcome = next(outcomes)
+            if outcome.failed is not None:
+                message = f"could not be processed ({outcome.failed.error})"
+                report = Problem(text.source.file, message)
+            else:
+                report = outcome.value
+        if isinstance(report, Problem):
+            problems.append(report)
+        elif report is not None:
+            if hit is None:
+                cache.put(text, report)
+            done.append((report, text))
+    return done, problems
+
+
+def _render(item: tuple[Report, bytes]) -> DocsTree:
+    return report_files(*item)
+
+
+def _digest(content: str | bytes) -> str:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class DocsManifest:
+    code: str = ""
+    reports: dict[str, str] = field(default_factory=dict)  # "reports/<id>" → render key
+    files: dict[str, str] = field(default_factory=dict)  # other path → sha256 of its bytes
+
+    @classmethod
+    def load(cls, path: Path) -> DocsManifest | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("schema") != MANIFEST_SCHEMA:
+            return None
+        return cls(data.get("code", ""), dict(data["reports"]), dict(data["files"]))
+
+    def save(self, path: Path) -> None:
+        record = {"schema": MANIFEST_SCHEMA, "code": self.code}
+        record |= {"reports": self.reports, "files": self.files}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+def _write_file(path: Path, content: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _write_folder(docs: Path, folder: str, tree: DocsTree) -> None:
+    target = docs / folder
+    if target.exists():
+        shutil.rmtree(target)
+    for rel, content in tree.items():
+        path = docs / rel
+        if not path.resolve().is_relative_to(target.resolve()):
+            raise ValueError(f"refusing to write outside {folder}: {rel}")
+        _write_file(path, content)
+
+
+def update_docs(
+    docs: Path,
+    reports: list[tuple[Report, bytes]],
+    shared: DocsTree,
+    *,
+    workers: int | None = None,
+    on_done: Callable[[int], None] = _noop,
+) -> int:
+    """Bring `docs` up to date with these reports and shared files; return how many reports were rendered."""
+    manifest_path = docs.with_name(docs.name + "-manifest.json")
+    old = DocsManifest.load(manifest_path)
+    if old is None or old.code != code_version() or not docs.is_dir():
+        if docs.exists():
+            shutil.rmtree(docs)
+        old = DocsManifest()
+    manifest_path.unlink(missing_ok=True)
+    new = DocsManifest(code=code_version())
+    stale: list[tuple[Report, bytes]] = []
+    for report, raw in reports:
+        folder = f"reports/{report.id}"
+        new.reports[folder] = render_key(report, report.source.sha256)
+        if old.reports.get(folder) != new.reports[folder] or not (docs / folder).is_dir():
+            stale.append((report, raw))
+    on_done(len(reports) - len(stale))
+    outcomes = map_reports(_render, stale, workers=workers, on_done=on_done)
+    for (report, _), outcome in zip(stale, outcomes, strict=True):
+        if outcome.failed is not None:
+            raise RuntimeError(f"{report.source.file}: rendering failed: {outcome.failed.detail}")
+        _write_folder(docs, f"reports/{report.id}", outcome.value or {})
+    for folder in old.reports.keys() - new.reports.keys():
+        shutil.rmtree(docs / folder, ignore_errors=True)
+    for rel, content in shared.items():
+        new.files[rel] = _digest(content)
+        if old.files.get(rel) != new.files[rel] or not (docs / rel).is_file():
+            _write_file(docs / rel, content)
+    for rel in old.files.keys() - new.files.keys():
+        (docs / rel).unlink(missing_ok=True)
+    new.save(manifest_path)
+    return len(stale)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """A copy of `source` at `target` made of hard links (files are never changed in place here,
+    only replaced, so the copy stays as it was). Falls back to copying across file systems."""
+    if target.exists():
+        shutil.rmtree(target)
+
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link)

@@ -1,0 +1,128 @@
+"""The year reported on: the title's year, else the body's opening, else the signing date.
+
+Years that are not the subject are removed first: plan ranges (2021—2025年), years inside a
+document number (〔2021〕16号) or a cited document (《…2023年…》), and next-year plans
+(2024年工作计划) when the title also names the reported year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .meta_text import FULLWIDTH_DIGITS, arabic_years
+from .model import Block, Provenance
+
+_RANGE = re.compile(r"20\d\d\s*(?:年)?\s*[—\-–~～至到]+\s*20\d\d\s*年?")
+_DOCNO_YEAR = re.compile(r"[〔\[［(（【]\s*20\d\d\s*[〕\]］)）】]\s*\d*\s*号?")
+_QUOTED = re.compile(r"《[^》]{0,80}》")
+_YEAR = re.compile(r"(20\d\d)\s*(年度|年)")
+_PLAN = re.compile(r"^\s*(?:度)?(?:的)?(?:工作)?(?:计划|打算|安排|思路|要点)")
+_REPORTED = re.compile(r"^\s*(?:度)?(?:的)?(?:法治|依法行政|法制|工作总结|工作报告|述职)")
+_OPENING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、)?\s*(20\d\d)\s*年(?:度)?\s*(?:[，,、]|以来|来|是|全年|我|在|，)"
+)
+_REPORT_AS_FOLLOWS = re.compile(
+    r"(20\d\d)\s*年度?(?:的)?(?:法治政府建设|依法行政|法治建设)[^。]{0,20}(?:报告|汇报)如下"
+)
+_OPENING_BLOCKS = 4
+_MEASURES_HEADING = re.compile(
+    r"^[一二三四五六七八九十]+、\s*(20\d\d)\s*年度?(?:的)?(?:推进|法治|依法行政|主要|工作|开展)"
+)
+_PLAN_HEADING = re.compile(
+    r"^[一二三四五六七八九十]+、\s*(20\d\d)\s*年度?(?:的)?(?:工作)?(?:计划|打算|安排|思路|重点|主要安排)"
+)
+_EARLIEST, _LATEST = 2000, 2100
+
+
+def _clean_years(text: str) -> str:
+    text = _RANGE.sub(" ", arabic_years(text.translate(FULLWIDTH_DIGITS)))
+    text = _DOCNO_YEAR.sub(" ", text)
+    return text
+
+
+def year_in_title(title: str) -> int | None:
+    """The one reported year a title names; None when it names none or cannot be decided."""
+    text = _clean_years(title)
+    found = [(int(m.group(1)), text[m.end() :]) for m in _YEAR.finditer(text)]
+    years = {y for y, _ in found}
+    if len(years) == 1:
+        year = years.pop()
+        return year if _EARLIEST <= year <= _LATEST else None
+    if len(years) > 1:
+        reported = {y for y, tail in found if _REPORTED.match(tail) and not _PLAN.match(tail)}
+        if len(reported) == 1:
+            return reported.pop()
+        not_plans = {y for y, tail in found if not _PLAN.match(tail)}
+        if len(not_plans) == 1:
+            return not_plans.pop()
+    return None
+
+
+def year_in_opening(blocks: list[Block]) -> int | None:
+    """`2023年，…` or `…2023年度法治政府建设情况报告如下` in the first body paragraphs."""
+    paragraphs = [b for b in blocks if b.kind in ("paragraph", "heading")][:_OPENING_BLOCKS]
+    for block in paragraphs:
+        text = _QUOTED.sub(" ", _clean_years(block.text))
+        match = _OPENING.match(text.strip()) or _REPORT_AS_FOLLOWS.search(text)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def year_in_headings(blocks: list[Block]) -> tuple[int | None, int | None]:
+    """(year of the 举措和成效 heading, year of the next-year plan heading) among top headings."""
+    measures = plan = None
+    for block in blocks:
+        if block.kind != "heading" and not block.lead:
+            continue
+        text = arabic_years((block.lead or "") + block.text)
+        plan_match = _PLAN_HEADING.match(text)
+        if plan_match and plan is None:
+            plan = int(plan_match.group(1))
+        elif (match := _MEASURES_HEADING.match(text)) and measures is None:
+            measures = int(match.group(1))
+    return measures, plan
+
+
+_LATE_SUBMISSION_UNTIL, _OWN_YEAR_FROM = 4, 10
+
+
+def year_from_signing(date_signed: str | None) -> int | None:
+    """A report signed before May covers the year before (it is due by March); one signed from
+    October on, its own year. Between the two a late report and an early one look alike."""
+    if not date_signed:
+        return None
+    year, month = int(date_signed[:4]), int(date_signed[5:7])
+    if month <= _LATE_SUBMISSION_UNTIL:
+        return year - 1
+    return year if month >= _OWN_YEAR_FROM else None
+
+
+def find_year(
+    title: str | None,
+    row_title: str | None,
+    blocks: list[Block],
+    date_signed: str | None,
+    title_source: Provenance = "text",
+) -> tuple[int | None, Provenance | None, str]:
+    """(year, provenance, reason when none); a year later than the signing year is refused."""
+    signed_year = int(date_signed[:4]) if date_signed else None
+
+    def plausible(year: int | None) -> bool:
+        return year is not None and (signed_year is None or year <= signed_year)
+
+    measures, plan = year_in_headings(blocks)
+    candidates: list[tuple[int | None, Provenance]] = [
+        (year_in_title(title) if title else None, title_source),
+        (year_in_title(row_title) if row_title else None, "metadata-row"),
+        (year_in_opening(blocks), "text"),
+        (measures, "text"),
+        (year_from_signing(date_signed), "text"),
+        (plan - 1 if plan else None, "text"),
+    ]
+    for year, provenance in candidates:
+        if plausible(year):
+            return year, provenance, ""
+    if title and _YEAR.search(title):
+        return None, None, "the title's years do not decide the reported year"
+    return None, None, "no year in the title or the body's opening, and no signing date"

@@ -1,0 +1,171 @@
+"""Character-level normalisation of report text, each change logged.
+
+Documented transforms (the nothing-lost check undoes them before comparing):
+full-width digits, letters and ％ → half-width; half-width brackets, commas, semicolons and colons
+in Chinese context → full-width; spaces inside Chinese text removed; traditional characters →
+simplified with OpenCC `t2s` (character and term tables only, never the regional phrase modes).
+Suspected artefacts (Latin words inside Chinese text, garbled characters) are kept and flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import LogEntry
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018-\u201d\u2026\u00b7"
+
+_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+_FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+_FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_FULLWIDTH["％"] = "%"
+_FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH)
+
+_SPACES = re.compile(r"[ \t\u00a0\u2002-\u200b\u3000\ufeff]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_SPACE_BETWEEN = re.compile(
+    rf"(?<=[{HAN}{_CJK_PUNCT}]) (?=[{HAN}{_CJK_PUNCT}\d])"
+    rf"|(?<=[\d%{_CJK_PUNCT}]) (?=[{HAN}{_CJK_PUNCT}])"
+    rf"|(?<=[{_CJK_PUNCT}]) (?=[\w(])|(?<=[\w)]) (?=[{_CJK_PUNCT}])"
+    rf"|(?<=[{HAN}]) (?=[A-Za-z])|(?<=[A-Za-z]) (?=[{HAN}])|(?<=\d) (?=%)"
+)
+ORG_SUFFIX = r"(?:委员会|人民政府|办事处|办公室|党工委|党委)"
+# A space between two organisation names (joint-issuer titles: 中共××委员会 ××人民政府关于…) is kept.
+_ORG_GAP = re.compile(rf"{ORG_SUFFIX} (?=[{HAN}（）]{{2,30}}?{ORG_SUFFIX}(?:关于| |$))")
+
+_BRACKETS = re.compile(r"\(([^()]{0,40})\)")
+_HAN_RE = re.compile(rf"[{HAN}]")
+_PUNCT_IN_HAN = re.compile(
+    rf"(?<=[{HAN}]) ?([,;:?!]) ?(?=[{HAN}\d“《（(])|(?<=[\d%]) ?([,;:?!]) ?(?=[{HAN}“《（(])"
+    rf"|(?<=[{HAN}])([,;:?!])$"
+)
+_DECIMAL = re.compile(r"(?<=\d)[．。](?=\d)")
+_PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+_LATIN_WORD = re.compile(rf"(?<=[{HAN}{_CJK_PUNCT}])([a-z]{{2,}}(?: [a-z]{{2,}})*)(?=[{HAN}])")
+_GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|锟斤拷|烫烫烫|Ã.|â€")
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def fullwidth_to_halfwidth(text: str) -> str:
+    return text.translate(_FULLWIDTH_TABLE)
+
+
+def documented_transforms(text: str, whole_script: bool = False) -> str:
+    """The character transforms that cleaning applies everywhere (used by the nothing-lost check)."""
+    text = fullwidth_to_halfwidth(text)
+    return to_simplified(text) if whole_script else simplify_isolated(text)
+
+
+def is_han(char: str) -> bool:
+    return bool(_HAN_RE.match(char))
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def _remove_cjk_spaces(text: str) -> str:
+    kept = {m.end() - 1 for m in _ORG_GAP.finditer(text)}
+    out = []
+    for index, char in enumerate(text):
+        if char == " " and index not in kept and _SPACE_BETWEEN.match(text, index):
+            continue
+        out.append(char)
+    return "".join(out)
+
+
+def _full_brackets(text: str) -> str:
+    def repl(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        start = match.start()
+        before = text[start - 1] if start else ""
+        chinese = bool(_HAN_RE.search(inner)) or is_han(before) or start == 0
+        return f"（{inner}）" if chinese else match.group(0)
+
+    return _BRACKETS.sub(repl, text)
+
+
+def _full_punct(text: str) -> str:
+    return _PUNCT_IN_HAN.sub(lambda m: _PUNCT_MAP[m.group(1) or m.group(2) or m.group(3)], text)
+
+
+_STEPS = (
+    ("normalised-width", lambda t: _DECIMAL.sub(".", fullwidth_to_halfwidth(t))),
+    ("normalised-space", lambda t: _remove_cjk_spaces(collapse_spaces(t))),
+    ("normalised-punctuation", lambda t: _full_punct(_full_brackets(t))),
+)
+
+
+def normalise_line(text: str, line: int) -> tuple[str, list[LogEntry]]:
+    """Normalise one line of report text; returns the new text and one log entry per kind of change."""
+    log: list[LogEntry] = []
+    for action, step in _STEPS:
+        changed = step(text)
+        visible = text.strip() != changed if action == "normalised-space" else text != changed
+        if visible:
+            log.append(LogEntry(action, line, text, changed))
+        text = changed
+    log.extend(flag_artefacts(text, line))
+    return text, log
+
+
+def flag_artefacts(text: str, line: int) -> list[LogEntry]:
+    """Suspected conversion artefacts and garbled characters: kept in the text, flagged here."""
+    log = [
+        LogEntry("suspect-artefact", line, text, note=f"Latin word inside Chinese text: {m.group(1)}")
+        for m in _LATIN_WORD.finditer(text)
+    ]
+    log += [
+        LogEntry("suspect-garbled", line, text, note=f"garbled character(s): {m.group(0)!r}")
+        for m in _GARBLED.finditer(text)
+    ]
+    return log
+
+
+@lru_cache(maxsize=65536)
+def is_traditional_only(char: str) -> bool:
+    """A character that simplified Chinese does not use: t2s changes it and GB 2312 (the simplified
+    character set) cannot encode it. 爲 is; 乾 is not (乾县 is a county, 乾坤 a word)."""
+    if not is_han(char) or to_simplified(char) == char:
+        return False
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def simplify_isolated(text: str) -> str:
+    """Convert only traditional-only characters, one at a time (for a simplified text)."""
+    return "".join(to_simplified(c) if is_traditional_only(c) else c for c in text)
+
+
+def convert_script(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LogEntry], bool]:
+    """Traditional → simplified with OpenCC t2s. A text whose Han characters are more than 5%
+    traditional-only (and at least five) is converted whole; otherwise only its isolated
+    traditional-only characters are. Returns new lines, log, and whether it was converted whole."""
+    han = sum(1 for _, t in lines for c in t if is_han(c))
+    traditional = sum(1 for _, t in lines for c in t if is_traditional_only(c))
+    whole = traditional >= 5 and traditional / max(han, 1) > 0.05
+    convert = to_simplified if whole else simplify_isolated
+    out: list[tuple[int, str]] = []
+    log: list[LogEntry] = []
+    for number, text in lines:
+        simple = convert(text)
+        if simple != text:
+            log.append(LogEntry("t2s", number, text, simple, note="traditional → simplified (OpenCC t2s)"))
+        out.append((number, simple))
+    return out, log, whole

@@ -1,0 +1,295 @@
+"""Decide which administrative unit a report is about, from every clue it gives.
+
+The subject is the deepest place named by the issuer-like clues (title, 发文机关标志, signature,
+issuer); the web page's rows and the file name are context, and name the subject only when the
+issuer clues name no place. A repeated name (城关镇) is decided only by a named ancestor (county,
+city, province) or by the body naming exactly one candidate's county; otherwise the name is kept and
+what cannot be decided stays null with the reason. Frequency and similarity never decide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .meta_text import simplified
+from .model import Provenance, Region
+from .regions import Gazetteer, Mention, Place, PlaceLevel, find_places, load_gazetteer
+
+_UNLISTED_TOWNSHIP = re.compile(
+    r"^([\u4e00-\u9fff]{2,8}?(?:乡|镇|街道|苏木))(?=人民政府|党委|党工委|委员会|办事处|工作委员会|关于|法治|20\d\d|$)"
+)
+_ORGAN_LEAD = re.compile(r"^(?:中共|中国共产党)")
+# 朝阳区人民政府劲松街道办事处, 上犹县人民政府营前镇…: the county's organ word inside a chain
+_GOVERNMENT_INFIX = re.compile(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|苏木))")
+_ORGAN_WORD = re.compile(r"政府|委员会|办事处|党委|机关|乡镇|^[各全我本该所]|辖区")
+_LEADERSHIP = re.compile(r"(?:委|人民政府|政府|党委)")
+_ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
+_ADDRESSEE_KIND = {"区委": ("区",), "县委": ("县", "自治县"), "旗委": ("旗", "自治旗"), "市委": ("市",)}
+
+
+@dataclass(frozen=True)
+class Clue:
+    """A short text that may name the report's place. `subject` clues name the issuing unit."""
+
+    text: str
+    source: Provenance
+    subject: bool = True
+
+
+@dataclass
+class RegionResult:
+    region: Region = field(default_factory=Region)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    unknown: dict[str, str] = field(default_factory=dict)
+    subject_level: PlaceLevel | None = None
+    subject_name: str | None = None
+    subject_from_context: bool = False  # only page rows or the file name named a place
+
+
+@dataclass
+class _Found:
+    clue: Clue
+    mentions: list[Mention]
+    unlisted: str | None = None  # a township-like name the 2023 list does not have
+
+
+def _scan(clue: Clue, gaz: Gazetteer) -> _Found:
+    text = _GOVERNMENT_INFIX.sub("", _ORGAN_LEAD.sub("", simplified(clue.text)))
+    mentions = find_places(text, gaz)
+    lead = _leading_chain(mentions)
+    rest_at = lead[-1].end if lead else 0
+    if lead and lead[0].start > 12:
+        return _Found(clue, mentions)
+    match = _UNLISTED_TOWNSHIP.match(text[rest_at:])
+    unlisted = match.group(1) if match and not _ORGAN_WORD.search(match.group(1)) else None
+    if lead and unlisted and lead[-1].levels == {"township"}:
+        unlisted = None
+    return _Found(clue, mentions, unlisted)
+
+
+def _leading_chain(mentions: list[Mention]) -> list[Mention]:
+    """The first run of adjacent mentions (重庆市|万州区|柱山乡): the name of the issuing unit."""
+    chain: list[Mention] = []
+    for mention in mentions:
+        if chain and mention.start != chain[-1].end:
+            break
+        chain.append(mention)
+    return chain
+
+
+def _deepest(mention: Mention) -> PlaceLevel:
+    order = ("township", "county", "city", "province")
+    levels = mention.levels
+    if len(levels) > 1 and "township" in levels:
+        levels = levels - {"township"}
+    return next(level for level in order if level in levels)
+
+
+def resolve_region(clues: list[Clue], body: str = "", addressee: str | None = None) -> RegionResult:
+    """The report's region from its clues (module docstring); `body` in simplified script."""
+    gaz = load_gazetteer()
+    found = [_scan(c, gaz) for c in clues if c.text]
+    subject = [f for f in found if f.clue.subject and (f.mentions or f.unlisted)]
+    from_context = not subject
+    if from_context:
+        subject = [f for f in found if f.mentions or f.unlisted]
+    if not subject:
+        result = RegionResult()
+        result.unknown["region"] = "no place is named in the title, issuer, signature or page rows"
+        return result
+    result = _Resolver(gaz, found, subject, body, addressee).run()
+    result.subject_from_context = from_context
+    return result
+
+
+class _Resolver:
+    def __init__(
+        self,
+        gaz: Gazetteer,
+        found: list[_Found],
+        subject: list[_Found],
+        body: str,
+        addressee: str | None,
+    ) -> None:
+        self.gaz = gaz
+        self.found = found
+        self.subject = subject
+        self.body = body
+        self.addressee = addressee or ""
+        self.result = RegionResult()
+
+    def run(self) -> RegionResult:
+        level, name, places, source = self._subject()
+        res = self.result
+        res.subject_level, res.subject_name = level, name
+        if name is None:
+            res.unknown["region"] = "the issuer clues name different places"
+            return res
+        chosen, reason = self._decide(places)
+        if chosen is not None:
+            self._fill(chosen, source, chosen.name)
+            self._explain_below(chosen.level, f"the report is issued at {chosen.level} level")
+            return res
+        consistent = [p for p in places if not self._contradicted(p)]
+        self._fill_ancestor_only(level, consistent, subject_only=bool(places) and not consistent)
+        res.region = _with(res.region, **{level: name}, code=None)
+        res.provenance[f"region.{level}"] = source
+        res.provenance.pop("region.code", None)
+        for lvl in _ORDER[: _ORDER.index(level)]:
+            if getattr(res.region, lvl) is None:
+                res.unknown.setdefault(f"region.{lvl}", reason)
+        self._explain_below(level, f"the report is issued at {level} level")
+        res.unknown["region.code"] = reason
+        return res
+
+    def _explain_below(self, level: PlaceLevel, reason: str) -> None:
+        for lvl in _ORDER[_ORDER.index(level) + 1 :]:
+            if getattr(self.result.region, lvl) is None:
+                self.result.unknown.setdefault(f"region.{lvl}", reason)
+
+    def _subject(self) -> tuple[PlaceLevel, str | None, list[Place], Provenance]:
+        """The deepest unit named at the head of a subject clue; (level, name, candidates, source)."""
+        picks: list[tuple[PlaceLevel, str, list[Place], Provenance]] = []
+        for f in self.subject:
+            chain = _leading_chain(f.mentions)
+            if f.unlisted:
+                picks.append(("township", f.unlisted, [], f.clue.source))
+            elif chain:
+                last = chain[-1]
+                level = _deepest(last)
+                places = [p for p in last.places if p.level == level]
+                picks.append((level, last.name, places, f.clue.source))
+        order = {"township": 0, "county": 1, "city": 2, "province": 3}
+        picks.sort(key=lambda p: order[p[0]])
+        level, name, _, source = picks[0]
+        same = [p for p in picks if p[0] == level]
+        if len({simplified(p[1]) for p in same}) > 1:
+            return level, None, [], source
+        sets = [p[2] for p in same if p[2]]
+        codes = set.intersection(*({c.code for c in s} for s in sets)) if sets else set()
+        places = [c for c in sets[0] if c.code in codes] if codes else min(sets, key=len, default=[])
+        return level, name, places, source
+
+    def _named_codes(self) -> set[str]:
+        return {p.code for f in self.found for m in f.mentions for p in m.places}
+
+    def _contradicted(self, place: Place) -> bool:
+        """A clue names a county, city or province that does not contain `place`."""
+        ancestors = self.gaz.ancestors(place)
+        for f in self.found:
+            for mention in f.mentions:
+                if mention.levels & {"township"} or place in mention.places:
+                    continue
+                if len(mention.name) == 2 and mention.levels == {"province"}:
+                    continue  # 重庆 in 人民网重庆频道 is a weak, often incidental, mention
+                if not any(p.code in ancestors for p in mention.places):
+                    return True
+        return False
+
+    def _decide(self, places: list[Place]) -> tuple[Place | None, str]:
+        if not places:
+            return None, "the name is not in the 2023 division list (renamed, merged or misspelt)"
+        consistent = [p for p in places if not self._contradicted(p)]
+        if not consistent:
+            return None, (
+                f"the clues name a county, city or province that has no {places[0].name} in the "
+                "2023 list (renamed or merged since?)"
+            )
+        places = consistent
+        named = self._named_codes()
+        support = {p.code: len(self.gaz.ancestors(p) & named) for p in places}
+        best = max(support.values())
+        top = [p for p in places if support[p.code] == best]
+        if len(top) == 1 and (best > 0 or len(places) == 1):
+            return top[0], ""
+        if best == 0 and len(places) > 1:
+            narrowed = self._body_county(places)
+            if len(narrowed) == 1:
+                return narrowed[0], ""
+            return None, (
+                f"{places[0].name} exists in {len(places)} places and no clue names its county or city"
+            )
+        narrowed = self._addressee_kind(top)
+        narrowed = self._body_county(narrowed) or narrowed
+        if len(narrowed) == 1:
+            return narrowed[0], ""
+        return None, f"{places[0].name}: the clues leave {len(top)} candidates"
+
+    def _addressee_kind(self, places: list[Place]) -> list[Place]:
+        for word, kinds in _ADDRESSEE_KIND.items():
+            if word in self.addressee:
+                kept = [p for p in places if self._county_kind(p) in kinds]
+                return kept or places
+        return places
+
+    def _county_kind(self, place: Place) -> str:
+        county = next((p for p in self.gaz.chain(place) if p.level == "county"), None)
+        return county.kind if county else ""
+
+    def _body_county(self, places: list[Place]) -> list[Place]:
+        """Candidates whose county the body names as its leadership (在五河县委、县政府的领导下);
+        a neighbour's address (桂东县新坊乡) or a place it learnt from does not count."""
+        named: set[str] = set()
+        for mention in find_places(self.body, self.gaz):
+            if _LEADERSHIP.match(self.body, mention.end):
+                named.update(p.code for p in mention.places if p.level in ("county", "city"))
+        return [p for p in places if self.gaz.ancestors(p) & named]
+
+    def _fill(self, place: Place, source: Provenance, name: str = "") -> None:
+        res = self.result
+        chain = self.gaz.chain(place)
+        values: dict[str, str | None] = {p.level: p.name for p in chain}
+        city, county = values.get("city"), values.get("county")
+        if county is not None and county == city:
+            values["county"] = None
+            res.unknown["region.county"] = f"{city} has no county level"
+        res.region = Region(
+            province=values.get("province"),
+            city=values.get("city"),
+            county=values.get("county"),
+            township=values.get("township"),
+            code=place.code,
+        )
+        named_by: dict[str, Provenance] = {}
+        for f in sorted(self.found, key=lambda f: not f.clue.subject):
+            for m in f.mentions:
+                named_by.setdefault(m.name, f.clue.source)
+        named_by.update({name: source})
+        for p in chain:
+            if values.get(p.level) is not None:
+                res.provenance[f"region.{p.level}"] = named_by.get(p.name, "gazetteer")
+        res.provenance["region.code"] = "gazetteer"
+        if values.get("city") is None and "region.county" not in res.unknown:
+            res.unknown["region.city"] = "directly under the province (municipality or 省直辖)"
+
+    def _fill_ancestor_only(
+        self, level: PlaceLevel, places: list[Place], subject_only: bool = False
+    ) -> None:
+        """The subject is undecided: keep what its named ancestors settle on their own (when the
+        clues contradict the gazetteer, only what the issuer's own name says)."""
+        above = _ORDER[: _ORDER.index(level)]
+        named = [
+            (f, m)
+            for f in self.found
+            if f.clue.subject or not subject_only
+            for m in f.mentions
+            if _deepest(m) in above
+        ]
+        named.sort(key=lambda fm: _ORDER.index(_deepest(fm[1])), reverse=True)
+        for f, mention in named:
+            lvl = _deepest(mention)
+            candidates = [p for p in mention.places if p.level == lvl]
+            if places:
+                candidates = [
+                    c for c in candidates if any(c.code in self.gaz.ancestors(p) for p in places)
+                ]
+            if len(candidates) == 1:
+                self._fill(candidates[0], f.clue.source)
+                return
+
+
+def _with(region: Region, **changes: str | None) -> Region:
+    values = region.as_dict()
+    values.update(changes)
+    return Region(**values)

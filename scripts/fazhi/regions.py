@@ -1,0 +1,191 @@
+"""The gazetteer (统计用区划代码 2023) and place mentions found in short clue texts.
+
+`find_places` turns a clue such as 鹿寨县拉沟乡人民政府 into the places it names; `regions_resolve`
+decides which unit a report is about from several clues. Names are matched in full (with their
+suffix) so that 长寿区 never matches 长寿镇; names of two characters (义县, 新镇) only count right
+after their parent (锦州市义县), because alone they are ordinary words.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Literal
+
+PlaceLevel = Literal["province", "city", "county", "township"]
+LEVEL_ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
+
+# Cities in the list that are placeholders, not places (直辖市 districts, 省直辖县级行政区划).
+PLACEHOLDER_CITIES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+_PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
+_MIN_FREE_LENGTH = 3
+_MAX_NAME_LENGTH = 24
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str
+    level: PlaceLevel
+    parent: str | None
+
+    @property
+    def kind(self) -> str:
+        """The name's type suffix: 乡, 镇, 街道, 苏木, 县, 区, 市, 旗 … ('' when none)."""
+        for suffix in ("街道", "苏木", "民族乡", "乡", "镇", "自治县", "自治旗", "县", "区", "市", "旗"):
+            if self.name.endswith(suffix):
+                return suffix
+        return ""
+
+
+@dataclass
+class Gazetteer:
+    places: dict[str, Place] = field(default_factory=dict)
+    by_name: dict[str, list[Place]] = field(default_factory=dict)
+    children: dict[str, dict[str, Place]] = field(default_factory=dict)
+
+    def add(self, place: Place, aliases: tuple[str, ...] = ()) -> None:
+        self.places[place.code] = place
+        for name in (place.name, *aliases):
+            self.by_name.setdefault(name, []).append(place)
+        if place.parent:
+            self.children.setdefault(place.parent, {})[place.name] = place
+
+    def chain(self, place: Place) -> list[Place]:
+        """The place and its ancestors, province first; placeholder cities are skipped."""
+        out: list[Place] = []
+        current: Place | None = place
+        while current is not None:
+            if not (current.level == "city" and current.name in PLACEHOLDER_CITIES):
+                out.append(current)
+            current = self.places.get(current.parent) if current.parent else None
+        return out[::-1]
+
+    def ancestors(self, place: Place) -> set[str]:
+        return {p.code for p in self.chain(place) if p.code != place.code}
+
+
+def province_short(name: str) -> str:
+    for suffix in _PROVINCE_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = resources.files("fazhi") / "data" / "admin-divisions" / name
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@functools.cache
+def load_gazetteer() -> Gazetteer:
+    """The 2023 division list as a name index; loaded once per process."""
+    gaz = Gazetteer()
+    for row in _rows("provinces.csv"):
+        short = province_short(row["name"])
+        gaz.add(Place(row["code"], row["name"], "province", None), (short,) if short != row["name"] else ())
+    for row in _rows("cities.csv"):
+        gaz.add(Place(row["code"], row["name"], "city", row["provinceCode"]))
+    for row in _rows("areas.csv"):
+        gaz.add(Place(row["code"], row["name"], "county", row["cityCode"]))
+    for row in _rows("streets.csv"):
+        gaz.add(Place(row["code"], row["name"], "township", row["areaCode"]))
+    for placeholder in PLACEHOLDER_CITIES:
+        gaz.by_name.pop(placeholder, None)
+    return gaz
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name found in a clue text, with every unit of that name that fits its context."""
+
+    name: str
+    start: int
+    end: int
+    places: tuple[Place, ...]
+
+    @property
+    def levels(self) -> set[PlaceLevel]:
+        return {p.level for p in self.places}
+
+
+def _same_unit_as_parent(place: Place, name: str, gaz: Gazetteer) -> bool:
+    """东莞市 appears as its own county: the county row repeats the city's name."""
+    parent = gaz.places.get(place.parent or "")
+    return parent is not None and parent.name == name
+
+
+def find_places(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
+    """Place names in `text`, longest match first, left to right.
+
+    After a mention, the next name is first looked up among that mention's children, so 锦州市义县 finds
+    the two-character 义县 and 重庆市万州区 ties 万州区 to 重庆.
+    """
+    gaz = gaz or load_gazetteer()
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(text):
+        parents = mentions[-1].places if mentions and mentions[-1].end == i else ()
+        found = _match_child(text, i, parents, gaz) or _match_free(text, i, gaz)
+        if found is None:
+            i += 1
+            continue
+        if not parents and len(found.places) > 1:
+            found = _after_short_parent(text, found, gaz)
+        mentions.append(found)
+        i = found.end
+    return mentions
+
+
+def _after_short_parent(text: str, found: Mention, gaz: Gazetteer) -> Mention:
+    """景县龙华镇: a two-character parent (景县) too short to match alone still picks the child."""
+    before = text[: found.start]
+    kept = tuple(
+        p for p in found.places
+        if (parent := gaz.places.get(p.parent or "")) is not None
+        and len(parent.name) == 2
+        and before.endswith(parent.name)
+    )
+    return Mention(found.name, found.start, found.end, kept) if kept else found
+
+
+def _match_child(text: str, i: int, parents: tuple[Place, ...], gaz: Gazetteer) -> Mention | None:
+    for length in range(min(_MAX_NAME_LENGTH, len(text) - i), 1, -1):
+        name = text[i : i + length]
+        hits = tuple(
+            child
+            for parent in parents
+            for child in _descendants_named(parent, name, gaz)
+        )
+        if hits:
+            return Mention(name, i, i + length, hits)
+    return None
+
+
+def _descendants_named(parent: Place, name: str, gaz: Gazetteer) -> list[Place]:
+    """Children named `name`, looking through placeholder cities (重庆市 → 县 → 城口县)."""
+    kids = gaz.children.get(parent.code, {})
+    out = [kids[name]] if name in kids else []
+    for kid in kids.values():
+        if kid.level == "city" and kid.name in PLACEHOLDER_CITIES:
+            grandkids = gaz.children.get(kid.code, {})
+            if name in grandkids:
+                out.append(grandkids[name])
+    return [p for p in out if not _same_unit_as_parent(p, name, gaz)] or out
+
+
+def _match_free(text: str, i: int, gaz: Gazetteer) -> Mention | None:
+    for length in range(min(_MAX_NAME_LENGTH, len(text) - i), _MIN_FREE_LENGTH - 1, -1):
+        name = text[i : i + length]
+        hits = gaz.by_name.get(name)
+        if hits:
+            unique = tuple(p for p in hits if not _same_unit_as_parent(p, name, gaz)) or tuple(hits)
+            return Mention(name, i, i + length, unique)
+    short = text[i : i + 2]
+    hits = gaz.by_name.get(short)
+    if hits and all(p.level == "province" for p in hits):
+        return Mention(short, i, i + 2, tuple(hits))
+    return None

@@ -1,0 +1,245 @@
+"""Document structure: normalised lines → header, title, addressee, body blocks, closing, footer.
+
+Run-in headings (`（一）强化组织领导。党政主要负责人……`) are represented as ONE block of kind
+`paragraph` whose `lead` is the heading part (`（一）强化组织领导。`), `text` the rest and `level`
+the heading level the marker has (3 here). A numbered line that is a whole heading is a `heading`
+block. 一是/二是 enumerations are never headings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import parts
+from .model import Block, LogEntry
+
+Lines = list[tuple[int, str]]
+
+
+@dataclass
+class Unit:
+    """A body unit under construction: consecutive source lines that form one block."""
+
+    line: int
+    text: str
+    marked: bool = False  # the source marked it as a heading (Markdown `#`, whole-line bold)
+    kind: str = "paragraph"
+    level: int = 0
+    lead: str | None = None
+    tail: str = ""  # its last source line (to tell a hard wrap from a paragraph end)
+    tail_line: int = 0
+    after_page_break: bool = False
+
+
+@dataclass
+class Wrap:
+    """The hard-wrap width of the text, if it has one (lines of equal length ending mid-sentence).
+    Widths are measured on the raw lines, before markup and spaces were removed."""
+
+    chars: int = 0
+    width: int = 0
+    raw: dict[int, str] = field(default_factory=dict)
+
+    def full(self, number: int) -> bool:
+        """Whether source line `number` fills the wrap width (so its line break is a hard wrap)."""
+        text = self.raw.get(number, "")
+        if not self.chars or not text:
+            return False
+        return len(text) >= self.chars - 1 or parts.display_width(text) >= self.width - 2
+
+
+@dataclass
+class Context:
+    log: list[LogEntry] = field(default_factory=list)
+    marked: set[int] = field(default_factory=set)
+    wrap: Wrap = field(default_factory=Wrap)
+    page_breaks: set[int] = field(default_factory=set)  # lines that held page numbers or headers
+
+
+def _nonblank(lines: Lines) -> list[int]:
+    return [i for i, (_, t) in enumerate(lines) if t]
+
+
+def take_header(lines: Lines, start: int) -> tuple[list[Block], int]:
+    """版头 at the top: 发文机关标志, 发文字号, 签发人 in any order. Returns blocks and next index."""
+    blocks: list[Block] = []
+    index = start
+    while index < len(lines):
+        number, text = lines[index]
+        if not text:
+            index += 1
+            continue
+        found = header_blocks(number, text)
+        if not found:
+            break
+        blocks += found
+        index += 1
+    return blocks, index
+
+
+def header_blocks(number: int, text: str) -> list[Block]:
+    pair = parts.split_header_line(text)
+    if pair:
+        return [
+            Block("doc_number", parts.canonical_doc_number(pair[0][1]), line=number),
+            Block("signer", pair[1][1], line=number),
+        ]
+    if parts.ISSUER_MARK.match(text):
+        return [Block("issuer_mark", text, line=number)]
+    if parts.DOC_NUMBER.match(text):
+        return [Block("doc_number", parts.canonical_doc_number(text), line=number)]
+    if parts.SIGNER.match(text):
+        return [Block("signer", text, line=number)]
+    return []
+
+
+def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, int]:
+    """标题: up to four short lines (blank lines between allowed) ending in a 文种 word."""
+    pieces: list[tuple[int, str]] = []
+    index = start
+    while index < len(lines) and len(pieces) < 4:
+        number, text = lines[index]
+        if not text:
+            index += 1
+            continue
+        if not parts.title_line_shape(text):
+            break
+        pieces.append((number, text))
+        index += 1
+        joined = "".join(p for _, p in pieces)
+        complete = parts.TITLE_END.search(text) and parts.TITLE_SUBJECT.search(joined)
+        if complete or (number in ctx.marked and len(pieces) == 1):
+            return _title_block(pieces, ctx), index
+    return None, start
+
+
+def _title_block(pieces: list[tuple[int, str]], ctx: Context) -> Block:
+    text = pieces[0][1]
+    for _, piece in pieces[1:]:
+        joint = parts.ORG_LINE.match(piece) and not piece.startswith("关于")
+        gap = " " if joint and re.search(rf"{parts.ORG_SUFFIX}$", text) else ""
+        text += gap + piece
+    if len(pieces) > 1:
+        ctx.log.append(
+            LogEntry("joined-title", pieces[0][0], " / ".join(p for _, p in pieces), text)
+        )
+    return Block("title", text, line=pieces[0][0])
+
+
+def take_closing(lines: Lines, ctx: Context) -> tuple[list[Block], int]:
+    """From the end: 印发, 抄送, 附注, then 成文日期 and 署名 lines. Returns blocks and the cut index."""
+    indices = _nonblank(lines)
+    found: list[Block] = []
+    position = len(indices) - 1
+
+    def current() -> tuple[int, str]:
+        return lines[indices[position]]
+
+    while position >= 0 and len(found) < 6:
+        number, text = current()
+        kind = _footer_kind(text)
+        if not kind:
+            break
+        found.append(Block(kind, text, line=number))
+        position -= 1
+    tail: list[Block] = []
+    if position >= 0:
+        number, text = current()
+        combined = parts.SIGNATURE_AND_DATE.match(text)
+        if combined:
+            tail = [
+                Block("date", combined.group("date"), line=number),
+                Block("signature", combined.group("sig"), line=number),
+            ]
+            position -= 1
+        elif parts.DATE_LINE.match(text):
+            tail = [Block("date", text, line=number)]
+            position -= 1
+    while position >= 0 and len(tail) < 8:
+        number, text = current()
+        if not parts.SIGNATURE.match(text) or parts.TITLE_END.search(text):
+            break
+        tail.append(Block("signature", text, line=number))
+        position -= 1
+    while position >= 0 and tail and parts.NOTE.match(current()[1]):
+        found.append(Block("note", current()[1], line=current()[0]))
+        position -= 1
+    blocks = sorted(found + tail, key=lambda b: (b.line, b.kind != "signature"))
+    cut = indices[position] + 1 if position >= 0 else 0
+    return blocks, cut
+
+
+def _footer_kind(text: str) -> str | None:
+    if parts.CC.match(text):
+        return "cc"
+    if parts.PRINTED.search(text) and len(text) <= 60:
+        return "printed"
+    if parts.NOTE.match(text):
+        return "note"
+    return None
+
+
+def detect_wrap(lines: Lines, raw: dict[int, str]) -> Wrap:
+    """The hard-wrap width: the longest raw length shared by at least three lines that end
+    mid-sentence and are followed by another line of the same paragraph."""
+    chars: list[int] = []
+    widths: list[int] = []
+    previous = ""
+    for (number, text), (_, nxt) in itertools.pairwise(lines):
+        standalone = _heading_line(text) and (not previous or parts.ends_sentence(previous))
+        previous = text
+        if (
+            text
+            and nxt
+            and len(text) >= 8
+            and not parts.ends_sentence(text)
+            and not parts.parse_marker(nxt)
+            and not standalone
+        ):
+            chars.append(len(raw.get(number, text)))
+            widths.append(parts.display_width(raw.get(number, text)))
+    return Wrap(_shared_max(chars, 1), _shared_max(widths, 2), raw)
+
+
+def _heading_line(text: str) -> bool:
+    marker = parts.parse_marker(text)
+    if marker:
+        return parts.is_heading_shaped(marker.rest, text)
+    return parts.unnumbered_heading_shape(text)
+
+
+def _shared_max(values: list[int], tolerance: int) -> int:
+    if len(values) < 3:
+        return 0
+    counts = Counter(values)
+    for value in sorted(counts, reverse=True):
+        near = sum(n for v, n in counts.items() if value - tolerance <= v <= value)
+        if near >= 3 and near >= 0.3 * len(values):
+            return value
+    return 0
+
+
+def drop_repeated_title(lines: Lines, title: str | None, ctx: Context) -> Lines:
+    """A page-header copy of the title (one line or split over two) is removed and logged."""
+    if not title:
+        return lines
+    key = re.sub(r"\s", "", title)
+    out = list(lines)
+    indices = _nonblank(out)
+    for a, b in zip(indices, [*indices[1:], None], strict=False):
+        text = out[a][1]
+        if not text:
+            continue
+        if re.sub(r"\s", "", text) == key:
+            ctx.log.append(LogEntry("removed-repeated-title", out[a][0], text))
+            ctx.page_breaks.add(out[a][0])
+            out[a] = (out[a][0], "")
+        elif b is not None and re.sub(r"\s", "", text + out[b][1]) == key:
+            for i in (a, b):
+                ctx.log.append(LogEntry("removed-repeated-title", out[i][0], out[i][1]))
+                ctx.page_breaks.add(out[i][0])
+                out[i] = (out[i][0], "")
+    return out

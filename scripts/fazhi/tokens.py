@@ -1,0 +1,112 @@
+"""Chinese word segmentation shared by keywords, topics and similarity: jieba plus the domain vocabulary.
+
+One jieba tokenizer per process, initialised on first use with
+- every place name of the official admin-division list (拉沟乡, 鹿寨县 … stay one word), and
+- the editors' domain dictionary content/vocab/jieba.txt (法治政府建设, 三重一大, 谁执法谁普法 …).
+All gazetteer names are loaded, not only those in the current corpus, so that adding a report never changes how
+the others are segmented. Site search does not use this module: it indexes characters (see `search`).
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .exceptions import FazhiError
+
+VOCAB_FILE = Path("content") / "vocab" / "jieba.txt"
+PLACE_FREQ = 1000
+_DIVISION_FILES = ("provinces", "cities", "areas", "streets")
+_NOT_PLACES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+_WORD_RE = re.compile(r"[\w%％]")
+_ENTRY_RE = re.compile(r"^(?P<word>.+?)(?: (?P<freq>\d+))?(?: (?P<tag>[A-Za-z]+))?$")
+
+
+class VocabError(FazhiError):
+    """A line of the jieba user dictionary that is not `词 [频率] [词性]`."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    word: str
+    freq: int | None = None
+    tag: str | None = None
+
+
+def parse_vocab(text: str, file: str = "jieba.txt") -> list[Entry]:
+    """Entries of a jieba user dictionary (jieba's own format: `词 [频率] [词性]`, one per line)."""
+    entries = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line:
+            continue
+        match = _ENTRY_RE.match(line)
+        if not match or " " in match["word"]:
+            raise VocabError(file, f"expected `词 [频率] [词性]`, got {line!r}", line=number)
+        freq = int(match["freq"]) if match["freq"] else None
+        entries.append(Entry(match["word"], freq, match["tag"]))
+    return entries
+
+
+@cache
+def place_names() -> tuple[str, ...]:
+    """Distinct names of the admin-division list, three characters or longer (鹿寨县, 拉沟乡)."""
+    root = resources.files("fazhi") / "data" / "admin-divisions"
+    names: set[str] = set()
+    for stem in _DIVISION_FILES:
+        with (root / f"{stem}.csv").open(encoding="utf-8") as handle:
+            names.update(row["name"].strip() for row in csv.DictReader(handle))
+    return tuple(sorted(n for n in names if len(n) >= 3 and n not in _NOT_PLACES))
+
+
+def find_vocab(start: Path) -> Path | None:
+    """content/vocab/jieba.txt of the project containing `start`, if there is one."""
+    for folder in (start, *start.parents):
+        candidate = folder / VOCAB_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def new_segmenter(vocab: list[Entry]):  # -> jieba.Tokenizer (jieba ships no type hints)
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    segmenter = jieba.Tokenizer()
+    segmenter.initialize()
+    for name in place_names():
+        segmenter.add_word(name, PLACE_FREQ, "ns")
+    for entry in vocab:
+        segmenter.add_word(entry.word, entry.freq, entry.tag)
+    return segmenter
+
+
+_lock = threading.Lock()
+_state: dict[str, object] = {}
+
+
+def use_vocab(path: Path | None) -> None:
+    """Segment with the dictionary at `path` from now on (None: places only). Build calls this once."""
+    with _lock:
+        _state["vocab"] = path
+        _state.pop("segmenter", None)
+
+
+def _segmenter():
+    with _lock:
+        if "segmenter" not in _state:
+            path = _state["vocab"] if "vocab" in _state else find_vocab(Path.cwd())
+            vocab = parse_vocab(path.read_text(encoding="utf-8"), str(path)) if path else []
+            _state["segmenter"] = new_segmenter(vocab)
+        return _state["segmenter"]
+
+
+def tokenize(text: str) -> list[str]:
+    """Words of `text` in order; whitespace and punctuation-only pieces are dropped."""
+    return [w for w in _segmenter().lcut(text) if _WORD_RE.search(w)]

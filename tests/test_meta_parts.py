@@ -1,0 +1,102 @@
+"""The small extractors on their own: organ names, 文号, dates, titles, level."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.meta_fields import DOC_NUMBER, find_doc_number, normal_doc_number
+from fazhi.meta_issuer import find_level, organs_in
+from fazhi.meta_text import parse_date
+from fazhi.meta_title import title_from_opening
+from fazhi.model import Block, Document
+
+
+@pytest.mark.parametrize(
+    ("line", "organs"),
+    [
+        ("鹿寨县拉沟乡人民政府", ["鹿寨县拉沟乡人民政府"]),
+        ("中共上犹县营前镇委员会　　上犹县营前镇人民政府", ["中共上犹县营前镇委员会", "上犹县营前镇人民政府"]),
+        ("中共上犹县委上犹县人民政府", ["中共上犹县委", "上犹县人民政府"]),
+        ("北京市朝阳区人民政府劲松街道办事处", ["北京市朝阳区人民政府劲松街道办事处"]),
+        ("上犹县人民政府办公室", ["上犹县人民政府办公室"]),
+        ("鹿寨县 拉沟乡人民政府", ["鹿寨县拉沟乡人民政府"]),
+        ("现将我乡法治政府建设情况报告如下：", []),
+        ("2024年1月2日", []),
+        ("主办：上犹县人民政府办公室", []),
+    ],
+)
+def test_organs_in(line, organs):
+    assert organs_in(line) == organs
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("雷高府发〔2022〕61号", True),
+        ("犹府文[2024]12号", True),
+        ("双府发〔2024〕5 号", True),
+        ("（鹿法办通〔2021〕16号）文件精神", False),
+        ("根据鹿法办通〔2021〕16号文件", False),
+    ],
+)
+def test_doc_number_pattern_needs_the_whole_line(text, own):
+    assert bool(DOC_NUMBER.match(text)) is own
+    assert DOC_NUMBER.match(normal_doc_number("双府发〔2024〕5 号"))
+
+
+def test_a_number_cited_in_the_body_is_never_the_reports_own():
+    doc = Document(
+        blocks=[
+            Block("title", "营前镇2023年度法治政府建设工作报告"),
+            Block("paragraph", "根据《通知》（犹法办〔2024〕1号）要求，现报告如下："),
+            Block("paragraph", "犹法办〔2024〕1号"),
+        ]
+    )
+    assert find_doc_number(doc, [])[0] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2024年1月2日", "2024-01-02"),
+        ("二〇二四年一月十五日", "2024-01-15"),
+        ("二〇二四年十二月三十一日", "2024-12-31"),
+        ("2024 年 1 月 5 日", "2024-01-05"),
+        ("2024年13月5日", None),
+        ("2024.1.5", "2024-01-05"),
+    ],
+)
+def test_parse_date(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (["城口县左岚乡人民政府", "2024年法治政府建设情况报告", "2024年，…"], "城口县左岚乡人民政府2024年法治政府建设情况报告"),
+        (["五指峰乡2023年度法治政府建设", "工作报告", "2023年，…"], "五指峰乡2023年度法治政府建设工作报告"),
+        (["签发人：王科栋", "雷高镇人民政府关于2022年度法治政府建设情况的报告"], "雷高镇人民政府关于2022年度法治政府建设情况的报告"),
+        (["首页 > 政务公开 > 法治政府建设年度报告", "正文。"], None),
+        (["一、2023年法治政府建设工作情况", "正文。"], None),
+        (["现将我乡2023年法治政府建设情况报告如下："], None),
+    ],
+)
+def test_title_from_opening(lines, title):
+    assert title_from_opening([Block("paragraph", t) for t in lines]) == title
+
+
+@pytest.mark.parametrize(
+    ("issuer", "subject", "body", "level"),
+    [
+        ("鹿寨县拉沟乡人民政府", "township", "", "township"),
+        ("北京市朝阳区人民政府劲松街道办事处", "township", "", "township"),
+        ("上犹县司法局", "county", "", "department"),
+        ("钟祥市人民政府", "county", "", "county"),
+        ("赣州市人民政府", "city", "", "city"),
+        ("中共上犹县营前镇委员会", "township", "", "township"),
+        (None, None, "我乡……全乡……我乡", "township"),
+        (None, None, "正文", None),
+    ],
+)
+def test_level(issuer, subject, body, level):
+    assert find_level(issuer, subject, body)[0] == level

@@ -1,0 +1,119 @@
+"""Gazetteer lookups and region resolution: decide only when the clues decide."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi.region_resolve import Clue, resolve_region
+from fazhi.regions import find_places, load_gazetteer
+
+
+def names(text: str) -> list[str]:
+    return [m.name for m in find_places(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("重庆市万州区柱山乡人民政府", ["重庆市", "万州区", "柱山乡"]),
+        ("長壽區人民政府", []),  # traditional script is converted before lookup, not here
+        ("重庆市长寿区人民政府", ["重庆市", "长寿区"]),
+        ("钟祥市长寿镇人民政府", ["钟祥市", "长寿镇"]),
+        ("象山县丹东街道办事处", ["象山县", "丹东街道"]),
+        ("锦州市义县人民政府", ["锦州市", "义县"]),
+        ("新镇和城区的街道", []),  # two-character names only count after their parent
+    ],
+)
+def test_find_places_matches_whole_names(text: str, expected: list[str]):
+    assert names(text) == expected
+
+
+def resolve(*texts: str, body: str = "", addressee: str | None = None, context: tuple = ()):
+    clues = [Clue(t, "text") for t in texts]
+    clues += [Clue(t, "metadata-row", subject=False) for t in context]
+    return resolve_region(clues, body, addressee)
+
+
+@pytest.mark.parametrize(
+    ("clues", "expected"),
+    [
+        (("鹿寨县拉沟乡人民政府",), ("广西壮族自治区", "柳州市", "鹿寨县", "拉沟乡", "450223203")),
+        (("城口县左岚乡人民政府",), ("重庆市", None, "城口县", "左岚乡", "500229205")),
+        (("長壽區人民政府",), ("重庆市", None, "长寿区", None, "500115")),
+        (("丹东街道办事处",), ("浙江省", "宁波市", "象山县", "丹东街道", "330225001")),
+        (("北京市朝阳区人民政府劲松街道办事处",), ("北京市", None, "朝阳区", "劲松街道", "110105017")),
+        (("城关镇人民政府",), (None, None, None, "城关镇", None)),
+        (("鹿寨县拉沟镇人民政府",), ("广西壮族自治区", "柳州市", "鹿寨县", "拉沟镇", None)),
+        (("上犹县司法局",), ("江西省", "赣州市", "上犹县", None, "360724")),
+        (("朝阳区人民政府",), (None, None, "朝阳区", None, None)),
+        (("和林格尔县城关镇人民政府",), ("内蒙古自治区", "呼和浩特市", "和林格尔县", "城关镇", "150123100")),
+    ],
+)
+def test_resolve_from_issuer_clues(clues, expected):
+    region = resolve(*clues).region
+    assert (region.province, region.city, region.county, region.township, region.code) == expected
+
+
+def test_repeated_name_is_decided_by_a_page_row_naming_the_county():
+    result = resolve("城关镇人民政府", context=("太和县人民政府办公室",))
+    assert result.region.code == "341222100"
+    assert result.provenance["region.county"] == "metadata-row"
+    assert result.provenance["region.city"] == "gazetteer"
+
+
+def test_repeated_name_is_decided_by_the_body_naming_the_county():
+    result = resolve("城关镇人民政府", body="在五河县委、县政府的坚强领导下，我镇……")
+    assert result.region.county == "五河县"
+
+
+def test_a_neighbours_address_in_the_body_decides_nothing():
+    result = resolve("城关镇人民政府", body="与相邻的五河县城关镇、太和县城关镇建立联调机制")
+    assert result.region.county is None
+    assert "88" in result.unknown["region.county"]
+
+
+def test_addressee_alone_never_picks_among_many():
+    result = resolve("高坪镇人民政府", addressee="区委、区政府")
+    assert result.region.county is None and result.region.township == "高坪镇"
+
+
+def test_addressee_narrows_among_candidates_the_clues_left():
+    result = resolve("高坪镇人民政府", context=("江西省人民政府",), addressee="区委、区政府")
+    assert result.region.county == "临川区"
+
+
+def test_conflicting_issuer_clues_leave_the_region_unknown():
+    result = resolve("拉沟乡人民政府", "五指峰乡人民政府")
+    assert result.region.township is None
+    assert result.unknown["region"]
+
+
+def test_every_null_level_has_a_reason():
+    for clue in ("城关镇人民政府", "上犹县司法局", "重庆市长寿区人民政府"):
+        result = resolve(clue)
+        for level, value in result.region.as_dict().items():
+            if value is None:
+                assert result.unknown[f"region.{level}"]
+
+
+def test_gazetteer_is_loaded_once():
+    assert load_gazetteer() is load_gazetteer()
+    assert len([p for p in load_gazetteer().by_name["城关镇"] if p.level == "township"]) == 88
+
+
+def test_a_unique_name_in_another_county_than_the_one_named_is_not_taken():
+    """五指峰乡 is in 上犹县 only; 鹿寨县五指峰乡 must be a place the 2023 list does not have."""
+    result = resolve("鹿寨县五指峰乡人民政府")
+    assert (result.region.county, result.region.township, result.region.code) == ("鹿寨县", "五指峰乡", None)
+    assert "2023 list" in result.unknown["region.code"]
+
+
+def test_a_page_row_that_contradicts_the_issuer_fills_nothing_in():
+    result = resolve("营前镇人民政府", context=("宁波市人民政府",))
+    assert result.region.township == "营前镇"
+    assert result.region.county is None and result.region.province is None
+
+
+def test_a_news_site_naming_a_province_in_passing_does_not_block():
+    result = resolve("营前镇人民政府", context=("人民网重庆频道",))
+    assert result.region.code == "360724103"

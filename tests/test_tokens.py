@@ -1,0 +1,70 @@
+"""Segmentation with the domain vocabulary: domain terms and places stay whole words."""
+
+from __future__ import annotations
+
+import pytest
+
+from fazhi import tokens
+from fazhi.tokens import Entry, VocabError, parse_vocab
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module", autouse=True)
+def project_vocab():
+    tokens.use_vocab(ROOT / tokens.VOCAB_FILE)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("全面推进法治政府建设工作", "法治政府建设"),
+        ("严格落实三重一大决策制度", "三重一大"),
+        ("实现一村一法律顾问全覆盖", "一村一法律顾问"),
+        ("落实谁执法谁普法责任制", "谁执法谁普法"),
+        ("规范行政执法行为", "行政执法"),
+        ("拉沟乡党委书记认真履职", "拉沟乡"),
+        ("鹿寨县司法局指导", "鹿寨县"),
+        ("五指峰乡2023年度报告", "五指峰乡"),
+    ],
+)
+def test_domain_terms_and_places_are_one_word(text, word):
+    assert word in tokens.tokenize(text)
+
+
+def test_punctuation_and_whitespace_are_dropped_but_numbers_kept():
+    words = tokens.tokenize("覆盖率达100%， 共 3 次。")
+    assert "，" not in words and " " not in words and "。" not in words
+    assert "100%" in words and "3" in words
+
+
+def test_every_character_of_a_word_comes_from_the_text():
+    text = "柱山乡严格履行法治政府建设“第一责任人”职责"
+    assert "".join(tokens.tokenize(text)) == "柱山乡严格履行法治政府建设第一责任人职责"
+
+
+def test_project_vocabulary_parses():
+    entries = parse_vocab((ROOT / tokens.VOCAB_FILE).read_text(encoding="utf-8"))
+    assert Entry("三重一大", 20000, "n") in entries
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("三重一大 20000 n\n", [Entry("三重一大", 20000, "n")]),
+        ("述法\n\n法律明白人 5\n", [Entry("述法"), Entry("法律明白人", 5)]),
+    ],
+)
+def test_parse_vocab(text, expected):
+    assert parse_vocab(text) == expected
+
+
+def test_parse_vocab_names_the_bad_line():
+    with pytest.raises(VocabError, match=r"jieba.txt:2: expected"):
+        parse_vocab("述法\n法治 政府 建设 1 n\n")
+
+
+def test_gazetteer_names_exclude_placeholders():
+    names = tokens.place_names()
+    assert "拉沟乡" in names and "市辖区" not in names
+    assert all(len(n) >= 3 for n in names)
