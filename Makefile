@@ -36,6 +36,7 @@ test: $(STAMP) browser $(AXE) lint
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test,bench]"
 	$(BIN)/fazhi bench
 
 clean:

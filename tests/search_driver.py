@@ -34,8 +34,10 @@ def load_queries(name: str) -> list[str]:
 
 
 def page_lines(page, url: str) -> list[str]:
-    """The literal form of each line of the page's article, as the browser renders it."""
+    """The literal form of each line of the page's article, as the browser renders it, without the parts
+    marked `data-search-exclude` (text about other pages, such as related-report lists)."""
     page.goto(url, wait_until="domcontentloaded")
+    page.evaluate("document.querySelectorAll('article [data-search-exclude]').forEach(e => e.remove())")
     return [literal_form(line) for line in page.locator("article").first.inner_text().splitlines()]
 
 
@@ -45,12 +47,11 @@ def expected_pages(lines: dict[str, list[str]], query: str) -> set[str]:
 
 
 def search(page, query: str) -> list[str]:
-    """Type `query` into the search box (then End, as an input-method commit), follow "more" to the end;
-    returns the result URLs (relative to the site root) in the order shown."""
+    """Enter `query` in the search box as an input-method commit does (the whole text at once, no key-up;
+    then End), follow "more" to the end; returns the result URLs (relative to the site root) in order."""
     box = page.locator(SEARCH_BOX)
-    box.fill("")
     box.click()
-    page.keyboard.type(query)
+    box.fill(query)
     page.keyboard.press("End")
     done = "(q) => { const r = document.querySelector('[data-fz-search]');" \
         " return r.dataset.query === q && ['done', 'partial'].includes(r.dataset.state); }"

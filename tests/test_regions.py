@@ -117,3 +117,20 @@ def test_a_page_row_that_contradicts_the_issuer_fills_nothing_in():
 def test_a_news_site_naming_a_province_in_passing_does_not_block():
     result = resolve("营前镇人民政府", context=("人民网重庆频道",))
     assert result.region.code == "360724103"
+
+
+def test_an_unlisted_name_without_a_county_is_not_a_place():
+    result = resolve("某某镇人民政府")
+    assert result.region == type(result.region)()
+    assert "某某镇" in result.unknown["region"]
+
+
+def test_the_variants_file_is_in_step_with_the_list():
+    from fazhi.regions import _variant_rows, compute_variants
+
+    rows = [(r["code"], r["name"], r["simplified"]) for r in _variant_rows()]
+    assert rows == compute_variants(load_gazetteer())
+
+
+def test_a_name_converted_to_simplified_script_still_finds_its_place():
+    assert resolve("汉川市垌冢镇人民政府").region.township == "垌塚镇"

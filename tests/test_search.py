@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from fazhi.search import SearchDoc, Section, encode_gaps, keys_of, search_tree, shard_of
+from fazhi.search import (
+    SearchDoc,
+    Section,
+    encode_gaps,
+    folded_blocks,
+    keys_of,
+    search_tree,
+    shard_of,
+)
 from fazhi.search_bench import decode_gaps, first_page, first_query_bytes, query_keys
 from fazhi.search_html import page_text
 from fazhi.searchtext import browser_table, fold
@@ -45,6 +53,10 @@ def test_dense_postings_cost_one_digit_per_document():
 
 def test_keys_are_characters_and_adjacent_pairs():
     assert keys_of("三重一大") == {"三", "重", "一", "大", "三重", "重一", "一大"}
+
+
+def test_no_key_spans_two_blocks():
+    assert keys_of(folded_blocks(["三重", "一大"])) == {"三", "重", "一", "大", "三重", "一大"}
 
 
 @pytest.mark.parametrize(
@@ -102,6 +114,7 @@ def tiny_site(tmp_path):
         _doc("reports/a/", "甲乡报告", "落实三重一大制度"),
         _doc("reports/b/", "乙镇报告", "三重保障，一大批项目"),
         _doc("reports/c/", "三重一大专项报告", "无"),
+        _doc("reports/d/", "丁鄉報告", "健全行政復議工作機制"),
     ]
     for rel, content in search_tree(docs, []).items():
         path = tmp_path / "search" / rel
@@ -117,9 +130,15 @@ def test_first_page_keeps_literal_matches_only_and_titles_first(tiny_site):
     assert first_query_bytes(tiny_site, "三重一大") == fetches.total
 
 
+@pytest.mark.parametrize("query", ["行政复议", "行政復議", "復议工作"])
+def test_a_page_in_traditional_script_is_found_in_either_script(tiny_site, query):
+    assert first_page(tiny_site, query)[0] == [3]
+
+
 def test_manifest_lists_shards_and_documents(tiny_site):
     manifest = json.loads((tiny_site / "search" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["docs"] == 3
+    assert manifest["docs"] == 4
+    assert manifest["t2s"]["復"] == "复"
     assert len(list((tiny_site / "search" / "k").iterdir())) == manifest["shards"]
 
 

@@ -64,6 +64,7 @@ def home_page(reports: list[Report], context: SiteContext | None = None) -> str:
             f"本站收录 **{len(reports)}** 份法治政府建设年度报告{('（' + span + '）') if span else ''}，"
             "逐份整理为规范的网页，附元数据和可下载的数据文件。按地区、年度、主题浏览，或使用右上角的全文搜索。"
         ),
+        "[统计](stats/index.md)：各省份、各年度报告数量，统计图表，各报告数据指标对比表。",
         *(_entry_points(reports, context) if context else []),
         "## 最新报告" if len(ordered) > HOME_LATEST else "## 全部报告",
         latest_table(latest),

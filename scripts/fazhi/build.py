@@ -1,8 +1,9 @@
 """`fazhi build`: one straight line of stages from content/ to build/site.
 
-A bad report becomes a Problem and the build goes on with the others. Everything is built in
+A bad report becomes a Problem and the build goes on with the others. The site is built in
 build/.staging and swapped in at the end, so a build that fails or is killed leaves the previous
-build/docs and build/site as they were.
+build/site as it was. build/docs is the incremental working copy mkdocs reads: only changed reports
+are rewritten, and a build that dies while writing it makes the next one rewrite it whole.
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from .atomic import exclusive, recover, swap_in
 from .cache import CacheContext, ReportCache, code_version, vocabulary_version
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
-from .incremental import link_tree, process_all, update_docs
+from .incremental import process_all, update_docs
 from .model import Problem, Report, SourceText
 from .pipeline import process_source, with_ids
 from .progress import StageClock
 from .read import read_all
-from .search import BROWSE_LINKS, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
+from .search import BROWSE_PAGES, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
 from .search_html import page_text
 from .site import build_context, with_page_links
 from .site_files import shared_tree
@@ -94,6 +95,7 @@ class BuildResult:
     cached: int = 0  # reports whose stages were skipped: their inputs had not changed
     rendered: int = 0  # report folders rendered this time (the others were up to date)
     times: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (workers included)
 
     @property
     def errors(self) -> list[Problem]:
@@ -172,16 +174,16 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
     clock = clock or StageClock()
     with clock.stage("read"):
         use_topics(project.topics_yml if project.topics_yml.is_file() else None)
-        texts, problems = read_all(project.reports_dir)
         context = CacheContext(code_version(), vocabulary_version(project.vocab_dir))
         cache = ReportCache(project.cache_dir / "reports", context)
+        texts, problems = read_all(project.reports_dir, decode=cache.decode)
     with clock.stage("clean + extract", total=len(texts)) as advance:
         done, failed = process_all(texts, cache, process_safely, on_done=advance)
-        cache.prune()
+        cache.save()
     with clock.stage("ids"):
         result, id_problems = checked_ids(done)
     result.problems = sort_problems(problems + failed + id_problems)
-    result.cached, result.times = cache.hits, clock.times
+    result.cached, result.times, result.cpu = cache.hits, clock.times, clock.cpu
     return result
 
 
@@ -189,14 +191,9 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line or 0, p.message))
 
 
-def write_docs(
-    project: Project, result: BuildResult, target: Path, clock: StageClock | None = None
-) -> None:
-    """render + assemble + write: the Markdown tree for mkdocs.
-
-    Kept up to date in build/cache/docs (only changed reports are rendered), then hard-linked into
-    `target`, so the published copy never changes under a running build.
-    """
+def write_docs(project: Project, result: BuildResult, clock: StageClock | None = None) -> None:
+    """render + assemble + write: the Markdown tree for mkdocs in build/docs, where only the
+    reports whose render inputs changed are rendered again (see `incremental`)."""
     clock = clock or StageClock()
     with clock.stage("assemble"):
         # site context: region tree, other years, same county, similar reports; part of each page
@@ -205,16 +202,15 @@ def write_docs(
         shared = shared_tree(result.reports, project.pages_dir, context)
     with clock.stage("render + write", total=len(result.reports)) as advance:
         pairs = [(r, result.raws[r.id]) for r in result.reports]
-        work = project.cache_dir / "docs"
-        result.rendered = update_docs(work, pairs, shared, on_done=advance)
-        link_tree(work, target)
+        manifest = project.cache_dir / "docs-manifest.json"
+        result.rendered = update_docs(project.docs_dir, manifest, pairs, shared, on_done=advance)
 
 
 def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:
     """Everything up to the Markdown tree in build/docs (no site)."""
     clock = clock or StageClock()
     result = collect(project, clock)
-    write_docs(project, result, project.docs_dir, clock)
+    write_docs(project, result, clock)
     return result
 
 
@@ -319,10 +315,10 @@ def build(project: Project, clock: StageClock | None = None) -> BuildResult:
             # search: index the pages as built, so results match what a visitor reads
             with clock.stage("search index"):
                 docs = search_documents(project, result.reports, staging / "site")
-                write_tree(search_tree(docs, BROWSE_LINKS), staging / "site" / SEARCH_DIR)
-            # publish: site first, so build/site is never older than what it was built from
+                browse = browse_links(staging / "site")
+                write_tree(search_tree(docs, browse), staging / "site" / SEARCH_DIR)
+            # publish: build/site is the old site or the new one, never a mix
             swap_in(staging / "site", project.site_dir)
-            swap_in(staging / "docs", project.docs_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return result
@@ -331,7 +327,9 @@ def build(project: Project, clock: StageClock | None = None) -> BuildResult:
 def search_documents(project: Project, reports: list[Report], site: Path) -> list[SearchDoc]:
     """The built report pages (newest first, the order results keep among equals), then the site's pages."""
     docs = [
-        report_doc(r, page_text((site / "reports" / r.id / "index.html").read_text(encoding="utf-8")))
+        report_doc(
+            r, page_text((site / "reports" / r.id / "index.html").read_text(encoding="utf-8"))
+        )
         for r in sorted(reports, key=sort_key)
     ]
     for source in sorted(project.pages_dir.glob("*.md")):
@@ -340,6 +338,15 @@ def search_documents(project: Project, reports: list[Report], site: Path) -> lis
             page = page_text(built.read_text(encoding="utf-8"))
             docs.append(site_page_doc(f"{source.stem}/", page))
     return docs
+
+
+def browse_links(site: Path) -> list[dict[str, str]]:
+    """The browse pages the built site has, offered when a search finds nothing."""
+    return [
+        {"name": name, "url": url}
+        for name, url in BROWSE_PAGES
+        if (site / url / "index.html").is_file()
+    ]
 
 
 def render_staged(
@@ -360,7 +367,7 @@ def render_staged(
 
 def _render(project: Project, result: BuildResult, staging: Path, clock: StageClock) -> list[str]:
     shutil.rmtree(staging, ignore_errors=True)
-    write_docs(project, result, staging / "docs", clock)
+    write_docs(project, result, clock)
     day = content_date(result.reports)
     with clock.stage("mkdocs"):
-        return build_site(project, staging / "docs", staging / "site", day)
+        return build_site(project, project.docs_dir, staging / "site", day)

@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .decode import Decoded
 from .model import Report, SourceText
+from .read import decode_any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+CACHE_SCHEMA = "fazhi-report-cache/1"
 _SKIP_DIRS = {"__pycache__"}
 
 
@@ -33,9 +36,7 @@ def digest_files(paths: list[Path], root: Path) -> str:
 def files_below(root: Path) -> list[Path]:
     if not root.is_dir():
         return []
-    return [
-        p for p in root.rglob("*") if p.is_file() and not _SKIP_DIRS.intersection(p.parts)
-    ]
+    return [p for p in root.rglob("*") if p.is_file() and not _SKIP_DIRS.intersection(p.parts)]
 
 
 @cache
@@ -59,7 +60,7 @@ class CacheContext:
     def key(self, src: SourceText) -> str:
         override = json.dumps(src.override, ensure_ascii=False, sort_keys=True, default=str)
         parts = [
-            "fazhi-report-cache/1",
+            CACHE_SCHEMA,
             self.code,
             self.vocabulary,
             src.source.file,
@@ -74,53 +75,80 @@ class CacheContext:
 
 @dataclass
 class ReportCache:
-    """Pickled Reports (without their id) in `folder`, one file per key."""
+    """Pickled Reports (without their id) and decoded texts, in one pack file per project.
+
+    One file, not one per report: a no-change rebuild then reads one file instead of thousands. The
+    pack is loaded whole, and rewritten only when an entry was added or went unused (pruning)."""
 
     folder: Path
     context: CacheContext
-    used: set[str] = field(default_factory=set)
     hits: int = 0
     misses: int = 0
+    _old: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _new: dict[str, bytes] = field(default_factory=dict, repr=False)
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+    def __post_init__(self) -> None:
+        try:
+            loaded = pickle.loads(self.pack.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
+            loaded = None
+        if isinstance(loaded, dict) and loaded.get("schema") == CACHE_SCHEMA:
+            self._old = loaded["entries"]
+
+    @property
+    def pack(self) -> Path:
+        return self.folder / "pack.pickle"
+
+    def _load(self, key: str) -> object | None:
+        data = self._old.get(key)
+        if data is None:
+            return None
+        self._new[key] = data
+        try:
+            return pickle.loads(data)
+        except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
+            return None
 
     def get(self, src: SourceText) -> Report | None:
-        key = self.context.key(src)
-        self.used.add(key)
-        path = self._path(key)
-        try:
-            data = path.read_bytes()
-            report = pickle.loads(data)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
-            self.misses += 1
-            return None
-        if not isinstance(report, Report):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return report
+        report = self._load(self.context.key(src))
+        if isinstance(report, Report):
+            self.hits += 1
+            return report
+        self.misses += 1
+        return None
 
     def put(self, src: SourceText, report: Report) -> None:
-        key = self.context.key(src)
-        self.used.add(key)
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
+        self._new[self.context.key(src)] = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def prune(self) -> int:
-        """Delete entries this build did not use; return how many."""
-        removed = 0
-        for path in self.folder.glob("*/*.pickle"):
-            if path.stem not in self.used:
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+    def decode(self, data: bytes, file: str) -> Decoded:
+        """`read.decode_any`, remembered by the bytes' digest: a decoded report is not decoded again.
+        Failures are not remembered (they raise every time, as they should)."""
+        h = hashlib.sha256(f"decoded\0{self.context.code}\0{file}\0".encode())
+        key = hashlib.sha256(h.digest() + hashlib.sha256(data).digest()).hexdigest()
+        decoded = self._load(key)
+        if isinstance(decoded, Decoded):
+            return decoded
+        decoded = decode_any(data, file)
+        self._new[key] = pickle.dumps(decoded, protocol=pickle.HIGHEST_PROTOCOL)
+        return decoded
+
+    def save(self) -> bool:
+        """Write the entries this build used (the others are dropped); False when nothing changed."""
+        if self._new.keys() == self._old.keys():
+            return False
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.pack.with_suffix(f".{os.getpid()}.tmp")
+        record = {"schema": CACHE_SCHEMA, "entries": self._new}
+        tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, self.pack)
+        self._old = dict(self._new)
+        return True
 
 
 def render_key(report: Report, raw_sha256: str) -> str:
-    """Digest of everything a report's own pages are rendered from: the final Report and the code."""
-    data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+    """Digest of everything a report's own pages are rendered from: the final Report and the code.
+
+    `repr`, not pickle: a pickle depends on which equal strings happen to be one object, so the same
+    report fresh from the stages and loaded from the cache would pickle differently."""
+    data = repr(report).encode("utf-8", "surrogatepass")
     return hashlib.sha256(code_version().encode() + raw_sha256.encode() + data).hexdigest()

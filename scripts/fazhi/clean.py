@@ -11,7 +11,6 @@ blocks with `lead` = the heading part and `level` = its heading level.
 
 from __future__ import annotations
 
-import html
 import re
 
 from . import parts
@@ -33,8 +32,9 @@ from .structure import (
 __all__ = ["clean_report", "heading_level"]
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
-_MD_STRONG = re.compile(r"\*\*|__")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+# Bold that marks a heading or a run-in lead: the whole line, or a lead at the start of the line.
+# Bold in the middle of running text stays as written (it is text that looks like Markdown).
+_MD_STRONG_LINE = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 # Formatting tags left by copying from a web page (and by our own page); other tags, such as a
 # literal `<script>` in the text, stay text.
 _HTML_TAG = re.compile(
@@ -43,7 +43,8 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|tr|section|article)>", re.IGNORECASE)
-_ENTITY = re.compile(r"&(?:[a-z]{2,6}|#\d{2,6}|#x[0-9a-f]{2,5});", re.IGNORECASE)
+# Only the space entities a web copy leaves; &lt; and friends are text and stay as written.
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x0*a0|#x3000);", re.IGNORECASE)
 
 
 def heading_level(line: str) -> int:
@@ -53,17 +54,17 @@ def heading_level(line: str) -> int:
 
 
 def _strip_markdown(number: int, raw: str, ctx: Context) -> str:
-    text = _HTML_TAG.sub("", raw)
-    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    text = _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
+    text = _SPACE_ENTITY.sub(" ", _HTML_TAG.sub("", raw))
     heading = _MD_HEADING.match(text)
     if heading:
         text = text[heading.end() :].rstrip().rstrip("#").rstrip()
         ctx.marked.add(number)
     stripped = text.strip()
-    if stripped.startswith(("**", "__")) and stripped.endswith(("**", "__")) and len(stripped) > 4:
-        ctx.marked.add(number)
-    text = _MD_STRONG.sub("", text)
+    bold = _MD_STRONG_LINE.match(stripped)
+    if bold:
+        if bold.end() == len(stripped):
+            ctx.marked.add(number)
+        text = bold.group(2) + stripped[bold.end() :]
     if text != raw:
         ctx.log.append(LogEntry("removed-markup", number, raw.strip(), text.strip()))
     return text

@@ -58,7 +58,13 @@ def report_problems(problems: list[Problem]) -> None:
 @click.option(
     "--keep-going", is_flag=True, help="Exit 0 even when some reports could not be published."
 )
-def build_command(keep_going: bool) -> None:
+@click.option(
+    "--timings-json",
+    type=click.Path(dir_okay=False, path_type=Path),
+    hidden=True,
+    help="Also write the stage times to this JSON file (for `fazhi bench`).",
+)
+def build_command(keep_going: bool, timings_json: Path | None) -> None:
     """Build build/docs and build/site from content/.
 
     The good reports are always published. The exit status is 1 when some report could not be
@@ -79,6 +85,9 @@ def build_command(keep_going: bool) -> None:
         )
     )
     click.echo(f"published {len(result.reports)} reports → {project.site_dir / 'index.html'}")
+    if timings_json is not None:
+        record = {"wall": clock.times, "cpu": clock.cpu}
+        timings_json.write_text(json.dumps(record, indent=2), encoding="utf-8")
     if result.errors and not keep_going:
         raise SystemExit(1)
 
@@ -148,3 +157,29 @@ def synth(n: int, target: Path, seed: int, sources: Path | None) -> None:
         sources = Project(find_root(Path.cwd())).reports_dir
     paths = write_corpus(target, n, seed=seed, sources=sources)
     click.echo(f"wrote {len(paths)} synthetic reports → {target}")
+
+
+@main.command()
+@click.option(
+    "--size",
+    "sizes",
+    type=click.IntRange(min=1),
+    multiple=True,
+    help="Report counts to run [default: 100 and 1000, plus $BENCH_N if set].",
+)
+@click.option(
+    "--no-baselines",
+    is_flag=True,
+    help="Skip the bare mkdocs build and the segmentation runs (the 10,000 targets need neither).",
+)
+def bench(sizes: tuple[int, ...], no_baselines: bool) -> None:
+    """Build synthetic corpora and write build/bench/results.json (see fazhi.bench)."""
+    import os
+
+    from .bench import results_table, run_bench, sizes_to_run
+    from .progress import print_summary as print_table
+
+    root = find_root(Path.cwd())
+    sizes_ = list(sizes) or sizes_to_run(os.environ.get("BENCH_N"))
+    entries = run_bench(root, sizes_, baselines=not no_baselines)
+    print_table(results_table(entries))

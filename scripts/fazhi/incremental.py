@@ -121,6 +121,7 @@ def _write_folder(docs: Path, folder: str, tree: DocsTree) -> None:
 
 def update_docs(
     docs: Path,
+    manifest_path: Path,
     reports: list[tuple[Report, bytes]],
     shared: DocsTree,
     *,
@@ -128,7 +129,6 @@ def update_docs(
     on_done: Callable[[int], None] = _noop,
 ) -> int:
     """Bring `docs` up to date with these reports and shared files; return how many reports were rendered."""
-    manifest_path = docs.with_name(docs.name + "-manifest.json")
     old = DocsManifest.load(manifest_path)
     if old is None or old.code != code_version() or not docs.is_dir():
         if docs.exists():
@@ -158,18 +158,3 @@ def update_docs(
         (docs / rel).unlink(missing_ok=True)
     new.save(manifest_path)
     return len(stale)
-
-
-def link_tree(source: Path, target: Path) -> None:
-    """A copy of `source` at `target` made of hard links (files are never changed in place here,
-    only replaced, so the copy stays as it was). Falls back to copying across file systems."""
-    if target.exists():
-        shutil.rmtree(target)
-
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link)

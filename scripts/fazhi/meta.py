@@ -86,6 +86,12 @@ def _apply_region(meta: ReportMeta, result: RegionResult) -> None:
     meta.unknown.update(result.unknown)
 
 
+def _mostly_traditional(text: str, converted: str) -> bool:
+    """More than a stray character (行爲) changes under t2s: a mirror in traditional script."""
+    changed = sum(a != b for a, b in zip(text, converted, strict=False))
+    return changed >= max(3, len(text) // 100)
+
+
 def _simplify(meta: ReportMeta) -> None:
     """Names and titles in simplified script (mirrors of a page may be in traditional)."""
     for name in ("title", "issuer", "addressee"):
@@ -117,6 +123,7 @@ def extract_meta(doc: Document, source: Source) -> ReportMeta:
     title_source = meta.provenance.get("title", "text")
     _set(meta, "year", *find_year(meta.title, row_title, doc.blocks, meta.date_signed, title_source))
     body = doc.body_text if doc.script_converted else simplified(doc.body_text)
+    traditional = _mostly_traditional(doc.body_text, body)
     result = resolve_region(region_clues(meta, doc, rows, source), body, meta.addressee)
     _apply_region(meta, result)
     subject_level = result.subject_level
@@ -126,7 +133,8 @@ def extract_meta(doc: Document, source: Source) -> ReportMeta:
     _set(meta, "level", level, "text", reason)
     if level == "township" and meta.region.township is None:
         meta.unknown["region.township"] = "the report speaks as a township but never names it"
-    _simplify(meta)
+    if traditional:
+        _simplify(meta)
     if meta.region.code is None:
         meta.unknown.setdefault("region", meta.unknown.get("region.code", "place not resolved"))
     return meta

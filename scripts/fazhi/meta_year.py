@@ -25,13 +25,10 @@ _REPORT_AS_FOLLOWS = re.compile(
     r"(20\d\d)\s*年度?(?:的)?(?:法治政府建设|依法行政|法治建设)[^。]{0,20}(?:报告|汇报)如下"
 )
 _OPENING_BLOCKS = 4
-_MEASURES_HEADING = re.compile(
-    r"^[一二三四五六七八九十]+、\s*(20\d\d)\s*年度?(?:的)?(?:推进|法治|依法行政|主要|工作|开展)"
-)
-_PLAN_HEADING = re.compile(
-    r"^[一二三四五六七八九十]+、\s*(20\d\d)\s*年度?(?:的)?(?:工作)?(?:计划|打算|安排|思路|重点|主要安排)"
-)
 _EARLIEST, _LATEST = 2000, 2100
+_TOP_HEADING_YEAR = re.compile(r"^[一二三四五六七八九十]+[、.．]\s*(20\d\d)\s*年")
+_PLAN_WORDS = re.compile(r"安排|计划|打算|思路|展望|重点工作|下一步|下一年")
+_MEASURE_WORDS = re.compile(r"举措|成效|做法|情况|推进|开展|工作")
 
 
 def _clean_years(text: str) -> str:
@@ -70,17 +67,21 @@ def year_in_opening(blocks: list[Block]) -> int | None:
 
 
 def year_in_headings(blocks: list[Block]) -> tuple[int | None, int | None]:
-    """(year of the 举措和成效 heading, year of the next-year plan heading) among top headings."""
+    """(year of the 举措和成效 heading, year of the next-year plan heading) among top headings:
+    一、2023年推进法治政府建设的主要举措和成效 / 三、2024年推进法治政府建设的主要安排."""
     measures = plan = None
     for block in blocks:
         if block.kind != "heading" and not block.lead:
             continue
         text = arabic_years((block.lead or "") + block.text)
-        plan_match = _PLAN_HEADING.match(text)
-        if plan_match and plan is None:
-            plan = int(plan_match.group(1))
-        elif (match := _MEASURES_HEADING.match(text)) and measures is None:
-            measures = int(match.group(1))
+        match = _TOP_HEADING_YEAR.match(text)
+        if not match:
+            continue
+        year = int(match.group(1))
+        if _PLAN_WORDS.search(text):
+            plan = plan or year
+        elif _MEASURE_WORDS.search(text):
+            measures = measures or year
     return measures, plan
 
 

@@ -136,6 +136,7 @@ class Indicator:
     text: str
     section: str
     canonical: str | None = None
+    block: int = -1  # index in Document.blocks of the paragraph holding `text`
 
     def as_dict(self) -> dict[str, Any]:
         return {

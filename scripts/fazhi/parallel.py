@@ -1,13 +1,13 @@
 """Run a per-report stage over worker processes.
 
-Per-report stages are pure functions, so a build is a map. Workers live for the whole map, so the
-segmenter (jieba and its dictionaries) loads once per worker, not once per report. Small maps run in
-this process: starting workers costs more than a few reports.
+Per-report stages are pure functions, so a build is a map. Workers live for the whole map and keep
+their module state, so the segmenter (jieba and its dictionaries, see `tokens`) loads once per worker
+on first use, not once per report. Small maps run in this process: starting workers costs more than a
+few reports.
 """
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
 import os
 import traceback
@@ -46,14 +46,6 @@ def worker_count() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:
         return max(1, os.cpu_count() or 1)
-
-
-def warm_up() -> None:
-    """Load the segmenter's dictionary before the first report, once per worker."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
 
 
 def _run_one(fn: Callable[[T], R], item: T) -> Outcome[R]:
@@ -96,7 +88,7 @@ def map_reports(
     size = max(1, min(CHUNK, len(items) // (workers * 4)))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     results: list[list[Outcome[R]] | None] = [None] * len(chunks)
-    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=warm_up) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
         futures = {pool.submit(_run_chunk, fn, chunk): n for n, chunk in enumerate(chunks)}
         for future in as_completed(futures):
             n = futures[future]

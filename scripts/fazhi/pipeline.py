@@ -8,6 +8,7 @@ from .clean import clean_report
 from .coverage import required_items
 from .fidelity import nothing_lost_problems
 from .ids import assign_ids
+from .indicators import extract_indicators
 from .keywords import keywords, tokenize
 from .meta import extract_meta
 from .model import Report, SourceText
@@ -38,6 +39,7 @@ def process_source(src: SourceText, topics: list[Topic] | None = None) -> Report
         doc=doc,
         meta=meta,
         outline=outline_of(doc.blocks),
+        indicators=extract_indicators(doc),
     )
     problems = nothing_lost_problems(src.source.file, src.text, doc, document_markdown(report))
     report = replace(report, problems=problems) if problems else report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,29 +25,36 @@ def _ignore(_: int) -> None:
     return None
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the worker processes)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 @dataclass
 class StageClock:
-    """Wall time per stage; with `live`, a progress bar (reports done / total) per stage."""
+    """Wall time (and CPU time) per stage; with `live`, a progress bar (reports done / total)."""
 
     live: bool = False
     times: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
     _bar: Progress | None = None
 
     @contextmanager
     def stage(self, name: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
-        start = perf_counter()
-        if self._bar is None or total is None:
-            try:
-                yield _ignore
-            finally:
-                self.times[name] = self.times.get(name, 0.0) + perf_counter() - start
-            return
-        task = self._bar.add_task(name, total=total)
+        start, cpu = perf_counter(), cpu_seconds()
+        task = None if self._bar is None or total is None else self._bar.add_task(name, total=total)
         try:
-            yield lambda n: self._bar.advance(task, n) if self._bar else None
+            if task is None:
+                yield _ignore
+            else:
+                yield lambda n: self._bar.advance(task, n) if self._bar else None
         finally:
-            self._bar.update(task, completed=total)
+            if task is not None and self._bar is not None:
+                self._bar.update(task, completed=total)
             self.times[name] = self.times.get(name, 0.0) + perf_counter() - start
+            self.cpu[name] = self.cpu.get(name, 0.0) + cpu_seconds() - cpu
 
     @contextmanager
     def shown(self) -> Iterator[StageClock]:

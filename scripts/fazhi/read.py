@@ -102,12 +102,17 @@ def shown_name(name: str) -> str:
     return "".join(c if ord(c) >= 32 and ord(c) != 127 else f"\\x{ord(c):02x}" for c in text)
 
 
-def read_source(path: Path, root: Path, *, allowed: Path | None = None) -> SourceText:
+Decoder = Callable[[bytes, str], Decoded]
+
+
+def read_source(
+    path: Path, root: Path, *, allowed: Path | None = None, decode: Decoder = decode_any
+) -> SourceText:
     """Read one report file below `root` into a SourceText. Links must stay inside `allowed`."""
     name = path.relative_to(root).as_posix()
     check_path(path, name, allowed or root)
     data = path.read_bytes()
-    decoded = decode_any(data, name)
+    decoded = decode(data, name)
     source = Source(
         file=name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -139,10 +144,13 @@ def find_report_files(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if is_candidate(p) and (p.is_file() or p.is_symlink()))
 
 
-def read_all(root: Path, *, allowed: Path | None = None) -> tuple[list[SourceText], list[Problem]]:
+def read_all(
+    root: Path, *, allowed: Path | None = None, decode: Decoder = decode_any
+) -> tuple[list[SourceText], list[Problem]]:
     """Read every report in `root`; unreadable files become Problems and the rest go on.
 
     Links may point anywhere inside `allowed` (default: the folder above `root`, i.e. content/).
+    `decode` is `decode_any` or the build cache's memo of it.
     """
     allowed = allowed or root.parent
     texts: list[SourceText] = []
@@ -152,7 +160,7 @@ def read_all(root: Path, *, allowed: Path | None = None) -> tuple[list[SourceTex
             problems.append(hidden_file(path.name))
             continue
         try:
-            texts.append(read_source(path, root, allowed=allowed))
+            texts.append(read_source(path, root, allowed=allowed, decode=decode))
         except FazhiError as err:
             problems.append(Problem(err.file, err.detail, err.hint, err.line))
         except OSError as err:

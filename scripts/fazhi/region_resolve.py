@@ -55,8 +55,7 @@ class _Found:
 
 
 def _scan(clue: Clue, gaz: Gazetteer) -> _Found:
-    text = _GOVERNMENT_INFIX.sub("", _ORGAN_LEAD.sub("", simplified(clue.text)))
-    mentions = find_places(text, gaz)
+    text, mentions = _best_script(_GOVERNMENT_INFIX.sub("", _ORGAN_LEAD.sub("", clue.text)), gaz)
     lead = _leading_chain(mentions)
     rest_at = lead[-1].end if lead else 0
     if lead and lead[0].start > 12:
@@ -66,6 +65,23 @@ def _scan(clue: Clue, gaz: Gazetteer) -> _Found:
     if lead and unlisted and lead[-1].levels == {"township"}:
         unlisted = None
     return _Found(clue, mentions, unlisted)
+
+
+def _best_script(text: str, gaz: Gazetteer) -> tuple[str, list[Mention]]:
+    """Look names up as written and in simplified script, and keep the reading that finds more:
+    鹿寨縣 needs the conversion, but 垌塚镇 is the official name and t2s would make it 垌冢镇."""
+    as_written = find_places(text, gaz)
+    converted = simplified(text)
+    if converted == text:
+        return text, as_written
+    in_simplified = find_places(converted, gaz)
+
+    def covered(mentions: list[Mention]) -> int:
+        return sum(m.end - m.start for m in mentions)
+
+    if covered(in_simplified) > covered(as_written):
+        return converted, in_simplified
+    return text, as_written
 
 
 def _leading_chain(mentions: list[Mention]) -> list[Mention]:
@@ -133,6 +149,15 @@ class _Resolver:
             return res
         consistent = [p for p in places if not self._contradicted(p)]
         self._fill_ancestor_only(level, consistent, subject_only=bool(places) and not consistent)
+        if not places and res.region.county is None and res.region.city is None:
+            # a name the list lacks, with no county to anchor it: a placeholder (某某镇) or noise
+            res.region = Region()
+            res.provenance.clear()
+            res.unknown["region"] = f"{name} is not in the 2023 division list and no county is named"
+            for lvl in _ORDER:
+                res.unknown[f"region.{lvl}"] = res.unknown["region"]
+            res.unknown["region.code"] = res.unknown["region"]
+            return res
         res.region = _with(res.region, **{level: name}, code=None)
         res.provenance[f"region.{level}"] = source
         res.provenance.pop("region.code", None)

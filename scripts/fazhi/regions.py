@@ -45,6 +45,10 @@ class Gazetteer:
     places: dict[str, Place] = field(default_factory=dict)
     by_name: dict[str, list[Place]] = field(default_factory=dict)
     children: dict[str, dict[str, Place]] = field(default_factory=dict)
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → other spellings
+
+    def names_of(self, place: Place) -> tuple[str, ...]:
+        return (place.name, *self.spellings.get(place.code, ()))
 
     def add(self, place: Place, aliases: tuple[str, ...] = ()) -> None:
         self.places[place.code] = place
@@ -95,7 +99,39 @@ def load_gazetteer() -> Gazetteer:
         gaz.add(Place(row["code"], row["name"], "township", row["areaCode"]))
     for placeholder in PLACEHOLDER_CITIES:
         gaz.by_name.pop(placeholder, None)
+    for row in _variant_rows():
+        place = gaz.places.get(row["code"])
+        if place is not None and place.name == row["name"]:
+            gaz.by_name.setdefault(row["simplified"], []).append(place)
+            gaz.spellings[place.code] = (*gaz.spellings.get(place.code, ()), row["simplified"])
+            if place.parent:
+                gaz.children.setdefault(place.parent, {}).setdefault(row["simplified"], place)
     return gaz
+
+
+VARIANTS_FILE = "gazetteer-variants.csv"
+
+
+def _variant_rows() -> list[dict[str, str]]:
+    """Official names that simplified-script conversion changes (垌塚镇 → 垌冢镇): cleaning may
+    convert a report's text, so the converted spelling must find the place too. Derived from the
+    list by `compute_variants`; a test keeps the file in step with the list."""
+    path = resources.files("fazhi") / "data" / VARIANTS_FILE
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def compute_variants(gaz: Gazetteer) -> list[tuple[str, str, str]]:
+    """(code, name, simplified name) for every name that t2s changes, in code order."""
+    from .meta_text import simplified
+
+    out = []
+    for code in sorted(gaz.places):
+        name = gaz.places[code].name
+        converted = simplified(name)
+        if converted != name:
+            out.append((code, name, converted))
+    return out
 
 
 @dataclass(frozen=True)
@@ -147,7 +183,7 @@ def _after_short_parent(text: str, found: Mention, gaz: Gazetteer) -> Mention:
         p for p in found.places
         if (parent := gaz.places.get(p.parent or "")) is not None
         and len(parent.name) == 2
-        and before.endswith(parent.name)
+        and before.endswith(gaz.names_of(parent))
     )
     return Mention(found.name, found.start, found.end, kept) if kept else found
 

@@ -152,9 +152,9 @@ def cleaning_note(report: Report) -> str:
     summary = "；".join(f"{ACTION_NAMES.get(a, a)} {n} 处" for a, n in counts.items()) or "无改动"
     link = f'<a href="{cleaning_log_name(report)}">整理记录（CSV）</a>'
     return (
-        '<details class="fz-cleaning">\n<summary>整理说明</summary>\n'
-        f"<p>本页正文由原始文本整理而成，文字未作增删；整理改动：{html_text(summary)}。"
-        f"逐条记录见{link}，原始文本可在下载中获取。</p>\n</details>"
+        '<div class="fz-cleaning">\n'
+        f"<p><strong>整理说明</strong>：本页正文由原始文本整理而成，文字未作增删；整理改动："
+        f"{html_text(summary)}。逐条记录见{link}，原始文本可在下载中获取。</p>\n</div>"
     )
 
 

@@ -34,9 +34,10 @@ from .write import DocsTree
 SEARCH_DIR = "search"
 DOC_CHUNK = 256
 SHARD_TARGET_BYTES = 24_000
+SEP = "\x00"  # between blocks while collecting keys: no key spans two blocks
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
-# Offered when a query finds nothing; the browse pages add their own entries here.
-BROWSE_LINKS = [{"name": "全部报告", "url": "reports/"}]
+# Offered when a query finds nothing, those of them that the site has (name, folder).
+BROWSE_PAGES = (("按地区浏览", "regions/"), ("按年度浏览", "years/"), ("按主题浏览", "topics/"), ("全部报告", "reports/"))
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,6 @@ class SearchDoc:
     year: int | None
     sections: tuple[Section, ...]
     kind: str = "report"
-
-    @property
-    def field_text(self) -> str:
-        """Title and place, the text whose matches rank first."""
-        return f"{self.title}\n{self.place}"
 
 
 def report_place(report: Report) -> str:
@@ -78,8 +74,13 @@ def site_page_doc(url: str, page: PageText) -> SearchDoc:
 
 
 def keys_of(folded: str) -> set[str]:
-    """Index keys of one folded block: its characters and its adjacent pairs."""
-    return set(folded) | {folded[i : i + 2] for i in range(len(folded) - 1)}
+    """Index keys of folded text: its characters and adjacent pairs; SEP separates blocks."""
+    keys = set(folded) | set(map(str.__add__, folded, folded[1:]))
+    return {k for k in keys if SEP not in k} if SEP in folded else keys
+
+
+def folded_blocks(texts: list[str]) -> str:
+    return SEP.join(fold(t.replace(SEP, "")) for t in texts)
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -114,14 +115,10 @@ class Postings:
 def postings(docs: list[SearchDoc]) -> Postings:
     result = Postings()
     for number, doc in enumerate(docs):
-        keys: set[str] = set()
-        for section in doc.sections:
-            for block in section.blocks:
-                keys |= keys_of(fold(block))
+        keys = keys_of(folded_blocks([b for s in doc.sections for b in s.blocks]))
         for key in keys:
             result.all[key].append(number)
-        field_keys = set().union(*(keys_of(fold(line)) for line in doc.field_text.splitlines()))
-        for key in field_keys & keys:
+        for key in keys_of(folded_blocks([doc.title, doc.place])) & keys:
             result.fields[key].append(number)
     return result
 

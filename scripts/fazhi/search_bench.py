@@ -18,6 +18,7 @@ from .searchtext import fold
 PAGE = 10
 MAX_KEYS = 12
 MAX_CHECKS = 50  # texts checked before the browser asks to go on ("显示更多结果")
+ALL_AT_ONCE = 100  # a site with at most this many documents is checked completely on the first search
 
 
 def query_keys(folded: str) -> list[str]:
@@ -96,7 +97,8 @@ def first_page(site_dir: Path, query: str) -> tuple[list[int], Fetches]:
     queue = candidates(fetches, manifest, q) if q else []
     found: list[int] = []
     checks = 0
-    while queue and len(found) < PAGE and checks < MAX_CHECKS:
+    small = manifest["docs"] <= ALL_AT_ONCE
+    while queue and (small or (len(found) < PAGE and checks < MAX_CHECKS)):
         batch, queue = queue[:PAGE], queue[PAGE:]
         checks += PAGE
         for doc in batch:
@@ -109,3 +111,48 @@ def first_page(site_dir: Path, query: str) -> tuple[list[int], Fetches]:
 def first_query_bytes(site_dir: Path, query: str) -> int:
     """Bytes a visitor's browser downloads for `query` as the first search on a page (search files only)."""
     return first_page(site_dir, query)[1].total
+
+
+BENCH_QUERIES = ("法治政府建设", "行政复议", "三重一大", "法", "政府法治", "量子计算")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+
+def bench_metrics(site_dir: Path, queries: tuple[str, ...] = BENCH_QUERIES) -> dict[str, float]:
+    """`search_first_query_bytes`: the most any of `queries` downloads as a first search (replayed);
+    `search_first_result_ms`: the slowest time from query to first answer, measured in Chromium with a cold
+    cache (needs Playwright; the 120 ms typing pause before a search starts is not included)."""
+    metrics: dict[str, float] = {
+        "search_first_query_bytes": max(first_query_bytes(site_dir, q) for q in queries)
+    }
+    timings = browser_first_result_ms(site_dir, queries)
+    if timings:
+        metrics["search_first_result_ms"] = max(timings.values())
+    return metrics
+
+
+def browser_first_result_ms(site_dir: Path, queries: tuple[str, ...]) -> dict[str, float]:
+    """Per query, in a fresh browser context each time; {} when Playwright or Chromium is missing."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {}
+    if not Path(CHROMIUM).exists():
+        return {}
+    from .serve import serve_site
+
+    timings = {}
+    with serve_site(site_dir) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for query in queries:
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(base + "/", wait_until="load")
+                page.fill("#fz-search-input", query)
+                page.wait_for_selector("[data-fz-search][data-ms]", timeout=60_000)
+                timings[query] = float(page.get_attribute("[data-fz-search]", "data-ms") or 0)
+                context.close()
+        finally:
+            browser.close()
+    return timings

@@ -35,8 +35,19 @@ def fold_char(char: str) -> str:
     return "".join(table.get(c, c) for c in unicodedata.normalize("NFKC", char).lower() if not c.isspace())
 
 
+_changes: dict[int, str] = {}
+_known: set[str] = set()
+
+
 def fold(text: str) -> str:
-    return "".join(fold_char(c) for c in text)
+    """`fold_char` over `text`, as one str.translate with a table grown by the characters met so far."""
+    new = set(text) - _known
+    for char in new:
+        folded = fold_char(char)
+        if folded != char:
+            _changes[ord(char)] = folded
+    _known.update(new)
+    return text.translate(_changes)
 
 
 def browser_table(folded_corpus_chars: set[str]) -> dict[str, str]:

@@ -11,10 +11,13 @@ import yaml
 from .assemble import home_page, list_pages
 from .browse import browse_pages
 from .fidelity import cleaning_log_csv, cleaning_log_name
+from .indicator_views import indicators_csv, indicators_json, indicators_section
+from .indicators import default_vocab
 from .meta import report_schema_text
 from .model import Report
 from .render import render_report_page
 from .site import SiteContext, build_context, with_page_links
+from .summary import summary_pages
 from .topics import Topic
 from .write import DocsTree
 
@@ -41,9 +44,11 @@ def report_files(report: Report, raw: bytes) -> DocsTree:
     base = f"reports/{report.id}/"
     lead, extra = report.page_links.get("lead", ()), report.page_links.get("extra", ())
     return {
-        base + "index.md": render_report_page(report, extra, lead),
+        base + "index.md": render_report_page(report, (indicators_section(report), *extra), lead),
         base + f"{report.id}.yml": dump_yaml(report.sidecar()),
         base + raw_name(report): raw,
+        base + f"{report.id}.indicators.csv": indicators_csv(report),
+        base + f"{report.id}.indicators.json": indicators_json(report),
         base + cleaning_log_name(report): cleaning_log_csv(report.doc),
     }
 
@@ -69,6 +74,7 @@ def shared_tree(
     tree["schema/report.schema.json"] = report_schema_text()
     tree["index.md"] = home_page(reports, context)
     tree.update(list_pages(reports))
+    tree.update(summary_pages(reports, default_vocab()))
     if context:
         tree.update(browse_pages(context))
     return tree

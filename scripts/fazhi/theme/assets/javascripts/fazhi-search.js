@@ -12,6 +12,7 @@
   var PAGE = 10;
   var MAX_KEYS = 12;
   var MAX_CHECKS = 50;
+  var ALL_AT_ONCE = 100;  /* a site this small is checked completely on the first search */
   var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var root = document.querySelector("[data-fz-search]");
   if (!root) return;
@@ -28,7 +29,8 @@
   function fetchJSON(path) {
     if (!cache[path]) {
       var url = new URL("search/" + path + (manifest ? "?v=" + manifest.v : ""), base);
-      cache[path] = fetch(url).then(function (r) {
+      /* The manifest is revalidated on every visit; it names the build (v) that every other file is fetched for. */
+      cache[path] = fetch(url, manifest ? {} : { cache: "no-cache" }).then(function (r) {
         if (!r.ok) throw new Error(r.status + " " + url);
         return r.json();
       });
@@ -219,7 +221,15 @@
     root.setAttribute("data-query", query == null ? "" : query);
   }
 
+  /* Milliseconds from the query to its first rendered answer, for `make bench`. */
+  function stamp(run) {
+    if (run.started == null) return;
+    root.setAttribute("data-ms", String(Math.round(performance.now() - run.started)));
+    run.started = null;
+  }
+
   function render(run) {
+    stamp(run);
     list.textContent = "";
     run.found.sort(function (a, b) { return a.rank - b.rank || a.id - b.id; });
     run.found.forEach(function (doc) { list.appendChild(resultItem(doc, run.query, run.q)); });
@@ -239,6 +249,7 @@
   }
 
   function renderEmpty(run) {
+    stamp(run);
     setStatus("没有找到包含“" + run.query + "”的报告或页面。", "done", run.query);
     var p = el("p", "fz-search-empty", "请检查用字，或缩短查询；也可以按地区、年度浏览：");
     (manifest.browse || []).forEach(function (link, n) {
@@ -250,12 +261,14 @@
     moreEl.appendChild(p);
   }
 
-  /* Check queued candidates until PAGE more results are found, MAX_CHECKS texts were fetched, or none are left. */
+  /* Check queued candidates until PAGE more results are found, MAX_CHECKS texts were fetched, or none are left
+   * (on a small site: until none are left). */
   function more(run) {
-    var target = run.found.length + PAGE, checks = 0;
+    var small = manifest.docs <= ALL_AT_ONCE;
+    var target = small ? Infinity : run.found.length + PAGE, checks = 0;
     function step() {
       if (run !== current) return null;
-      if (run.found.length >= target || checks >= MAX_CHECKS || !run.queue.length) return render(run);
+      if (run.found.length >= target || (!small && checks >= MAX_CHECKS) || !run.queue.length) return render(run);
       checks += PAGE;
       var batch = run.queue.splice(0, PAGE);
       return Promise.all(batch.map(function (id) { return verify(id, run.q); })).then(function (docs) {
@@ -268,7 +281,7 @@
   }
 
   function search(query) {
-    var run = { query: query.trim(), found: [], queue: [] };
+    var run = { query: query.trim(), found: [], queue: [], started: performance.now() };
     current = run;
     if (!run.query) {
       list.textContent = "";

@@ -1,0 +1,77 @@
+"""Numeral spans → numbers: Arabic (half- or full-width, with separators), Chinese, 万/亿 magnitudes.
+
+Chinese numerals go through cn2an, but only ever on a span that is already isolated and made of numeral
+characters: cn2an raises on `余` and rewrites words (`三重一大` → `3重1大`) when run over whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+CN_DIGITS = "〇零一二两三四五六七八九"
+CN_NUMERAL_CHARS = CN_DIGITS + "十百千万亿"
+ARABIC = (
+    r"[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?"  # a full-width ， separates list items
+)
+CHINESE = rf"[{CN_NUMERAL_CHARS}]+"
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+
+
+class NumeralError(ValueError):
+    """A span that looked like a numeral but is not one (e.g. `百二`, `一一`)."""
+
+
+def arabic_value(span: str) -> Decimal:
+    """`1,234` → 1234, `３.５` → 3.5."""
+    plain = span.translate(_FULL_WIDTH).replace(",", "")
+    try:
+        return Decimal(plain)
+    except InvalidOperation as exc:
+        raise NumeralError(span) from exc
+
+
+def chinese_value(span: str) -> Decimal:
+    """`两万` → 20000, `百` → 100, `十二` → 12. Raises NumeralError on malformed spans."""
+    if not span or any(c not in CN_NUMERAL_CHARS for c in span):
+        raise NumeralError(span)
+    if span[0] in "百千万亿":
+        span = "一" + span
+    if len(span) > 1 and all(c in CN_DIGITS for c in span):
+        raise NumeralError(
+            span
+        )  # digit strings like 一一 or 二〇二三 are codes or years, not counts
+    try:
+        value = cn2an.cn2an(span.replace("两", "二"), "normal")
+    except (ValueError, KeyError) as exc:
+        raise NumeralError(span) from exc
+    return Decimal(str(value))
+
+
+def numeral_value(span: str, magnitude: str = "") -> Decimal:
+    """Value of an Arabic or Chinese numeral span times its 万/亿 magnitude suffix, if any."""
+    if span and span[0] in "0123456789０１２３４５６７８９":
+        value = arabic_value(span)
+    else:
+        value = chinese_value(span)
+    for char in magnitude:
+        value *= _MAGNITUDE[char]
+    return value
+
+
+def as_number(value: Decimal) -> int | float:
+    """An int when the value is whole (11900), else a float (3.5)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def is_chinese(span: str) -> bool:
+    return bool(span) and span[0] in CN_NUMERAL_CHARS
+
+
+SPAN = re.compile(rf"{ARABIC}|{CHINESE}")

@@ -1,0 +1,124 @@
+"""The per-report cache: invalidated by a changed source, override, vocabulary file or code version,
+and by nothing else; an incremental build writes the same docs as a clean one."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import fazhi.build
+from fazhi.build import Project, build_docs
+from fazhi.cache import CacheContext
+from fazhi.model import Source, SourceText
+
+from .conftest import SEEDS, copy_project
+
+BASE = SourceText(
+    source=Source(file="a.txt", sha256="0" * 64, encoding="utf-8", size=3),
+    text="报告",
+    override={"year": 2023},
+    override_file="a.meta.yml",
+)
+CONTEXT = CacheContext(code="code-1", vocabulary="vocab-1")
+
+
+@pytest.mark.parametrize(
+    ("what", "context", "src"),
+    [
+        ("source bytes", CONTEXT, replace(BASE, source=replace(BASE.source, sha256="1" * 64))),
+        ("file name", CONTEXT, replace(BASE, source=replace(BASE.source, file="b.txt"))),
+        ("override value", CONTEXT, replace(BASE, override={"year": 2024})),
+        ("override added", CONTEXT, replace(BASE, override={"year": 2023, "signer": "王"})),
+        ("override removed", CONTEXT, replace(BASE, override=None, override_file=None)),
+        ("vocabulary", replace(CONTEXT, vocabulary="vocab-2"), BASE),
+        ("code version", replace(CONTEXT, code="code-2"), BASE),
+    ],
+)
+def test_key_changes_with_each_input(what: str, context: CacheContext, src: SourceText) -> None:
+    assert context.key(src) != CONTEXT.key(BASE), what
+
+
+@pytest.mark.parametrize(
+    ("what", "src"),
+    [
+        ("a copy", replace(BASE)),
+        (
+            "override keys in another order",
+            replace(BASE, override=dict(reversed({"year": 2023}.items()))),
+        ),
+        ("the decoded text (derived from the bytes)", replace(BASE, text="报告 ")),
+    ],
+)
+def test_key_stays_for_the_same_inputs(what: str, src: SourceText) -> None:
+    assert CONTEXT.key(src) == CONTEXT.key(BASE), what
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return copy_project(tmp_path, SEEDS)
+
+
+def rebuild(project: Project) -> tuple[int, int]:
+    """(reports from the cache, report folders rendered)."""
+    result = build_docs(project)
+    assert not result.errors
+    return result.cached, result.rendered
+
+
+def test_unchanged_rebuild_redoes_nothing(project: Project) -> None:
+    assert rebuild(project) == (0, len(SEEDS))
+    assert rebuild(project) == (len(SEEDS), 0)
+
+
+def test_one_changed_source_redoes_only_that_report(project: Project) -> None:
+    rebuild(project)
+    changed = project.reports_dir / SEEDS[1].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8")
+    assert rebuild(project) == (len(SEEDS) - 1, 1)
+
+
+def test_an_override_redoes_only_its_report(project: Project) -> None:
+    rebuild(project)
+    override = project.reports_dir / (Path(SEEDS[3].name).stem + ".meta.yml")
+    override.write_text("signer: 王某某\n", encoding="utf-8")
+    assert rebuild(project) == (len(SEEDS) - 1, 1)
+    override.write_text("signer: 李某某\n", encoding="utf-8")
+    assert rebuild(project) == (len(SEEDS) - 1, 1)
+    assert rebuild(project) == (len(SEEDS), 0)
+
+
+def test_a_vocabulary_file_invalidates_every_report(project: Project) -> None:
+    rebuild(project)
+    project.vocab_dir.mkdir(parents=True, exist_ok=True)
+    (project.vocab_dir / "extra.txt").write_text("法治督察 5 n\n", encoding="utf-8")
+    assert rebuild(project)[0] == 0
+    assert rebuild(project)[0] == len(SEEDS)
+
+
+def test_a_new_code_version_invalidates_every_report(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rebuild(project)
+    monkeypatch.setattr(fazhi.build, "code_version", lambda: "another version")
+    assert rebuild(project)[0] == 0
+
+
+def test_incremental_docs_equal_a_clean_build(project: Project, tmp_path_factory) -> None:
+    rebuild(project)
+    (project.reports_dir / SEEDS[0].name).unlink()
+    changed = project.reports_dir / SEEDS[2].name
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("法治", "法制", 1), encoding="utf-8"
+    )
+    rebuild(project)
+    fresh = copy_project(tmp_path_factory.mktemp("fresh"), sorted(project.reports_dir.iterdir()))
+    rebuild(fresh)
+    assert tree(project.docs_dir) == tree(fresh.docs_dir)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
