@@ -37,7 +37,7 @@ def test_no_serious_or_critical_axe_violations(browse_site):
         pytest.fail("axe-core is missing: run `make test` (it runs `npm ci`)")
     project, reports = browse_site
     found: dict[str, list[str]] = {}
-    with serve(project.site_dir) as base, browser_page() as page:
+    with serve(project.site_dir) as base, browser_page(bypass_csp=True) as page:
         for path in pages_to_check(project.site_dir, reports[0].id):
             violations = axe_violations(page, base + path)
             if violations:
