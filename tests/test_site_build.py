@@ -81,3 +81,29 @@ def test_pages_have_lang_zh_cn_and_captioned_tables(browse_site):
         html = (project.site_dir / page).read_text(encoding="utf-8")
         assert '<html lang="zh-CN"' in html
         assert html.count("<table") == html.count("<caption>"), page
+
+
+def test_the_full_pipeline_corpus_gets_other_years_and_topical_neighbours(synthetic_1000):
+    """fazhi.synth's 1,000 report files through every stage (places from the gazetteer, not given)."""
+    from fazhi.site import build_context, place_key
+
+    from .test_related import topic_agreement
+
+    project, result = synthetic_1000
+    reports = result.reports
+    groups: dict[tuple, set[str]] = {}
+    for r in reports:
+        key = place_key(r)
+        if key:
+            groups.setdefault(key, set()).add(r.id)
+    with_history = [r for r in reports if place_key(r) and len(groups[place_key(r)]) > 1]
+    print(f"\n{len(reports)} reports, {sum(1 for r in reports if place_key(r))} with a place, {len(with_history)} with other years")
+    assert len(with_history) > len(reports) // 4
+    for r in with_history[:200]:
+        html = (project.site_dir / "reports" / r.id / "index.html").read_text(encoding="utf-8")
+        shown = set(re.findall(r'href="\.\./([^/"]+)/"', html.split("同一地方的其他年度报告", 1)[1].split("</ul>", 1)[0]))
+        assert shown == groups[place_key(r)] - {r.id}, r.id
+    ctx = build_context(reports)
+    near_j, base_j, near_any, base_any = topic_agreement(reports, ctx.similar)
+    print(f"topic Jaccard of similar reports {near_j:.3f} vs other-place pairs {base_j:.3f}; share ≥1 topic {near_any:.3f} vs {base_any:.3f}")
+    assert near_j > base_j

@@ -305,7 +305,7 @@ def topic_pages(ctx: SiteContext) -> dict[str, str]:
 
 def coverage_page(ctx: SiteContext) -> dict[str, str]:
     reports = list(ctx.reports.values())
-    headers = ["", "报告数", *(item.short for item in REQUIRED_ITEMS), "五项齐全"]
+    headers = ["范围", "报告数", *(item.short for item in REQUIRED_ITEMS), "五项齐全"]
 
     def row(label: str, group: list[Report]) -> list[str]:
         n = len(group)
