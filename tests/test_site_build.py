@@ -101,7 +101,7 @@ def test_the_full_pipeline_corpus_gets_other_years_and_topical_neighbours(synthe
     assert len(with_history) > len(reports) // 4
     for r in with_history[:200]:
         html = (project.site_dir / "reports" / r.id / "index.html").read_text(encoding="utf-8")
-        shown = set(re.findall(r'href="\.\./([^/"]+)/"', html.split("同一地方的其他年度报告", 1)[1].split("</ul>", 1)[0]))
+        shown = set(re.findall(r'href="\.\./([^/"]+)/"', html.split("同一地方的其他年度报告</h2>", 1)[1].split("</ul>", 1)[0]))
         assert shown == groups[place_key(r)] - {r.id}, r.id
     ctx = build_context(reports)
     near_j, base_j, near_any, base_any = topic_agreement(reports, ctx.similar)
