@@ -29,3 +29,12 @@ def read_text(path: Path) -> str:
 
 def clean_file(path: Path) -> Document:
     return clean_report(read_text(path))
+
+
+def fixture_files() -> list[Path]:
+    """The hand-written report texts (NN-name.txt|md), not their expected pages or the README."""
+    return sorted(
+        p
+        for p in FIXTURES.iterdir()
+        if p.suffix in (".txt", ".md") and p.name[:2].isdigit() and ".expected" not in p.name
+    )

@@ -7,6 +7,7 @@ published page must show (literally) and markup it must not contain. Shared by t
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import random
@@ -17,10 +18,20 @@ from pathlib import Path
 TITLE = "某某镇2023年度法治政府建设工作报告"
 
 
-def report(marker: str, body: str = "") -> str:
+PLACE_CHARS = "壹贰叁肆伍陆柒捌玖拾佰仟零廿卅卌"
+
+
+def place(marker: str) -> str:
+    """A made-up township name per marker, so that cases do not share a place (and an id)."""
+    digest = hashlib.sha256(marker.encode()).hexdigest()
+    return "".join(PLACE_CHARS[int(c, 16)] for c in digest[:5]) + "镇"
+
+
+def report(marker: str, body: str = "", title: str | None = None) -> str:
     """A small but well-formed report; `marker` makes every case's content (and hash) different."""
+    title = title or TITLE.replace("某某镇", place(marker))
     return (
-        f"{TITLE}\n"
+        f"{title}\n"
         "一、主要举措和成效\n"
         f"今年我镇坚持依法行政，案例编号{marker}。\n"
         f"{body}\n"
@@ -30,7 +41,7 @@ def report(marker: str, body: str = "") -> str:
 
 
 TRADITIONAL = (
-    "某某鎮2023年度法治政府建設工作報告\n一、主要舉措和成效\n今年我鎮堅持依法行政，案例編號big5。\n"
+    "壹貳參肆鎮2023年度法治政府建設工作報告\n一、主要舉措和成效\n今年我鎮堅持依法行政，案例編號big5。\n"
     "二、存在的不足和原因\n法治宣傳的針對性還不夠強。\n"
 )
 
@@ -118,7 +129,7 @@ ERRORS: tuple[Expected, ...] = (
     Expected(
         "huge.txt",
         report("huge", "依法行政。" * 350_000).encode(),
-        "error: huge.txt: is 5.0 MB; a report is at most 2 MB",
+        "error: huge.txt: is 5.0 MB; at most 2 MB is accepted",
     ),
     Expected(
         "one-line.txt",
@@ -127,9 +138,71 @@ ERRORS: tuple[Expected, ...] = (
     ),
 )
 
+# Editor overrides (`<stem>.meta.yml`): a bad one keeps its report off the site with a line naming it.
+OVERRIDES: dict[str, bytes] = {
+    "ov-tag.txt": b'title: !!python/object/apply:os.system ["echo pwned"]\n',
+    "ov-name.txt": b"year: !!python/name:os.system\n",
+    "ov-unknown.txt": "title: 好\nfoo: 1\n".encode(),
+    "ov-type.txt": "year: 二〇二三\n".encode(),
+    "ov-list.txt": b"year: [2023]\n",
+    "ov-notmap.txt": b"- a\n- b\n",
+    "ov-region.txt": "region: 广西\n".encode(),
+    "ov-big.txt": b"title: " + b"x" * 100_000 + b"\n",
+    "ov-title.txt": "title: \"<script>alert('editor')</script>编辑标题\"\n".encode(),
+}
+ERRORS += (
+    Expected(
+        "ov-tag.txt",
+        report("ov-tag").encode(),
+        "error: ov-tag.meta.yml:1: is not valid YAML: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/object/apply:os.system'",
+    ),
+    Expected(
+        "ov-name.txt",
+        report("ov-name").encode(),
+        "error: ov-name.meta.yml:1: is not valid YAML: could not determine a constructor for the tag "
+        "'tag:yaml.org,2002:python/name:os.system'",
+    ),
+    Expected(
+        "ov-unknown.txt",
+        report("ov-unknown").encode(),
+        "error: ov-unknown.meta.yml:2: unknown field 'foo' (allowed: title, issuer,",
+    ),
+    Expected(
+        "ov-type.txt",
+        report("ov-type").encode(),
+        "error: ov-type.meta.yml:1: year: expected a year such as 2023, got str '二〇二三'",
+    ),
+    Expected(
+        "ov-list.txt",
+        report("ov-list").encode(),
+        "error: ov-list.meta.yml:1: year: expected a year such as 2023, got list [2023]",
+    ),
+    Expected(
+        "ov-notmap.txt",
+        report("ov-notmap").encode(),
+        "error: ov-notmap.meta.yml:1: must be a mapping of field: value",
+    ),
+    Expected(
+        "ov-region.txt",
+        report("ov-region").encode(),
+        "error: ov-region.meta.yml:1: region: expected a mapping with keys among province",
+    ),
+    Expected(
+        "ov-big.txt",
+        report("ov-big").encode(),
+        "error: ov-big.meta.yml: is 98 KB; at most 64 KB is accepted",
+    ),
+)
+
 WARNINGS: tuple[Expected, ...] = (
     Expected(".hidden report.txt", report("hidden").encode(), "warning: .hidden report.txt: is hidden"),
     Expected("..dots.txt", report("dots").encode(), "warning: ..dots.txt: is hidden"),
+    Expected(
+        "same-place-2.txt",
+        report("place-2", title=TITLE).encode(),
+        "warning: same-place-2.txt: is for the same place and year as same-place-1.txt (",
+    ),
     Expected(
         "twin-b.txt",
         report("twins").encode(),
@@ -164,12 +237,12 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         "yaml-title.txt",
-        report("yt").replace(TITLE, "关于: 某镇 #2023年度 !!python/object/apply:os.system 报告").encode(),
+        report("yt", title="关于: 某镇 #2023年度 !!python/object/apply:os.system 报告").encode(),
         ("关于: 某镇 #2023年度 !!python/object/apply:os.system 报告",),
     ),
     Page(
         "html-title.txt",
-        report("ht").replace(TITLE, "<script>alert('t')</script>2023年度报告").encode(),
+        report("ht", title="<script>alert('t')</script>2023年度报告").encode(),
         ("<script>alert('t')</script>2023年度报告",),
     ),
     Page("gbk.txt", report("gbk").encode("gbk"), ("案例编号gbk",), "gb18030"),
@@ -194,7 +267,18 @@ PAGES: tuple[Page, ...] = (
     Page("报告 空格.txt", report("space").encode(), ("案例编号space",)),
     Page("中文名称.txt", report("chinese").encode(), ("案例编号chinese",)),
     Page("a..b.txt", report("dotdot").encode(), ("案例编号dotdot",)),
+    Page("same-place-1.txt", report("place-1", title=TITLE).encode(), ("案例编号place-1",)),
     Page("twin-a.txt", report("twins").encode(), ("案例编号twins",)),
+    Page(
+        "formula.txt",
+        report("formula", '=HYPERLINK("http://evil.example","点我")  两个空格\n@SUM(1+1)  与\n+1  加').encode(),
+        ('=HYPERLINK("http://evil.example","点我")', "@SUM(1+1)"),
+    ),
+    Page(
+        "ov-title.txt",
+        report("ov-title").encode(),
+        ("案例编号ov-title",),
+    ),
     Page("markdown.md", ("# " + report("md", "## 小标题\n- 列表项\n> 引用")).encode(), ("- 列表项", "> 引用")),
 )
 
@@ -207,16 +291,23 @@ def write_cases(reports_dir: Path, outside: Path) -> list[str]:
     """
     for case in (*ERRORS, *WARNINGS, *PAGES):
         (reports_dir / case.file).write_bytes(case.data)
+    for file, override in OVERRIDES.items():
+        (reports_dir / file).with_suffix(".meta.yml").write_bytes(override)
     secret = outside / "secret.txt"
     secret.write_text(report("secret"), encoding="utf-8")
     (reports_dir / "link.txt").symlink_to(secret)
+    (reports_dir / "ov-link.txt").write_text(report("ov-link"), encoding="utf-8")
+    (outside / "secret.meta.yml").write_text("title: 外部\n", encoding="utf-8")
+    (reports_dir / "ov-link.meta.yml").symlink_to(outside / "secret.meta.yml")
     os.mkfifo(reports_dir / "pipe.txt")
     bad_name = os.fsdecode(b"\xff\xfe-name.txt")
     (reports_dir / bad_name).write_bytes(report("badname").encode())
     (reports_dir / "line\nbreak.txt").write_bytes(report("newline").encode())
     return [
         "error: link.txt: is a link to a file outside content/ "
-        "(copy the report into content/reports instead of linking to it)",
+        "(copy the file into content/reports instead of linking to it)",
         "error: \\xff\\xfe-name.txt: the file name is not valid UTF-8 (rename it)",
+        "error: ov-link.meta.yml: is a link to a file outside content/ "
+        "(copy the file into content/reports instead of linking to it)",
         "error: line\\x0abreak.txt: the file name contains control characters (rename it)",
     ]

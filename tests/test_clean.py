@@ -60,6 +60,7 @@ def test_normalise_line(raw, clean):
         ("认真落实精神 and 二十大精神要求", "suspect-artefact"),
         ("数据显示为锟斤拷，待核实", "suspect-garbled"),
         ("数据显示为\ufffd，待核实", "suspect-garbled"),
+        ("更多资讯请访问www.example.com获取", "suspect-insertion"),
     ],
 )
 def test_artefacts_are_kept_and_flagged(raw, action):
@@ -210,3 +211,18 @@ def test_simplified_characters_are_never_converted(text, kept):
     doc = clean_report(f"某镇2023年度法治政府建设工作报告\n\n{text}，全年调解纠纷12件。\n")
     assert kept in doc.blocks[-1].text
     assert not [e for e in doc.log if e.action == "t2s"]
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        ("某某县人民政府门户网站\n某乡2023年度法治政府建设工作报告", "某乡2023年度法治政府建设工作报告"),
+        ("某乡2023年度法治政府建设\n工作报告", "某乡2023年度法治政府建设工作报告"),
+        ("某县某乡人民政府\n2023年法治政府建设情况报告", "某县某乡人民政府2023年法治政府建设情况报告"),
+        ("中共某乡委员会\n某乡人民政府\n关于2023年度法治政府建设情况的报告", "中共某乡委员会 某乡人民政府关于2023年度法治政府建设情况的报告"),
+    ],
+)
+def test_title_lines(top, title):
+    doc = clean_report(f"{top}\n\n2023年，某乡扎实推进法治政府建设。\n")
+    assert doc.title == title
+    assert doc.blocks[1].text == "2023年，某乡扎实推进法治政府建设。"

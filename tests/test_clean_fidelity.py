@@ -13,9 +13,9 @@ from fazhi.clean import clean_report
 from fazhi.fidelity import cleaning_log_csv, missing_characters, nothing_lost_problems, page_text
 from fazhi.model import Source, SourceText
 from fazhi.pipeline import process_source
-from tests.clean_support import FIXTURES, SEEDS, page_of, read_text
+from tests.clean_support import FIXTURES, SEEDS, fixture_files, page_of, read_text
 
-ALL = [*SEEDS, *sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and ".expected" not in p.name)]
+ALL = [*SEEDS, *fixture_files()]
 IDS = [p.stem for p in ALL]
 
 

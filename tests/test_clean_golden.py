@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.clean_support import FIXTURES, GOLDEN, SEEDS, clean_file, page_of
+from tests.clean_support import FIXTURES, GOLDEN, SEEDS, clean_file, fixture_files, page_of
 
-FIXTURE_FILES = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".txt", ".md") and ".expected" not in p.name)
+FIXTURE_FILES = fixture_files()
 
 
 def expected_path(path: Path) -> Path:

@@ -62,3 +62,9 @@ def test_headings_name_the_year_when_nothing_else_does():
     ]
     assert find_year(None, None, blocks, None)[0] == 2023
     assert find_year(None, None, blocks[2:], None)[0] == 2023
+
+
+def test_a_title_with_the_publication_year_yields_to_the_body_and_the_signing_date():
+    blocks = [Block("paragraph", "2023年，我镇全面推进法治政府建设。")]
+    assert find_year("营前镇2024年法治政府建设年度报告", None, blocks, "2024-02-01")[0] == 2023
+    assert find_year("营前镇2024年法治政府建设年度报告", None, [], "2024-02-01")[0] == 2024

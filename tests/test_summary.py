@@ -51,7 +51,7 @@ def test_report_page_links_each_indicator_to_its_sentence(built):
     project, result = built
     for report in result.reports:
         page = _html(project.site_dir, f"reports/{report.id}/index.html")
-        links = re.findall(r'<a href="#:~:text=([^"]+)" title', page)
+        links = re.findall(r'<a href="\./#:~:text=([^"]+)" title', page)
         assert len(links) == len(report.indicators), report.id
         for directive in links:
             assert _sentence_found(page, directive), (report.id, directive)

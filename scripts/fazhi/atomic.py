@@ -72,3 +72,18 @@ def exclusive(lock_file: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def link_copy(source: Path, target: Path) -> None:
+    """A copy of the tree `source` whose files are hard links (a copy where links are impossible).
+
+    Safe only for writers that replace files rather than edit them in place.
+    """
+
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link)

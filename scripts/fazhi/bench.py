@@ -47,6 +47,8 @@ def bench_project(root: Path, n: int) -> Project:
 
 
 def _tree_rss(pid: int) -> int:
+    """Resident memory of a process and its children. Proportional (PSS) where the system reports
+    it: forked workers share most of their pages with the parent, and RSS would count them twice."""
     import psutil
 
     try:
@@ -57,9 +59,10 @@ def _tree_rss(pid: int) -> int:
     total = 0
     for proc in procs:
         try:
-            total += proc.memory_info().rss
+            info = proc.memory_full_info()
         except psutil.Error:
             continue
+        total += getattr(info, "pss", info.rss)
     return total
 
 

@@ -2,8 +2,8 @@
 
 A bad report becomes a Problem and the build goes on with the others. The site is built in
 build/.staging and swapped in at the end, so a build that fails or is killed leaves the previous
-build/site as it was. build/docs is the incremental working copy mkdocs reads: only changed reports
-are rewritten, and a build that dies while writing it makes the next one rewrite it whole.
+build/docs and build/site as they were. The staged docs start as hard links to build/docs, so only
+changed reports are rewritten (see `incremental`), and the published tree is never written into.
 """
 
 from __future__ import annotations
@@ -21,21 +21,25 @@ from importlib import resources
 from pathlib import Path
 
 from .assemble import sort_key
-from .atomic import exclusive, recover, swap_in
+from .atomic import exclusive, link_copy, recover, swap_in
 from .cache import CacheContext, ReportCache, code_version, vocabulary_version
+from .catalog import catalog_tree, is_download
+from .downloads import listing
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
 from .incremental import process_all, update_docs
 from .model import Problem, Report, SourceText
+from .parallel import map_reports
 from .pipeline import process_source, with_ids
 from .progress import StageClock
+from .publication import publication_from_env
 from .read import read_all
 from .search import BROWSE_PAGES, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
 from .search_html import page_text
 from .site import build_context, with_page_links
 from .site_files import shared_tree
 from .topics import Topic, current_topics, load_topics, use_topics
-from .write import write_tree
+from .write import read_folder_files, replace_files, write_tree
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
@@ -77,6 +81,11 @@ class Project:
     @property
     def cache_dir(self) -> Path:
         return self.root / "build" / "cache"
+
+    @property
+    def manifest(self) -> Path:
+        """What build/docs was rendered from (see `incremental`)."""
+        return self.cache_dir / "docs-manifest.json"
 
     @property
     def vocab_dir(self) -> Path:
@@ -191,10 +200,18 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line or 0, p.message))
 
 
-def write_docs(project: Project, result: BuildResult, clock: StageClock | None = None) -> None:
-    """render + assemble + write: the Markdown tree for mkdocs in build/docs, where only the
-    reports whose render inputs changed are rendered again (see `incremental`)."""
+def write_docs(
+    project: Project,
+    result: BuildResult,
+    clock: StageClock | None = None,
+    docs: Path | None = None,
+    manifest: Path | None = None,
+) -> None:
+    """render + assemble + write: the Markdown tree for mkdocs in `docs` (default build/docs),
+    where only the reports whose render inputs changed are rendered again (see `incremental`)."""
     clock = clock or StageClock()
+    docs = docs or project.docs_dir
+    manifest = manifest or project.manifest
     with clock.stage("assemble"):
         # site context: region tree, other years, same county, similar reports; part of each page
         context = build_context(result.reports, current_topics())
@@ -202,8 +219,20 @@ def write_docs(project: Project, result: BuildResult, clock: StageClock | None =
         shared = shared_tree(result.reports, project.pages_dir, context)
     with clock.stage("render + write", total=len(result.reports)) as advance:
         pairs = [(r, result.raws[r.id]) for r in result.reports]
-        manifest = project.cache_dir / "docs-manifest.json"
-        result.rendered = update_docs(project.docs_dir, manifest, pairs, shared, on_done=advance)
+        result.rendered = update_docs(docs, manifest, pairs, shared, on_done=advance)
+    with clock.stage("catalog"):
+        publish_catalog(docs, result.reports)
+
+
+def publish_catalog(docs: Path, reports: list[Report]) -> None:
+    """Bulk downloads and catalogues, made from the per-report files as written, so the sizes and
+    checksums they state are those of the published bytes."""
+    folder = docs / "reports"
+    files = {
+        r.id: listing({n: d for n, d in read_folder_files(folder / r.id).items() if is_download(n)})
+        for r in reports
+    }
+    replace_files(catalog_tree(reports, files, publication_from_env()), docs)
 
 
 def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:
@@ -311,27 +340,55 @@ def build(project: Project, clock: StageClock | None = None) -> BuildResult:
         shutil.rmtree(staging, ignore_errors=True)
         try:
             result = collect(project, clock)
+            stage_docs(project)
             result = render_staged(project, result, staging, clock)
             # search: index the pages as built, so results match what a visitor reads
             with clock.stage("search index"):
                 docs = search_documents(project, result.reports, staging / "site")
                 browse = browse_links(staging / "site")
                 write_tree(search_tree(docs, browse), staging / "site" / SEARCH_DIR)
-            # publish: build/site is the old site or the new one, never a mix
-            swap_in(staging / "site", project.site_dir)
+            # publish: each of build/site and build/docs is the old tree or the new one, never a mix
+            with clock.stage("publish"):
+                publish(project)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return result
 
 
+def stage_docs(project: Project) -> None:
+    """build/.staging/docs starts as hard links to build/docs, with the manifest that describes it."""
+    staging = project.staging_dir
+    staging.mkdir(parents=True)
+    if project.docs_dir.is_dir() and project.manifest.is_file():
+        link_copy(project.docs_dir, staging / "docs")
+        shutil.copy2(project.manifest, staging / "docs-manifest.json")
+
+
+def publish(project: Project) -> None:
+    """Swap the staged site, then the docs, then their manifest into place."""
+    staging = project.staging_dir
+    project.manifest.unlink(missing_ok=True)  # while docs and manifest may disagree there is none
+    swap_in(staging / "site", project.site_dir)
+    swap_in(staging / "docs", project.docs_dir)
+    project.cache_dir.mkdir(parents=True, exist_ok=True)
+    os.replace(staging / "docs-manifest.json", project.manifest)
+
+
+def built_report_doc(item: tuple[Report, Path]) -> SearchDoc:
+    """One report's search document from its built page (run in the worker pool)."""
+    report, page = item
+    return report_doc(report, page_text(page.read_text(encoding="utf-8")))
+
+
 def search_documents(project: Project, reports: list[Report], site: Path) -> list[SearchDoc]:
     """The built report pages (newest first, the order results keep among equals), then the site's pages."""
-    docs = [
-        report_doc(
-            r, page_text((site / "reports" / r.id / "index.html").read_text(encoding="utf-8"))
-        )
-        for r in sorted(reports, key=sort_key)
-    ]
+    pages = [(r, site / "reports" / r.id / "index.html") for r in sorted(reports, key=sort_key)]
+    docs = []
+    for (report, _), outcome in zip(pages, map_reports(built_report_doc, pages), strict=True):
+        if outcome.value is None:
+            detail = outcome.failed.error if outcome.failed else "no result"
+            raise BuildError(report.source.file, f"its built page could not be indexed: {detail}")
+        docs.append(outcome.value)
     for source in sorted(project.pages_dir.glob("*.md")):
         built = site / source.stem / "index.html"
         if built.is_file():
@@ -366,8 +423,8 @@ def render_staged(
 
 
 def _render(project: Project, result: BuildResult, staging: Path, clock: StageClock) -> list[str]:
-    shutil.rmtree(staging, ignore_errors=True)
-    write_docs(project, result, clock)
+    write_docs(project, result, clock, staging / "docs", staging / "docs-manifest.json")
+    shutil.rmtree(staging / "site", ignore_errors=True)
     day = content_date(result.reports)
     with clock.stage("mkdocs"):
-        return build_site(project, project.docs_dir, staging / "site", day)
+        return build_site(project, staging / "docs", staging / "site", day)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .decode import Decoded
 from .model import Report, SourceText
+from .publication import publication_from_env
 from .read import decode_any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -146,9 +147,11 @@ class ReportCache:
 
 
 def render_key(report: Report, raw_sha256: str) -> str:
-    """Digest of everything a report's own pages are rendered from: the final Report and the code.
+    """Digest of everything a report's own pages are rendered from: the final Report, the code
+    and the site's address (pages carry absolute URLs when FAZHI_SITE_URL is set).
 
     `repr`, not pickle: a pickle depends on which equal strings happen to be one object, so the same
     report fresh from the stages and loaded from the cache would pickle differently."""
     data = repr(report).encode("utf-8", "surrogatepass")
-    return hashlib.sha256(code_version().encode() + raw_sha256.encode() + data).hexdigest()
+    site = publication_from_env().site_url.encode()
+    return hashlib.sha256(code_version().encode() + raw_sha256.encode() + site + data).hexdigest()

@@ -53,8 +53,14 @@ def heading_level(line: str) -> int:
     return marker.level if marker else 0
 
 
-def _strip_markdown(number: int, raw: str, ctx: Context) -> str:
+def _strip_markdown(number: int, raw: str, ctx: Context, open_bold: str) -> tuple[str, str]:
+    """Markup removed from one line. `open_bold` is a bold mark opened on an earlier line of the
+    same paragraph (a wrapped lead-in) whose closing mark this line may hold; returns the new
+    text and the mark still open."""
     text = _SPACE_ENTITY.sub(" ", _HTML_TAG.sub("", raw))
+    if open_bold and open_bold in text:
+        text = text.replace(open_bold, "", 1)
+        open_bold = ""
     heading = _MD_HEADING.match(text)
     if heading:
         text = text[heading.end() :].rstrip().rstrip("#").rstrip()
@@ -65,21 +71,25 @@ def _strip_markdown(number: int, raw: str, ctx: Context) -> str:
         if bold.end() == len(stripped):
             ctx.marked.add(number)
         text = bold.group(2) + stripped[bold.end() :]
+    elif stripped[:2] in ("**", "__") and len(stripped) > 2 and not stripped[2].isspace():
+        open_bold, text = stripped[:2], stripped[2:]
     if text != raw:
         ctx.log.append(LogEntry("removed-markup", number, raw.strip(), text.strip()))
-    return text
+    return text, open_bold
 
 
 def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
     """Lines with markup removed and characters normalised, plus the raw text of each line."""
     lines: Lines = []
     raw_lines: dict[int, str] = {}
+    open_bold = ""
     for number, raw in enumerate(text.splitlines(), start=1):
         breaks = _HTML_BREAK.findall(raw)
         if breaks:
             ctx.log.append(LogEntry("removed-markup", number, "".join(breaks), note="line break tags"))
         for piece in _HTML_BREAK.split(raw):
-            line = _strip_markdown(number, piece, ctx)
+            open_bold = open_bold if piece.strip() else ""
+            line, open_bold = _strip_markdown(number, piece, ctx, open_bold)
             line, log = normalise_line(line, number)
             ctx.log.extend(log)
             lines.append((number, line))

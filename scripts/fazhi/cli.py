@@ -68,7 +68,7 @@ def build_command(keep_going: bool, timings_json: Path | None) -> None:
     """Build build/docs and build/site from content/.
 
     The good reports are always published. The exit status is 1 when some report could not be
-    published, unless --keep-going is given.
+    published, unless --keep-going is given; warnings alone never fail the build.
     """
     project = Project(find_root(Path.cwd()))
     clock = StageClock(live=True)

@@ -15,6 +15,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .markup import spreadsheet_safe
 from .model import Document, LogEntry, Problem
 from .normalise import documented_transforms
 
@@ -39,6 +40,11 @@ ACTION_NAMES = {
     "t2s": "繁体转简体",
     "suspect-artefact": "疑似转换残留（保留原文）",
     "suspect-garbled": "疑似乱码（保留原文）",
+    "removed-control": "删除控制字符",
+    "removed-invisible": "删除不可见字符",
+    "line-break": "统一换行符",
+    "decoded-line-gb18030": "按GB18030解码的行",
+    "suspect-insertion": "疑似网站插入内容（保留原文）",
 }
 LOG_COLUMNS = ("line", "action", "action_zh", "before", "after", "note")
 _TAG = re.compile(r"<[^>]+>")
@@ -60,7 +66,8 @@ def cleaning_log_csv(doc: Document) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(LOG_COLUMNS)
     for e in doc.log:
-        writer.writerow((e.line, e.action, ACTION_NAMES.get(e.action, ""), e.before, e.after, e.note))
+        texts = (spreadsheet_safe(e.before), spreadsheet_safe(e.after), spreadsheet_safe(e.note))
+        writer.writerow((e.line, e.action, ACTION_NAMES.get(e.action, ""), *texts))
     return "\ufeff" + buffer.getvalue()
 
 

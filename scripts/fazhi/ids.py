@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
@@ -25,6 +26,7 @@ def short_name(name: str) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     return _UNSAFE.sub("", "".join(lazy_pinyin(text)).lower())
 

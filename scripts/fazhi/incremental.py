@@ -54,7 +54,8 @@ def process_all(
             outcome = next(outcomes)
             if outcome.failed is not None:
                 message = f"could not be processed ({outcome.failed.error})"
-                report = Problem(text.source.file, message)
+                hint = "this is a bug in fazhi: please report it together with this file"
+                report = Problem(text.source.file, message, hint)
             else:
                 report = outcome.value
         if isinstance(report, Problem):

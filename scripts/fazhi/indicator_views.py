@@ -95,7 +95,7 @@ def _indicator_row(i: Indicator) -> str:
         f"<td>{html_text(i.name)}</td><td>{canonical}</td>"
         f'<td class="fz-num">{format_value(i.value)}</td><td>{html_text(i.unit)}</td>'
         f"<td>{'约' if i.approx else ''}</td>"
-        f'<td><a href="#{html_text(anchor(i))}" title="{html_text(i.text)}">原文</a></td>'
+        f'<td><a href="./#{html_text(anchor(i))}" title="{html_text(i.text)}">原文</a></td>'
         "</tr>"
     )
 
@@ -103,12 +103,15 @@ def _indicator_row(i: Indicator) -> str:
 def indicators_section(report: Report) -> str:
     """The report page's `数据指标` box: one row per quantity, each linked to its sentence.
 
-    A <details> box rather than a Markdown heading: the page's headings stay those of the report itself.
+    A titled box rather than a Markdown heading: the page's headings stay those of the report itself.
     """
     count = len(report.indicators)
-    head = f'<details class="fz-indicators-box" open>\n<summary>数据指标（{count} 项）</summary>'
+    head = (
+        '<div class="fz-indicators-box" id="indicators">\n'
+        f'<p class="fz-box-title">数据指标（{count} 项）</p>'
+    )
     if not count:
-        return f"{head}\n<p>未从本报告正文中识别出带计量单位的数量。</p>\n</details>"
+        return f"{head}\n<p>未从本报告正文中识别出带计量单位的数量。</p>\n</div>"
     files = (
         f'<p>下载：<a href="{report.id}.indicators.csv">CSV</a> · '
         f'<a href="{report.id}.indicators.json">JSON</a>。'
@@ -125,4 +128,4 @@ def indicators_section(report: Report) -> str:
             "</table>",
         ]
     )
-    return f"{head}\n{files}\n{table}\n</details>"
+    return f"{head}\n{files}\n{table}\n</div>"

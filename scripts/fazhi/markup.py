@@ -35,3 +35,14 @@ def escape_block(text: str) -> str:
 def html_text(text: str) -> str:
     """Text for use inside a raw HTML block of the page."""
     return html.escape(text, quote=True)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell that Excel/WPS will not run as a formula: a leading = + - @ gets a `'` before it.
+
+    Report text such as `=HYPERLINK(…)` would otherwise become a live formula in a downloaded CSV.
+    """
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell

@@ -109,6 +109,8 @@ def find_year(
     """(year, provenance, reason when none); a year later than the signing year is refused."""
     signed_year = int(date_signed[:4]) if date_signed else None
 
+    from_signing = year_from_signing(date_signed)
+
     def plausible(year: int | None) -> bool:
         return year is not None and (signed_year is None or year <= signed_year)
 
@@ -118,12 +120,16 @@ def find_year(
         (year_in_title(row_title) if row_title else None, "metadata-row"),
         (year_in_opening(blocks), "text"),
         (measures, "text"),
-        (year_from_signing(date_signed), "text"),
+        (from_signing, "text"),
         (plan - 1 if plan else None, "text"),
     ]
+    body_years = {y for y, _ in candidates[2:4] if y is not None}
     for year, provenance in candidates:
-        if plausible(year):
-            return year, provenance, ""
+        if not plausible(year):
+            continue
+        if year == signed_year and from_signing == year - 1 and body_years == {year - 1}:
+            return year - 1, "text", ""  # titled with the publication year; the body says which
+        return year, provenance, ""
     if title and _YEAR.search(title):
         return None, None, "the title's years do not decide the reported year"
     return None, None, "no year in the title or the body's opening, and no signing date"

@@ -45,6 +45,7 @@ _DECIMAL = re.compile(r"(?<=\d)[．。](?=\d)")
 _PUNCT_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 _LATIN_WORD = re.compile(rf"(?<=[{HAN}{_CJK_PUNCT}])([a-z]{{2,}}(?: [a-z]{{2,}})*)(?=[{HAN}])")
+_WEB_ADDRESS = re.compile(r"https?://\S+|www\.[\w.-]+", re.IGNORECASE)
 _GARBLED = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|锟斤拷|烫烫烫|Ã.|â€")
 
 
@@ -131,6 +132,10 @@ def flag_artefacts(text: str, line: int) -> list[LogEntry]:
     log += [
         LogEntry("suspect-garbled", line, text, note=f"garbled character(s): {m.group(0)!r}")
         for m in _GARBLED.finditer(text)
+    ]
+    log += [
+        LogEntry("suspect-insertion", line, text, note=f"web address inside the text: {m.group(0)}")
+        for m in _WEB_ADDRESS.finditer(text)
     ]
     return log
 

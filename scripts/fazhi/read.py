@@ -12,7 +12,7 @@ from pathlib import Path
 from .decode import CONVERT_HINT, Decoded, decode_text, sniff_format
 from .exceptions import FazhiError, ReadError, UnsafeInputError, UnsupportedFormatError
 from .model import Problem, Source, SourceText
-from .overrides import load_override
+from .overrides import load_override, override_path
 
 REPORT_SUFFIXES = (".txt", ".md")
 OVERRIDE_SUFFIX = ".meta.yml"
@@ -24,6 +24,7 @@ DOCUMENT_SUFFIXES = (
 SYSTEM_FILES = (".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep")
 MAX_REPORT_BYTES = 2 * 1024 * 1024
 MAX_LINE_CHARS = 50_000
+MAX_OVERRIDE_BYTES = 64 * 1024
 
 # Readers for formats other than plain text, by the format `decode.sniff_format` names or by suffix
 # (".html"). Empty for now: a reader is (bytes, file name) → Decoded and raises ReadError.
@@ -72,7 +73,7 @@ def check_lines(decoded: Decoded, file: str) -> Decoded:
     return decoded
 
 
-def check_path(path: Path, name: str, allowed: Path) -> None:
+def check_path(path: Path, name: str, allowed: Path, limit: int = MAX_REPORT_BYTES) -> None:
     """Refuse names that cannot be shown or stored safely, links out of `allowed`, and huge files."""
     if name != name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"):
         raise UnsafeInputError(shown_name(name), "the file name is not valid UTF-8", hint="rename it")
@@ -84,13 +85,15 @@ def check_path(path: Path, name: str, allowed: Path) -> None:
         raise UnsafeInputError(
             name,
             f"is a link to a file outside {allowed.name}/",
-            hint="copy the report into content/reports instead of linking to it",
+            hint="copy the file into content/reports instead of linking to it",
         )
     size = path.stat().st_size
-    if size > MAX_REPORT_BYTES:
+    if size > limit:
+        shown = f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+        most = f"{limit // 1024 // 1024} MB" if limit >= 1024 * 1024 else f"{limit // 1024} KB"
         raise UnsafeInputError(
             name,
-            f"is {size / 1024 / 1024:.1f} MB; a report is at most {MAX_REPORT_BYTES // 1024 // 1024} MB",
+            f"is {shown}; at most {most} is accepted",
             hint="check that it is one report and not a collection or a scan; split it if needed",
         )
 
@@ -119,7 +122,7 @@ def read_source(
         encoding=decoded.encoding,
         size=len(data),
     )
-    override, override_file = load_override(path, root)
+    override, override_file = read_override(path, root, allowed or root)
     return SourceText(
         source=source,
         text=decoded.text,
@@ -128,6 +131,15 @@ def read_source(
         override=override,
         override_file=override_file,
     )
+
+
+def read_override(path: Path, root: Path, allowed: Path) -> tuple[dict | None, str | None]:
+    """The editor override beside `path`, held to the same link and size rules as reports."""
+    override = override_path(path)
+    if override.is_file() or override.is_symlink():
+        name = override.relative_to(root).as_posix()
+        check_path(override, name, allowed, limit=MAX_OVERRIDE_BYTES)
+    return load_override(path, root)
 
 
 def is_candidate(path: Path) -> bool:

@@ -153,8 +153,9 @@ def cleaning_note(report: Report) -> str:
     link = f'<a href="{cleaning_log_name(report)}">整理记录（CSV）</a>'
     return (
         '<div class="fz-cleaning">\n'
-        f"<p><strong>整理说明</strong>：本页正文由原始文本整理而成，文字未作增删；整理改动："
-        f"{html_text(summary)}。逐条记录见{link}，原始文本可在下载中获取。</p>\n</div>"
+        "<p><strong>整理说明</strong>：本页正文整理自原始文本，正文文字未作增删；"
+        f"网页信息、页码等已删除，断行已合并，空格和标点已规范。整理改动：{html_text(summary)}。"
+        f"逐条记录见{link}，原始文本可在下载中获取。</p>\n</div>"
     )
 
 

@@ -10,12 +10,18 @@ import yaml
 
 from .assemble import home_page, list_pages
 from .browse import browse_pages
+from .catalog import catalog_tree, report_downloads
+from .citation import citation
+from .downloads import downloads_section, listing, with_zip
 from .fidelity import cleaning_log_csv, cleaning_log_name
 from .indicator_views import indicators_csv, indicators_json, indicators_section
 from .indicators import default_vocab
 from .meta import report_schema_text
 from .model import Report
+from .publication import Publication, publication_from_env
 from .render import render_report_page
+from .report_text import cleaned_markdown
+from .schema_org import dataset_jsonld, with_jsonld
 from .site import SiteContext, build_context, with_page_links
 from .summary import summary_pages
 from .topics import Topic
@@ -39,18 +45,33 @@ def raw_name(report: Report) -> str:
     return f"{report.id}.source{'' if suffix in ('', '.txt') else suffix}.txt"
 
 
-def report_files(report: Report, raw: bytes) -> DocsTree:
-    """One report's folder; its links to other reports come with it (`Report.page_links`)."""
-    base = f"reports/{report.id}/"
-    lead, extra = report.page_links.get("lead", ()), report.page_links.get("extra", ())
+def data_files(report: Report, raw: bytes) -> dict[str, str | bytes]:
+    """The files published beside a report's page, one line each; all are listed and zipped."""
+    sidecar = report.sidecar()
     return {
-        base + "index.md": render_report_page(report, (indicators_section(report), *extra), lead),
-        base + f"{report.id}.yml": dump_yaml(report.sidecar()),
-        base + raw_name(report): raw,
-        base + f"{report.id}.indicators.csv": indicators_csv(report),
-        base + f"{report.id}.indicators.json": indicators_json(report),
-        base + cleaning_log_name(report): cleaning_log_csv(report.doc),
+        raw_name(report): raw,
+        f"{report.id}.md.txt": cleaned_markdown(report),
+        f"{report.id}.yml": dump_yaml(sidecar),
+        f"{report.id}.json": dump_json(sidecar),
+        f"{report.id}.indicators.csv": indicators_csv(report),
+        f"{report.id}.indicators.json": indicators_json(report),
+        cleaning_log_name(report): cleaning_log_csv(report.doc),
     }
+
+
+def report_files(report: Report, raw: bytes, publication: Publication | None = None) -> DocsTree:
+    """A report's folder: its page and its download files (the zip of them all included). Its
+    links to other reports come with it (`Report.page_links`, see `fazhi.site`)."""
+    publication = publication or publication_from_env()
+    lead, extra = report.page_links.get("lead", ()), report.page_links.get("extra", ())
+    base = f"reports/{report.id}/"
+    files = with_zip(report.id, data_files(report, raw))
+    listed = listing(files)
+    downloads = downloads_section(listed, report.source.encoding, citation(report, publication))
+    page = render_report_page(report, (indicators_section(report), downloads, *extra), lead)
+    tree: DocsTree = {base + "index.md": with_jsonld(page, dataset_jsonld(report, listed, publication))}
+    tree.update({base + name: data for name, data in files.items()})
+    return tree
 
 
 def static_assets() -> DocsTree:
@@ -83,10 +104,13 @@ def shared_tree(
 def docs_tree(
     reports: list[Report], raws: dict[str, bytes], pages_dir: Path, topics: list[Topic] | None = None
 ) -> DocsTree:
+    """The whole tree in one go (tests, small projects); `build` does the same incrementally."""
     context = build_context(reports, topics)
     reports = with_page_links(reports, context)
+    publication = publication_from_env()
     tree: DocsTree = {}
     for report in reports:
-        tree.update(report_files(report, raws[report.id]))
+        tree.update(report_files(report, raws[report.id], publication))
     tree.update(shared_tree(reports, pages_dir, context))
+    tree.update(catalog_tree(reports, report_downloads(reports, tree), publication))
     return tree

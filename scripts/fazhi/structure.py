@@ -116,7 +116,23 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
     return None, start
 
 
+def _drop_banner(pieces: list[tuple[int, str]], ctx: Context) -> list[tuple[int, str]]:
+    """Lines above a title that is complete without them and that name no organ (a site banner
+    such as ××县人民政府门户网站) are not part of it: they are removed and logged."""
+    for cut in range(1, len(pieces)):
+        rest = "".join(p for _, p in pieces[cut:])
+        head = pieces[:cut]
+        if any(parts.names_organ(p) for _, p in head):
+            return pieces
+        if parts.TITLE_END.search(rest) and parts.TITLE_SUBJECT.search(rest):
+            for number, text in head:
+                ctx.log.append(LogEntry("removed-chrome", number, text, note="line above the title"))
+            return pieces[cut:]
+    return pieces
+
+
 def _title_block(pieces: list[tuple[int, str]], ctx: Context) -> Block:
+    pieces = _drop_banner(pieces, ctx)
     text = pieces[0][1]
     for _, piece in pieces[1:]:
         joint = parts.ORG_LINE.match(piece) and not piece.startswith("关于")

@@ -36,3 +36,27 @@ def swap_in(staging: Path, target: Path) -> None:
     os.replace(staging, target)
     if old.exists():
         shutil.rmtree(old)
+
+
+def read_folder_files(folder: Path) -> dict[str, bytes]:
+    """The files directly in `folder` (name → bytes), as published."""
+    if not folder.is_dir():
+        return {}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def replace_files(tree: DocsTree, root: Path) -> None:
+    """Write each file of `tree` below `root` by replacing it (never in place: the folder may be
+    hard-linked into a published copy); files whose bytes are unchanged are left alone."""
+    for rel in sorted(tree):
+        path = root / rel
+        if not path.resolve().is_relative_to(root.resolve()):
+            raise ValueError(f"refusing to write outside {root}: {rel}")
+        content = tree[rel]
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)

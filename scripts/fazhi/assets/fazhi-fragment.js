@@ -76,8 +76,8 @@
     return location.hash.indexOf(":~:") >= 0 || !entries.length ? location.hash : entries[0].name;
   }
   function onClick(event) {
-    var link = event.target.closest ? event.target.closest('a[href^="#:~:text="]') : null;
-    if (link) {
+    var link = event.target.closest ? event.target.closest('a[href*="#:~:text="]') : null;
+    if (link && link.pathname === location.pathname) {
       event.preventDefault();
       show(link.getAttribute("href"));
     }

@@ -1,0 +1,114 @@
+"""The two bulk tables: catalog.csv (one row per report, flat columns) and indicators.csv (long form)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Report
+from .tabular import Column, joined
+
+REQUIRED_ITEMS = (
+    ("measures", "主要举措和成效"),
+    ("leaders_duty", "党政主要负责人履行第一责任人职责情况"),
+    ("shortcomings", "存在的不足和原因"),
+    ("next_year", "下一年度主要安排"),
+    ("other", "其他需要报告的情况"),
+)
+
+CATALOG_COLUMNS: tuple[Column, ...] = (
+    Column("id", "string", "报告标识", "报告的稳定标识（年度-省-县-乡的拼音），也是报告页面的文件夹名。", required=True, unique=True, pattern="^[a-z0-9][a-z0-9-]*$"),
+    Column("title", "string", "标题", "报告自身的标题；原文没有标题时为空。"),
+    Column("issuer", "string", "发文机关", "发布报告的机关；联合行文时为人民政府。"),
+    Column("co_issuers", "string", "联合发文机关", "联合行文的其他机关，多个时以全角分号“；”分隔。"),
+    Column("level", "string", "层级", "发文机关层级：township（乡镇街道）、county（县级）、city（市级）、province（省级）、department（政府部门）。"),
+    Column("province", "string", "省级", "省、自治区、直辖市。"),
+    Column("city", "string", "地级", "地级市、自治州、地区、盟；直辖市下辖区县为空。"),
+    Column("county", "string", "县级", "县、区、县级市、旗。"),
+    Column("township", "string", "乡级", "乡、镇、街道、苏木。"),
+    Column("region_code", "string", "区划代码", "最细一级的统计用区划代码（2、4、6 或 9 位数字）；在 Excel 中显示为数字，在 pandas 中读作整数，如需保留为文本请用 dtype={'region_code': str}。", pattern=r"^\d{2}(\d{2}(\d{2}(\d{3})?)?)?$"),
+    Column("year", "integer", "年度", "报告所述年度（不是成文年份）。"),
+    Column("date_signed", "date", "成文日期", "成文日期，ISO 格式 YYYY-MM-DD。"),
+    Column("doc_number", "string", "发文字号", "报告自身的发文字号（不含正文引用的文号）。"),
+    Column("signer", "string", "签发人", "签发人。"),
+    Column("addressee", "string", "主送机关", "主送机关。"),
+    Column("cc", "string", "抄送机关", "抄送机关，多个时以全角分号“；”分隔。"),
+    Column("indicator_count", "integer", "指标数", "从正文抽取的量化指标条数（明细见 indicators.csv）。", required=True),
+    Column("heading_count", "integer", "标题数", "正文中识别出的各级标题数。", required=True),
+    *(
+        Column(f"has_{key}", "boolean", f"含“{label}”", f"报告是否包含规定内容“{label}”（true/false；未判断时为空）。")
+        for key, label in REQUIRED_ITEMS
+    ),
+    Column("keywords", "string", "关键词", "关键词，以全角分号“；”分隔。"),
+    Column("topics", "string", "主题", "主题，以全角分号“；”分隔。"),
+    Column("unknown_fields", "string", "未注明字段", "原文未载明、因而为空的字段名，以全角分号“；”分隔（原因见元数据文件的 unknown）。"),
+    Column("source_file", "string", "源文件名", "收到的源文件名。", required=True),
+    Column("source_sha256", "string", "源文件 SHA-256", "源文件内容的 SHA-256 校验值，与可下载的原始文件一致。", required=True, pattern="^[0-9a-f]{64}$"),
+    Column("source_encoding", "string", "源文件编码", "源文件的字符编码（utf-8、gb18030 等）。", required=True),
+    Column("source_bytes", "integer", "源文件字节数", "源文件大小（字节）。", required=True),
+    Column("source_url", "string", "原始网址", "报告原始发布网址（若已知）。"),
+    Column("page", "string", "页面", "报告页面相对于站点根目录的路径。", required=True),
+)  # fmt: skip
+
+INDICATOR_COLUMNS: tuple[Column, ...] = (
+    Column("report_id", "string", "报告标识", "所属报告的标识，对应 catalog.csv 的 id。", required=True),
+    Column("name", "string", "指标名称", "原文中的指标名称。", required=True),
+    Column("canonical_name", "string", "规范名称", "归并后的规范指标名称，便于跨报告比较；未归并时为空。"),
+    Column("value", "number", "数值", "指标数值（已换算：“1.19万”记为 11900）。", required=True),
+    Column("unit", "string", "单位", "单位，如 次、件、人次、%、万元。"),
+    Column("approx", "boolean", "约数", "原文是否为约数（“余”“近”“超过”等），true/false。", required=True),
+    Column("text", "string", "原文", "指标所在的原句。", required=True),
+    Column("section", "string", "所在章节", "指标所在的正文标题。"),
+)  # fmt: skip
+
+
+def catalog_row(report: Report) -> dict[str, Any]:
+    meta = report.meta
+    region = meta.region
+    row: dict[str, Any] = {
+        "id": report.id,
+        "title": meta.title,
+        "issuer": meta.issuer,
+        "co_issuers": joined(meta.co_issuers),
+        "level": meta.level,
+        "province": region.province,
+        "city": region.city,
+        "county": region.county,
+        "township": region.township,
+        "region_code": region.code,
+        "year": meta.year,
+        "date_signed": meta.date_signed,
+        "doc_number": meta.doc_number,
+        "signer": meta.signer,
+        "addressee": meta.addressee,
+        "cc": joined(meta.cc),
+        "indicator_count": len(report.indicators),
+        "heading_count": len(report.outline),
+        "keywords": joined(report.keywords),
+        "topics": joined(report.topics),
+        "unknown_fields": joined(sorted(meta.unknown)),
+        "source_file": report.source.file,
+        "source_sha256": report.source.sha256,
+        "source_encoding": report.source.encoding,
+        "source_bytes": report.source.size,
+        "source_url": report.source.url,
+        "page": f"reports/{report.id}/",
+    }
+    for key, _ in REQUIRED_ITEMS:
+        row[f"has_{key}"] = report.required_items.get(key)
+    return row
+
+
+def indicator_rows(report: Report) -> list[dict[str, Any]]:
+    return [
+        {
+            "report_id": report.id,
+            "name": i.name,
+            "canonical_name": i.canonical,
+            "value": i.value,
+            "unit": i.unit or None,
+            "approx": i.approx,
+            "text": i.text,
+            "section": i.section or None,
+        }
+        for i in report.indicators
+    ]

@@ -1,0 +1,208 @@
+"""Bulk tables: CSV that Excel and pandas both read right, a valid Frictionless data package."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import pandas as pd
+import pytest
+from frictionless import validate
+
+from fazhi.catalog import bulk_files, catalog_tree, report_downloads
+from fazhi.catalog_csv import CATALOG_COLUMNS, INDICATOR_COLUMNS, catalog_row, indicator_rows
+from fazhi.model import Block, Document, Indicator, Region, Report, ReportMeta, Source
+from fazhi.publication import Publication
+from fazhi.site_files import report_files
+from fazhi.tabular import BOM, Column, csv_text
+from fazhi.zips import deterministic_zip
+
+TRICKY = "万州区，“柱山乡”\n第二行"
+
+
+def make_report(number: int, **meta: object) -> Report:
+    """A report as the pipeline would give it, with text that needs CSV quoting."""
+    source = Source(file=f"{number:03d}.txt", sha256=f"{number:064x}", encoding="gb18030", size=1234)
+    doc = Document(blocks=[Block("title", "测试报告"), Block("paragraph", "正文，含逗号")])
+    fields = {
+        "title": f"{TRICKY}{number}",
+        "issuer": "重庆市万州区柱山乡人民政府",
+        "region": Region("重庆市", None, "万州区", "柱山乡", "500101201"),
+        "year": 2023,
+        "date_signed": "2024-02-28",
+        "co_issuers": ["中共重庆市万州区柱山乡委员会"],
+        "cc": ["区委依法治区办", "区司法局"],
+        "unknown": {"doc_number": "no 文号 line"},
+    }
+    fields.update(meta)
+    indicators = [
+        Indicator("法律顾问覆盖率", 100, "%", False, "村（社区）法律顾问覆盖率达100%", "一、主要举措", "法律顾问覆盖率"),
+        Indicator("普法活动", 3000, "份", True, "发放资料3000余份，\"宣传单\"若干", "", None),
+        Indicator("调解", 1.5, "万元", False, "=SUM(A1)", "二、不足", None),
+    ]
+    return Report(id=f"2023-chongqing-test-{number}", source=source, doc=doc, meta=ReportMeta(**fields), indicators=indicators)
+
+
+@pytest.fixture(scope="module")
+def bulk() -> dict[str, bytes]:
+    reports = [make_report(1), make_report(2, year=None, date_signed=None, region=Region())]
+    tree: dict[str, str | bytes] = {}
+    for r in reports:
+        tree.update(report_files(r, f"原文{r.id}".encode("gb18030")))
+    out = catalog_tree(reports, report_downloads(reports, tree), Publication())
+    return {k.removeprefix("downloads/"): v for k, v in out.items()}
+
+
+@pytest.mark.parametrize("name", ["catalog.csv", "indicators.csv"])
+def test_csv_bytes_are_utf8_bom_crlf(bulk, name):
+    data = bulk[name]
+    assert data.startswith(BOM.encode("utf-8"))
+    text = data.decode("utf-8-sig")
+    assert "\r\n" in text
+    assert text.replace("\r\n", "").count("\n") == text.count("第二行")  # bare LF only inside quoted cells
+
+
+def test_catalog_csv_read_by_pandas_without_options(bulk):
+    frame = pd.read_csv(io.BytesIO(bulk["catalog.csv"]))
+    assert list(frame.columns) == [c.name for c in CATALOG_COLUMNS]
+    assert frame.loc[0, "title"] == f"{TRICKY}1"
+    assert frame.loc[0, "issuer"] == "重庆市万州区柱山乡人民政府"
+    assert frame.loc[0, "cc"] == "区委依法治区办；区司法局"
+    assert frame.loc[0, "year"] == 2023
+    assert pd.isna(frame.loc[1, "year"]) and pd.isna(frame.loc[1, "date_signed"])
+    assert frame.loc[0, "date_signed"] == "2024-02-28"
+    assert int(frame.loc[0, "region_code"]) == 500101201  # numeric without options, see dictionary
+    assert frame["indicator_count"].tolist() == [3, 3]
+    assert frame["source_bytes"].dtype.kind == "i"
+
+
+def test_catalog_csv_read_by_csv_module(bulk):
+    rows = list(csv.DictReader(io.StringIO(bulk["catalog.csv"].decode("utf-8-sig"), newline="")))
+    assert rows[0]["title"] == f"{TRICKY}1"
+    assert rows[0]["co_issuers"] == "中共重庆市万州区柱山乡委员会"
+    assert rows[1]["year"] == "" and rows[1]["region_code"] == ""
+    assert rows[0]["unknown_fields"] == "doc_number"
+
+
+def test_indicators_csv_long_form_in_both_readers(bulk):
+    frame = pd.read_csv(io.BytesIO(bulk["indicators.csv"]))
+    assert list(frame.columns) == [c.name for c in INDICATOR_COLUMNS]
+    assert len(frame) == 6
+    assert frame["value"].dtype.kind == "f" and frame["value"].tolist()[:3] == [100, 3000, 1.5]
+    assert frame["approx"].dtype == bool and frame["approx"].tolist()[:3] == [False, True, False]
+    assert frame.loc[1, "text"] == '发放资料3000余份，"宣传单"若干'
+    assert frame.loc[0, "canonical_name"] == "法律顾问覆盖率"
+    rows = list(csv.DictReader(io.StringIO(bulk["indicators.csv"].decode("utf-8-sig"), newline="")))
+    assert [r["report_id"] for r in rows] == ["2023-chongqing-test-1"] * 3 + ["2023-chongqing-test-2"] * 3
+    assert rows[0]["unit"] == "%" and rows[1]["section"] == ""
+
+
+def test_formula_cells_are_neutralised_for_spreadsheets(bulk):
+    rows = list(csv.DictReader(io.StringIO(bulk["indicators.csv"].decode("utf-8-sig"), newline="")))
+    assert rows[2]["text"] == "'=SUM(A1)"
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        (Column("n", "number", "", ""), 100.0, "100"),
+        (Column("n", "number", "", ""), 1.25, "1.25"),
+        (Column("b", "boolean", "", ""), True, "true"),
+        (Column("b", "boolean", "", ""), None, '""'),  # a lone empty cell is quoted (RFC 4180)
+        (Column("s", "string", "", ""), "+86", "'+86"),
+        (Column("s", "string", "", ""), "雷高府发〔2022〕61号", "雷高府发〔2022〕61号"),
+    ],
+)
+def test_cell_formats(column, value, expected):
+    assert csv_text((column,), [{column.name: value}]) == f"{BOM}{column.name}\r\n{expected}\r\n"
+
+
+def test_datapackage_validates_with_frictionless(bulk, tmp_path):
+    for name in ("catalog.csv", "indicators.csv", "datapackage.json"):
+        (tmp_path / name).write_bytes(bulk[name])
+    report = validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_frictionless_catches_a_broken_row(bulk, tmp_path):
+    for name in ("catalog.csv", "datapackage.json"):
+        (tmp_path / name).write_bytes(bulk[name])
+    bad = bulk["indicators.csv"].replace(b"2023-chongqing-test-2", b"no-such-report", 1)
+    (tmp_path / "indicators.csv").write_bytes(bad)
+    package = json.loads(bulk["datapackage.json"])
+    for resource in package["resources"]:
+        resource.pop("hash")
+        resource.pop("bytes")
+    (tmp_path / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    report = validate(str(tmp_path / "datapackage.json"))
+    assert not report.valid
+    assert "foreign-key" in {e[0] for e in report.flatten(["type"])}
+
+
+def test_rows_follow_the_model():
+    report = make_report(7, level="township")
+    row = catalog_row(report)
+    assert row["co_issuers"] == "中共重庆市万州区柱山乡委员会" and row["level"] == "township"
+    assert [r["value"] for r in indicator_rows(report)] == [100, 3000, 1.5]
+
+
+def test_zips_are_deterministic_and_sorted():
+    files = {"b.txt": "乙", "a.csv": b"x"}
+    first = deterministic_zip(files)
+    assert first == deterministic_zip(dict(reversed(list(files.items()))))
+    with zipfile.ZipFile(io.BytesIO(first)) as archive:
+        assert archive.namelist() == ["a.csv", "b.txt"]
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        assert archive.read("b.txt").decode("utf-8") == "乙"
+
+
+def test_all_zip_holds_bulk_files_and_every_report_file(bulk):
+    with zipfile.ZipFile(io.BytesIO(bulk["all.zip"])) as archive:
+        names = set(archive.namelist())
+        assert {"catalog.csv", "catalog.json", "indicators.csv", "datapackage.json", "catalog.jsonld"} <= names
+        assert "reports/2023-chongqing-test-1/2023-chongqing-test-1.source.txt" in names
+        assert not any(n.endswith(".zip") for n in names)
+        assert archive.read("catalog.csv") == bulk["catalog.csv"]
+
+
+def test_bulk_files_do_not_depend_on_report_order():
+    reports = [make_report(1), make_report(2)]
+    tree: dict[str, str | bytes] = {}
+    for r in reports:
+        tree.update(report_files(r, b"x"))
+    files = report_downloads(reports, tree)
+    forward = catalog_tree(reports, files, Publication())
+    backward = catalog_tree(list(reversed(reports)), files, Publication())
+    assert forward == backward
+    assert bulk_files(reports, files, Publication())["catalog.csv"] == forward["downloads/catalog.csv"]
+
+
+def site_package_report(site):
+    report = validate(str(site / "downloads" / "datapackage.json"))
+    return report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+
+def test_seed_site_datapackage_is_valid(built):
+    project, result = built
+    assert site_package_report(project.site_dir) == (True, [])
+    frame = pd.read_csv(project.site_dir / "downloads" / "catalog.csv")
+    assert sorted(frame["id"]) == sorted(r.id for r in result.reports)
+    by_id = {r.id: r for r in result.reports}
+    for row in frame.itertuples():
+        assert row.title == by_id[row.id].meta.title or pd.isna(row.title)
+        assert row.source_sha256 == by_id[row.id].source.sha256
+    indicators = pd.read_csv(project.site_dir / "downloads" / "indicators.csv")
+    expected = [(r.id, i.name, i.text) for r in sorted(result.reports, key=lambda r: r.id) for i in r.indicators]
+    assert list(zip(indicators["report_id"], indicators["name"], indicators["text"], strict=True)) == expected
+    if expected:
+        assert indicators["value"].dtype.kind in "fi" and indicators["approx"].dtype == bool
+
+
+def test_synthetic_1000_datapackage_is_valid(synthetic_1000):
+    project, result = synthetic_1000
+    assert site_package_report(project.site_dir) == (True, [])
+    frame = pd.read_csv(project.site_dir / "downloads" / "catalog.csv")
+    assert len(frame) == len(result.reports) and frame["id"].is_unique
+    assert frame["year"].dropna().between(2000, 2100).all()
