@@ -215,8 +215,9 @@ class Report:
     # content tokens, space-separated: the input of similarity (fazhi.related)
     tokens: str = field(default="", repr=False)
     # the page's links to other reports ("lead": breadcrumbs, badges; "extra": neighbours), from
-    # fazhi.site: part of the Report so that a page is re-rendered when its neighbours change
-    page_links: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # fazhi.site: part of the Report (and of its repr, which cache.render_key digests) so that a
+    # page is re-rendered when its neighbours change
+    page_links: dict[str, tuple[str, ...]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # found while processing (nothing-lost)
 
     def sidecar(self) -> dict[str, Any]:
