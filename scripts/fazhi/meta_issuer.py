@@ -17,7 +17,7 @@ from .regions import find_places, load_gazetteer
 
 _SPLIT = re.compile(r"[\s、，,　]+")
 _SENTENCE = re.compile(r"[。；;：:！？]")
-_GOVERNMENT = re.compile(r"(?:政府|办事处|街道办)$")
+_GOVERNMENT = re.compile(r"(?:政府|行政公署|办事处|街道办)$")
 _PARTY = re.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)$")
 _TOWNSHIP_PLACE = re.compile(r"(?:乡|镇|街道|苏木)$")
 _TITLE_HEAD = re.compile(r"^(.*?)(?:关于|20\d\d|二[〇○零]|法治政府|依法行政)")

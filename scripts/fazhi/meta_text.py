@@ -18,7 +18,7 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff\d（）〔〕《》“”、])\s+(?=[
 _MARKUP = re.compile(r"^#{1,6}\s*|\*\*|__")
 FULLWIDTH_DIGITS = _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 ORGAN_END = re.compile(
-    r"(?:政府|办事处|委员会|委|管委会|局|厅|办公室|办|中心|人民法院|人民检察院)$"
+    r"(?:政府|行政公署|办事处|委员会|委|管委会|局|厅|办公室|办|中心|人民法院|人民检察院)$"
 )
 _CN_YEAR = re.compile(r"二[〇○零OＯ][〇○零OＯ一二三四五六七八九]{2}(?=\s*年)")
 
