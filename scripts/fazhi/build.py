@@ -27,7 +27,7 @@ from .catalog import catalog_tree, is_download
 from .downloads import listing
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
-from .incremental import process_all, update_docs
+from .incremental import process_all, update_catalog, update_docs
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
 from .pipeline import process_source, with_ids
@@ -37,7 +37,7 @@ from .read import read_all
 from .search import BROWSE_PAGES, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
 from .search_html import page_text
 from .site_files import shared_tree
-from .write import read_folder_files, replace_files, write_tree
+from .write import DocsTree, read_folder_files, write_tree
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
@@ -212,10 +212,13 @@ def write_docs(
         pairs = [(r, result.raws[r.id]) for r in result.reports]
         result.rendered = update_docs(docs, manifest, pairs, shared, on_done=advance)
     with clock.stage("catalog"):
-        publish_catalog(docs, result.reports)
+        publication = publication_from_env()
+        update_catalog(
+            docs, manifest, repr(publication), lambda: catalog_files(docs, result.reports)
+        )
 
 
-def publish_catalog(docs: Path, reports: list[Report]) -> None:
+def catalog_files(docs: Path, reports: list[Report]) -> DocsTree:
     """Bulk downloads and catalogues, made from the per-report files as written, so the sizes and
     checksums they state are those of the published bytes."""
     folder = docs / "reports"
@@ -223,7 +226,7 @@ def publish_catalog(docs: Path, reports: list[Report]) -> None:
         r.id: listing({n: d for n, d in read_folder_files(folder / r.id).items() if is_download(n)})
         for r in reports
     }
-    replace_files(catalog_tree(reports, files, publication_from_env()), docs)
+    return catalog_tree(reports, files, publication_from_env())
 
 
 def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:
