@@ -23,7 +23,7 @@ from pathlib import Path
 from .assemble import sort_key
 from .atomic import exclusive, link_copy, recover, swap_in
 from .cache import CacheContext, ReportCache, code_version, vocabulary_version
-from .catalog import catalog_tree, is_download
+from .catalog import DOWNLOADS, catalog_tree, is_download
 from .downloads import listing
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
@@ -226,7 +226,9 @@ def catalog_files(docs: Path, reports: list[Report]) -> DocsTree:
         r.id: listing({n: d for n, d in read_folder_files(folder / r.id).items() if is_download(n)})
         for r in reports
     }
-    return catalog_tree(reports, files, publication_from_env())
+    previous = docs / DOWNLOADS / "all.zip"
+    previous_zip = previous.read_bytes() if previous.is_file() else None
+    return catalog_tree(reports, files, publication_from_env(), previous_zip)
 
 
 def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:
