@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: site test serve bench lint browser clean
+AXE := node_modules/axe-core/axe.min.js
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,10 +24,15 @@ serve: $(STAMP)
 browser:
 	@sh scripts/ensure-browser.sh
 
+# axe-core for the accessibility tests, from the npm lock file; test-only, never used by the site build.
+$(AXE): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(AXE)
+
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 
-test: $(STAMP) browser lint
+test: $(STAMP) browser $(AXE) lint
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

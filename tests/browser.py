@@ -42,14 +42,17 @@ def serve(site: Path) -> Iterator[str]:
 
 
 @contextmanager
-def browser_page(locale: str = "zh-CN") -> Iterator[object]:
-    """A fresh Playwright page in headless chromium."""
+def browser_page(locale: str = "zh-CN", bypass_csp: bool = False) -> Iterator[object]:
+    """A fresh Playwright page in headless chromium. `bypass_csp`: let a test inject its own script
+    (axe-core) into pages whose Content-Security-Policy forbids inline scripts."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(locale=locale, viewport={"width": 1280, "height": 900})
+            page = browser.new_page(
+                locale=locale, viewport={"width": 1280, "height": 900}, bypass_csp=bypass_csp
+            )
             yield page
         finally:
             browser.close()

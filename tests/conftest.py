@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,29 @@ def synthetic_1000(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, B
     project = copy_project(tmp_path_factory.mktemp("synthetic"), reports=[])
     write_corpus(project.reports_dir, 1000, seed=0, sources=ROOT / "content" / "reports")
     return project, build(project)
+
+
+@pytest.fixture(scope="session")
+def browse_corpus():
+    """1,000 synthetic annotated Reports with known places and several years per township."""
+    from .synthetic_corpus import synthetic_reports
+
+    return synthetic_reports(1000)
+
+
+@pytest.fixture(scope="session")
+def browse_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Project, list]:
+    """A site built from 300 synthetic reports (places resolved), for link walks and browser tests."""
+    from fazhi.build import build_site, project_topics
+    from fazhi.site_files import docs_tree
+    from fazhi.write import write_tree
+
+    from .synthetic_corpus import synthetic_reports
+
+    reports = synthetic_reports(300, seed=7)
+    project = copy_project(tmp_path_factory.mktemp("browse"), [])
+    raws = {r.id: r.doc.body_text.encode("utf-8") for r in reports}
+    write_tree(docs_tree(reports, raws, project.pages_dir, project_topics(project)), project.docs_dir)
+    warnings = build_site(project, project.docs_dir, project.site_dir, date(2024, 3, 1))
+    assert warnings == []
+    return project, reports

@@ -100,15 +100,15 @@ ERRORS: tuple[Expected, ...] = (
         "error: invisible-only.txt: contains no visible text",
     ),
     Expected("image.txt", PNG, f"error: image.txt: is a PNG image, not report text {CONVERT}"),
-    Expected("image.png", PNG, "error: image.png: is a PNG image; only .txt, .md, .html and .htm files can be read"),
+    Expected("image.png", PNG, "error: image.png: is a PNG image; reports are read from .txt, .md"),
     Expected("photo.jpg", b"\xff\xd8\xff\xe0" + noise(100, 2), "error: photo.jpg: is a JPEG image;"),
-    Expected("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "error: scan.pdf: is a PDF document;"),
+    Expected("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "error: scan.pdf: is not a readable PDF"),
     Expected(
         "renamed-pdf.txt",
         b"%PDF-1.4\n" + noise(300, 3),
         f"error: renamed-pdf.txt: is a PDF document, not report text {CONVERT}",
     ),
-    Expected("report.docx", docx_bytes(), "error: report.docx: is a Word document (.docx);"),
+    Expected("report.docx", docx_bytes(), "error: report.docx: is not a readable Word document"),
     Expected("docx-as.txt", docx_bytes(), "error: docx-as.txt: is a Word document (.docx), not"),
     Expected(
         "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + noise(100, 4), "error: old.doc: is a legacy"

@@ -53,9 +53,9 @@ def test_sniff_format_names_binary_files(data, found):
 
 def test_unsupported_format_carries_its_name_for_future_readers():
     with pytest.raises(UnsupportedFormatError) as caught:
-        decode_any(b"%PDF-1.4\n", "a.pdf")
-    assert caught.value.format == "pdf"
-    assert str(caught.value).startswith("a.pdf: is a PDF document; only .txt, .md, .html and .htm files can be read")
+        decode_any(b"{\\rtf1\\ansi", "a.rtf")
+    assert caught.value.format == "rtf"
+    assert str(caught.value).startswith("a.rtf: is an RTF document; reports are read from .txt")
 
 
 def test_mixed_file_is_decoded_line_by_line_and_logged():

@@ -36,7 +36,9 @@ from .publication import publication_from_env
 from .read import read_all
 from .search import BROWSE_PAGES, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
 from .search_html import page_text
+from .site import build_context, with_page_links
 from .site_files import shared_tree
+from .topics import Topic, current_topics, load_topics, use_topics
 from .write import DocsTree, read_folder_files, write_tree
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -59,6 +61,10 @@ class Project:
     @property
     def pages_dir(self) -> Path:
         return self.root / "content" / "pages"
+
+    @property
+    def topics_yml(self) -> Path:
+        return self.root / "content" / "vocab" / "topics.yml"
 
     @property
     def docs_dir(self) -> Path:
@@ -176,6 +182,7 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
     """
     clock = clock or StageClock()
     with clock.stage("read"):
+        use_topics(project.topics_yml if project.topics_yml.is_file() else None)
         context = CacheContext(code_version(), vocabulary_version(project.vocab_dir))
         cache = ReportCache(project.cache_dir / "reports", context)
         texts, problems = read_all(project.reports_dir, decode=cache.decode)
@@ -207,7 +214,10 @@ def write_docs(
     docs = docs or project.docs_dir
     manifest = manifest or project.manifest
     with clock.stage("assemble"):
-        shared = shared_tree(result.reports, project.pages_dir)
+        # site context: region tree, other years, same county, similar reports; part of each page
+        context = build_context(result.reports, current_topics())
+        result.reports = with_page_links(result.reports, context)
+        shared = shared_tree(result.reports, project.pages_dir, context)
     with clock.stage("render + write", total=len(result.reports)) as advance:
         pairs = [(r, result.raws[r.id]) for r in result.reports]
         result.rendered = update_docs(docs, manifest, pairs, shared, on_done=advance)
@@ -237,6 +247,11 @@ def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult
     result = collect(project, clock)
     write_docs(project, result, clock)
     return result
+
+
+def project_topics(project: Project) -> list[Topic]:
+    """The topic vocabulary; a project without content/vocab/topics.yml has no topics."""
+    return load_topics(project.topics_yml) if project.topics_yml.is_file() else []
 
 
 def theme_dir() -> Path:

@@ -31,6 +31,16 @@ class FileKind:
 KINDS: tuple[FileKind, ...] = (
     FileKind(".source.md.txt", "原始文件（按收到时原样）", "text/plain", "TXT", "document"),
     FileKind(".source.txt", "原始文件（按收到时原样）", "text/plain", "TXT", "document"),
+    FileKind(".source.html.txt", "原始文件（按收到时原样的网页源码）", "text/plain", "TXT", "document"),
+    FileKind(".source.htm.txt", "原始文件（按收到时原样的网页源码）", "text/plain", "TXT", "document"),
+    FileKind(".source.pdf", "原始文件（按收到时原样，PDF）", "application/pdf", "PDF", "document"),
+    FileKind(
+        ".source.docx",
+        "原始文件（按收到时原样，Word）",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "DOCX",
+        "document",
+    ),
     FileKind(".md.txt", "整理后的全文（Markdown）", "text/markdown", "MARKDOWN", "document"),
     FileKind(".yml", "元数据（YAML）", "application/yaml", "YAML", "data"),
     FileKind(".json", "元数据（JSON）", "application/json", "JSON", "data"),

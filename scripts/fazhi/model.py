@@ -184,6 +184,18 @@ class ReportMeta:
     provenance: dict[str, Provenance] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class TopicEvidence:
+    """Why a report was (or was not) put under a topic: term counts, the headings they were in."""
+
+    topic: str
+    hits: int  # weighted: a term in a heading counts `heading_weight` times
+    per_1000: float  # weighted hits per 1,000 characters of text
+    terms: dict[str, int]
+    headings: tuple[str, ...]
+    assigned: bool
+
+
 @dataclass
 class Report:
     """Everything the site knows about one report."""
@@ -197,6 +209,15 @@ class Report:
     required_items: dict[str, bool] = field(default_factory=dict)
     keywords: list[str] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
+    topic_evidence: list[TopicEvidence] = field(default_factory=list)
+    # required item key → the heading or sentence that covers it
+    coverage_evidence: dict[str, str] = field(default_factory=dict)
+    # content tokens, space-separated: the input of similarity (fazhi.related)
+    tokens: str = field(default="", repr=False)
+    # the page's links to other reports ("lead": breadcrumbs, badges; "extra": neighbours), from
+    # fazhi.site: part of the Report (and of its repr, which cache.render_key digests) so that a
+    # page is re-rendered when its neighbours change
+    page_links: dict[str, tuple[str, ...]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)  # found while processing (nothing-lost)
 
     def sidecar(self) -> dict[str, Any]:

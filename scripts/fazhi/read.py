@@ -13,7 +13,7 @@ from .decode import CONVERT_HINT, Decoded, decode_text, sniff_format
 from .exceptions import FazhiError, ReadError, UnsafeInputError, UnsupportedFormatError
 from .model import Problem, Source, SourceText
 from .overrides import load_override, override_path
-from .sources import read_html
+from .sources import READERS
 
 REPORT_SUFFIXES = (".txt", ".md")
 OVERRIDE_SUFFIX = ".meta.yml"
@@ -24,12 +24,15 @@ DOCUMENT_SUFFIXES = (
 )  # fmt: skip
 SYSTEM_FILES = (".DS_Store", "Thumbs.db", "desktop.ini", ".gitkeep")
 MAX_REPORT_BYTES = 2 * 1024 * 1024
+# A PDF or Word file carries fonts, seals and pictures besides its text: a larger file is still one report.
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+DOCUMENT_LIMITS = {".pdf": MAX_DOCUMENT_BYTES, ".docx": MAX_DOCUMENT_BYTES}
 MAX_LINE_CHARS = 50_000
 MAX_OVERRIDE_BYTES = 64 * 1024
 
 # Readers for formats other than plain text, by the format `decode.sniff_format` names or by suffix
-# (".html"). A reader is (bytes, file name) → Decoded and raises ReadError; see `sources`.
-FORMAT_READERS: dict[str, Callable[[bytes, str], Decoded]] = {".html": read_html, ".htm": read_html}
+# (".html"): web pages, Word and PDF files (see `sources`). A reader raises ReadError.
+FORMAT_READERS: dict[str, Callable[[bytes, str], Decoded]] = dict(READERS)
 
 
 def decode_bytes(data: bytes, file: str) -> Decoded:
@@ -44,26 +47,25 @@ def decode_bytes(data: bytes, file: str) -> Decoded:
 
 
 def decode_any(data: bytes, file: str) -> Decoded:
-    """Pick the reader by the file's content first (magic bytes), then by its suffix."""
+    """Pick the reader by the file's content first (magic bytes), then by its suffix.
+
+    A .txt or .md file is always read as text: one that is really a PDF or a Word file is refused
+    (its raw download would carry the wrong suffix), with a hint to give it its own suffix.
+    """
     found = sniff_format(data)
     suffix = Path(file).suffix.lower()
     reader = FORMAT_READERS.get(found[0] if found else "") or FORMAT_READERS.get(suffix)
-    if reader is not None:
-        return reader(data, file)
+    if reader is not None and suffix not in REPORT_SUFFIXES:
+        return check_lines(reader(data, file), file)
     if suffix in REPORT_SUFFIXES or not data:
         return check_lines(decode_bytes(data, file), file)
     what = f"is {found[1]}" if found else f"is a {suffix} file"
     raise UnsupportedFormatError(
         file,
-        f"{what}; only {readable_suffixes()} files can be read for now",
+        f"{what}; reports are read from .txt, .md, .html, .docx and .pdf files",
         hint=CONVERT_HINT,
         format=found[0] if found else suffix,
     )
-
-
-def readable_suffixes() -> str:
-    names = [*REPORT_SUFFIXES, *(k for k in FORMAT_READERS if k.startswith("."))]
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def check_lines(decoded: Decoded, file: str) -> Decoded:
@@ -119,7 +121,8 @@ def read_source(
 ) -> SourceText:
     """Read one report file below `root` into a SourceText. Links must stay inside `allowed`."""
     name = path.relative_to(root).as_posix()
-    check_path(path, name, allowed or root)
+    limit = DOCUMENT_LIMITS.get(path.suffix.lower(), MAX_REPORT_BYTES)
+    check_path(path, name, allowed or root, limit)
     data = path.read_bytes()
     decoded = decode(data, name)
     source = Source(

@@ -201,11 +201,15 @@ def document_markdown(report: Report) -> str:
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
-def render_report_page(report: Report, extra_sections: tuple[str, ...] = ()) -> str:
-    """The whole page; `extra_sections` (indicators, downloads, related reports) follow the text."""
+def render_report_page(
+    report: Report, extra_sections: tuple[str, ...] = (), lead_sections: tuple[str, ...] = ()
+) -> str:
+    """The whole page; `lead_sections` (breadcrumbs, badges) follow the title, `extra_sections`
+    (indicators, downloads, related reports) follow the text."""
     parts = [
         front_matter(report),
         title_heading(report),
+        *lead_sections,
         meta_table(report),
         doc_header(report),
         script_note(report),

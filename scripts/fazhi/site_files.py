@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from .assemble import home_page, list_pages
+from .browse import browse_pages
 from .catalog import catalog_tree, report_downloads
 from .citation import citation
 from .downloads import downloads_section, listing, with_zip
@@ -21,7 +22,9 @@ from .publication import Publication, publication_from_env
 from .render import render_report_page
 from .report_text import cleaned_markdown
 from .schema_org import dataset_jsonld, with_jsonld
+from .site import SiteContext, build_context, with_page_links
 from .summary import summary_pages
+from .topics import Topic
 from .write import DocsTree
 
 
@@ -35,10 +38,17 @@ def dump_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+# Sources published under their own suffix: mkdocs copies them as they are. Any other source
+# (.md, .html …) gets `.txt` added, since mkdocs would render a raw .md and a raw .html is served
+# as a page of its own (with its scripts) rather than as the file received.
+BINARY_SOURCE_SUFFIXES = (".pdf", ".docx")
+
+
 def raw_name(report: Report) -> str:
-    """The published copy of the source file. Always `.txt`: mkdocs would render (and try to decode
-    as UTF-8) a raw `.md` source as a page."""
+    """The published copy of the source file, byte for byte as received."""
     suffix = Path(report.source.file).suffix.lower()
+    if suffix in BINARY_SOURCE_SUFFIXES:
+        return f"{report.id}.source{suffix}"
     return f"{report.id}.source{'' if suffix in ('', '.txt') else suffix}.txt"
 
 
@@ -57,13 +67,15 @@ def data_files(report: Report, raw: bytes) -> dict[str, str | bytes]:
 
 
 def report_files(report: Report, raw: bytes, publication: Publication | None = None) -> DocsTree:
-    """A report's folder: its page and its download files (the zip of them all included)."""
+    """A report's folder: its page and its download files (the zip of them all included). Its
+    links to other reports come with it (`Report.page_links`, see `fazhi.site`)."""
     publication = publication or publication_from_env()
+    lead, extra = report.page_links.get("lead", ()), report.page_links.get("extra", ())
     base = f"reports/{report.id}/"
     files = with_zip(report.id, data_files(report, raw))
     listed = listing(files)
     downloads = downloads_section(listed, report.source.encoding, citation(report, publication))
-    page = render_report_page(report, (indicators_section(report), downloads))
+    page = render_report_page(report, (indicators_section(report), downloads, *extra), lead)
     tree: DocsTree = {base + "index.md": with_jsonld(page, dataset_jsonld(report, listed, publication))}
     tree.update({base + name: data for name, data in files.items()})
     return tree
@@ -80,23 +92,32 @@ def hand_pages(pages_dir: Path) -> DocsTree:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(pages_dir.glob("*.md"))}
 
 
-def shared_tree(reports: list[Report], pages_dir: Path) -> DocsTree:
+def shared_tree(
+    reports: list[Report], pages_dir: Path, context: SiteContext | None = None
+) -> DocsTree:
     """Everything that is not one report's own folder: assets, hand pages, site-wide pages."""
     tree: DocsTree = {}
     tree.update(static_assets())
     tree.update(hand_pages(pages_dir))
     tree["schema/report.schema.json"] = report_schema_text()
-    tree["index.md"] = home_page(reports)
+    tree["index.md"] = home_page(reports, context)
     tree.update(list_pages(reports))
     tree.update(summary_pages(reports, default_vocab()))
+    if context:
+        tree.update(browse_pages(context))
     return tree
 
 
-def docs_tree(reports: list[Report], raws: dict[str, bytes], pages_dir: Path) -> DocsTree:
+def docs_tree(
+    reports: list[Report], raws: dict[str, bytes], pages_dir: Path, topics: list[Topic] | None = None
+) -> DocsTree:
+    """The whole tree in one go (tests, small projects); `build` does the same incrementally."""
+    context = build_context(reports, topics)
+    reports = with_page_links(reports, context)
     publication = publication_from_env()
     tree: DocsTree = {}
     for report in reports:
         tree.update(report_files(report, raws[report.id], publication))
-    tree.update(shared_tree(reports, pages_dir))
+    tree.update(shared_tree(reports, pages_dir, context))
     tree.update(catalog_tree(reports, report_downloads(reports, tree), publication))
     return tree

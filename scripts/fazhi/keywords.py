@@ -1,0 +1,65 @@
+"""Tokens and keywords of a report's text.
+
+`tokenize` is the one place that segments text for keywords and similarity; it defers to
+`fazhi.tokens` (the search stage's tokenizer, with the project's user dictionary) when that exists.
+Keywords are the tokens with the highest TF × IDF, IDF taken from jieba's general-language table so that
+a report's keywords do not change when other reports are added.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Callable
+
+KEYWORD_COUNT = 10
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9０-９]")
+# Words every 法治政府建设 report uses; as keywords they tell one report from another nothing.
+_BOILERPLATE_WORDS = (
+    "法治 政府 法治政府 建设 工作 开展 加强 推进 进一步 全面 情况 年度 报告 深入 持续 不断 切实 有效 "
+    "积极 提高 完善 健全 落实 坚持 扎实 认真 严格 推动 强化 确保 依法 我乡 我镇 全乡 全镇 我县 全县 "
+    "我区 全区 我市 全市 街道 乡镇 人民政府 领导 组织 相关 各项 主要 重要 有关 一是 二是 三是 四是 五是 "
+    "同时 通过 以及 其中 目前 今年 全年 累计 共计 以上 以来 方面 工作人员 机制 制度 水平 能力 意识 "
+    "习近平 学习 群众 行政 法律 干部 宣传 党委 依法行政 学法 思想 精神 要求 问题 实施"
+)
+BOILERPLATE = frozenset(_BOILERPLATE_WORDS.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter() -> Callable[[str], list[str]]:
+    try:
+        from . import tokens  # type: ignore[attr-defined]
+
+        return tokens.tokenize  # type: ignore[no-any-return]
+    except (ImportError, AttributeError):
+        import jieba
+
+        jieba.setLogLevel(60)
+        return lambda text: jieba.lcut(text, HMM=False)
+
+
+def tokenize(text: str) -> list[str]:
+    """Content tokens: words of two or more characters with a Han character and no digit."""
+    return [
+        t for t in _segmenter()(text) if len(t) >= 2 and _HAN.search(t) and not _DIGIT.search(t)
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _idf_table() -> tuple[dict[str, float], float]:
+    from jieba.analyse import default_tfidf
+
+    return default_tfidf.idf_freq, default_tfidf.median_idf
+
+
+def keywords(tokens: list[str], count: int = KEYWORD_COUNT) -> list[str]:
+    """The `count` tokens that most set this text apart, best first; boilerplate excluded."""
+    idf, median = _idf_table()
+    counts = Counter(t for t in tokens if t not in BOILERPLATE)
+    if not counts:
+        return []
+    scored = {t: n * idf.get(t, median) for t, n in counts.items()}
+    ranked = sorted(scored, key=lambda t: (-scored[t], t))
+    return ranked[:count]

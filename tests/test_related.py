@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from fazhi.related import similar_reports
+from fazhi.site import build_context, place_key
+
+TOY = {
+    "a": "行政 执法 执法 人员 培训 执法 公示",
+    "b": "行政 执法 人员 执法 公示 记录",
+    "c": "普法 宣传 宪法 宣传 民法典 普法",
+    "d": "普法 宣传 活动 宪法 学法",
+    "e": "法律 顾问 律师 合同 审查",
+}
+
+
+def toy(groups=None, chunk=500, k=5):
+    ids = list(TOY)
+    return similar_reports(ids, [TOY[i].split() for i in ids], groups, k=k, chunk=chunk)
+
+
+def test_nearest_neighbour_is_the_report_on_the_same_subject():
+    result = toy(k=1)
+    assert {i: [n.id for n in result[i]] for i in "abcd"} == {"a": ["b"], "b": ["a"], "c": ["d"], "d": ["c"]}
+
+
+def test_no_report_is_its_own_neighbour_and_unrelated_reports_are_left_out():
+    result = toy()
+    assert all(i not in [n.id for n in ns] for i, ns in result.items())
+    assert result["e"] == []  # shares no word with any other report
+    scores = [n.score for n in result["a"]]
+    assert scores == sorted(scores, reverse=True) and all(0 < s <= 1 for s in scores)
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 500])
+def test_chunk_size_does_not_change_the_answer(chunk: int):
+    assert toy(chunk=chunk) == toy()
+
+
+def test_reports_of_the_same_group_are_not_each_others_neighbours():
+    result = toy(groups=["x", "x", None, None, None])
+    assert "b" not in [n.id for n in result["a"]]
+    assert "a" not in [n.id for n in result["b"]]
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def topic_agreement(reports, similar) -> tuple[float, float, float, float]:
+    """Mean topic Jaccard and share-any rate: (neighbours, all other-place pairs)."""
+    names = sorted({t for r in reports for t in r.topics})
+    matrix = np.array([[t in r.topics for t in names] for r in reports], dtype=np.float32)
+    inter = matrix @ matrix.T
+    sizes = matrix.sum(axis=1)
+    union = sizes[:, None] + sizes[None, :] - inter
+    jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    keys = [repr(place_key(r)) for r in reports]
+    valid = np.array([[a != b for b in keys] for a in keys])
+    index = {r.id: i for i, r in enumerate(reports)}
+    pairs = [(index[r.id], index[n.id]) for r in reports for n in similar[r.id]]
+    rows, cols = np.array(pairs).T
+    return (
+        float(jac[rows, cols].mean()),
+        float(jac[valid].mean()),
+        float((inter[rows, cols] > 0).mean()),
+        float((inter[valid] > 0).mean()),
+    )
+
+
+def test_similar_reports_share_topics_more_often_than_chance(browse_corpus):
+    ctx = build_context(browse_corpus)
+    assert sum(len(v) == 5 for v in ctx.similar.values()) == len(browse_corpus)
+    near_j, base_j, near_any, base_any = topic_agreement(browse_corpus, ctx.similar)
+    print(
+        f"\nsimilar reports vs random pairs (other places), {len(browse_corpus)} reports: "
+        f"topic Jaccard {near_j:.3f} vs {base_j:.3f} ({near_j / base_j:.2f}×); "
+        f"share ≥1 topic {near_any:.3f} vs {base_any:.3f}"
+    )
+    assert near_j > 1.2 * base_j
+    assert near_any >= base_any
