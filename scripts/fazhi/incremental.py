@@ -192,6 +192,8 @@ def update_catalog(
         return False
     tree = make()
     replace_files(tree, docs)
+    for rel in set(manifest.catalog_files) - tree.keys() - manifest.files.keys():
+        (docs / rel).unlink(missing_ok=True)
     manifest.catalog_key, manifest.catalog_files = key, sorted(tree)
     manifest.save(manifest_path)
     return True
