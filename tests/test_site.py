@@ -39,8 +39,19 @@ def test_links_point_where_mkdocs_puts_the_pages(source: str, target: str, expec
     ("region", "place"),
     [
         (LAGOU, ("广西壮族自治区", "柳州市", "鹿寨县", "拉沟乡")),
-        ({"province": "重庆市", "city": "重庆市", "county": "万州区", "township": "柱山乡"}, ("重庆市", "万州区", "柱山乡")),
-        ({"province": "广西壮族自治区", "county": "鹿寨县"}, ("广西壮族自治区",)),  # a gap ends the place
+        (
+            {"province": "重庆市", "city": "重庆市", "county": "万州区", "township": "柱山乡"},
+            ("重庆市", "万州区", "柱山乡"),
+        ),
+        # metadata leaves the city null for a municipality's districts (and 省直辖 counties)
+        (
+            {"province": "重庆市", "county": "城口县", "township": "左岚乡"},
+            ("重庆市", "城口县", "左岚乡"),
+        ),
+        (
+            {"province": "广西壮族自治区", "township": "拉沟乡"},
+            ("广西壮族自治区",),
+        ),  # a gap ends the place
         ({}, ()),
     ],
 )
@@ -61,14 +72,26 @@ def test_other_years_same_county_and_unknown_places_on_a_small_corpus():
     assert ctx.same_place["z22"] == []
     page = "\n".join(neighbour_sections(reports[1], ctx))
     assert "同一地方的其他年度报告" in page and 'href="../l21/"' in page
-    assert "鹿寨县同年度的其他报告" in page and 'href="../z22/"' in page and 'href="../c22/"' in page
+    assert (
+        "鹿寨县同年度的其他报告" in page and 'href="../z22/"' in page and 'href="../c22/"' in page
+    )
     crumbs = lead_sections(reports[1], ctx)[0]
-    assert re.findall(r">([^<>]+)</a>", crumbs) == ["首页", "按地区", "广西壮族自治区", "柳州市", "鹿寨县", "拉沟乡"]
+    assert re.findall(r">([^<>]+)</a>", crumbs) == [
+        "首页",
+        "按地区",
+        "广西壮族自治区",
+        "柳州市",
+        "鹿寨县",
+        "拉沟乡",
+    ]
     assert "2022年度" in crumbs
     unknown = lead_sections(reports[4], ctx)[0]
     assert "地区未注明" in unknown
     pages = browse_pages(ctx)
-    assert "regions/unknown/index.md" in pages and 'href="../../reports/u/"' in pages["regions/unknown/index.md"]
+    assert (
+        "regions/unknown/index.md" in pages
+        and 'href="../../reports/u/"' in pages["regions/unknown/index.md"]
+    )
 
 
 def truth_other_years(reports: list[Report]) -> dict[str, set[str]]:
@@ -92,7 +115,11 @@ def test_other_years_links_appear_where_they_should(browse_corpus):
     assert len(with_history) > 0.8 * len(browse_corpus)  # the corpus has several years per place
     for r in browse_corpus:
         sections = neighbour_sections(r, ctx)
-        other = [s for i, s in enumerate(sections) if i and sections[i - 1].startswith("## 同一地方的其他年度报告")]
+        other = [
+            s
+            for i, s in enumerate(sections)
+            if i and sections[i - 1].startswith("## 同一地方的其他年度报告")
+        ]
         assert (linked_reports(other[0]) if other else set()) == truth[r.id], r.id
         years = {ctx.reports[i].meta.year for i in truth[r.id]}
         assert r.meta.year not in years

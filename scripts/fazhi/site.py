@@ -22,7 +22,9 @@ Place = tuple[str, ...]
 PLACE_LEVELS = ("省级", "市级", "县级", "乡镇（街道）")
 SAME_COUNTY_SHOWN = 20
 UNKNOWN_PLACE = "地区未注明"
-SECTION = " { .fz-related }"  # attr_list: the site's own sections, told apart from the report's headings
+SECTION = (
+    " { .fz-related }"  # attr_list: the site's own sections, told apart from the report's headings
+)
 
 
 KINDS = ("province", "city", "county", "township")
@@ -36,6 +38,8 @@ def place_with_kinds(report: Report) -> tuple[Place, tuple[str, ...]]:
     kinds: list[str] = []
     names_in_order = (region.province, region.city, region.county, region.township)
     for kind, name in zip(KINDS, names_in_order, strict=True):
+        if not name and kind == "city" and region.county:
+            continue  # a municipality's district or a county under the province directly
         if not name:
             break
         if names and name == names[-1]:
