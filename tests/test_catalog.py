@@ -206,3 +206,34 @@ def test_synthetic_1000_datapackage_is_valid(synthetic_1000):
     frame = pd.read_csv(project.site_dir / "downloads" / "catalog.csv")
     assert len(frame) == len(result.reports) and frame["id"].is_unique
     assert frame["year"].dropna().between(2000, 2100).all()
+
+
+def _zipfile_reference(files: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o100644 << 16
+            archive.writestr(info, files[name], compresslevel=6)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "files",
+    [
+        {"a.txt": "法治政府".encode() * 500, "b/c.csv": b"x,y\n1,2\n", "empty": b""},
+        {"报告/索引.json": b"{}", "z": bytes(range(256)) * 40},
+    ],
+)
+def test_zip_bytes_are_zipfiles_and_reuse_changes_nothing(files):
+    from fazhi.zips import reusable_entries
+
+    assert deterministic_zip(files) == _zipfile_reference(files)
+    previous = deterministic_zip({**files, "gone.txt": b"old", next(iter(files)): b"before"})
+    assert deterministic_zip(files, reusable_entries(previous)) == _zipfile_reference(files)
+    assert reusable_entries(b"not a zip") == {}

@@ -23,11 +23,11 @@ from pathlib import Path
 from .assemble import sort_key
 from .atomic import exclusive, link_copy, recover, swap_in
 from .cache import CacheContext, ReportCache, code_version, vocabulary_version
-from .catalog import catalog_tree, is_download
+from .catalog import DOWNLOADS, catalog_tree, is_download
 from .downloads import listing
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
-from .incremental import process_all, update_docs
+from .incremental import process_all, update_catalog, update_docs
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
 from .pipeline import process_source, with_ids
@@ -39,7 +39,7 @@ from .search_html import page_text
 from .site import build_context, with_page_links
 from .site_files import shared_tree
 from .topics import Topic, current_topics, load_topics, use_topics
-from .write import read_folder_files, replace_files, write_tree
+from .write import DocsTree, read_folder_files, write_tree
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
@@ -222,10 +222,13 @@ def write_docs(
         pairs = [(r, result.raws[r.id]) for r in result.reports]
         result.rendered = update_docs(docs, manifest, pairs, shared, on_done=advance)
     with clock.stage("catalog"):
-        publish_catalog(docs, result.reports)
+        publication = publication_from_env()
+        update_catalog(
+            docs, manifest, repr(publication), lambda: catalog_files(docs, result.reports)
+        )
 
 
-def publish_catalog(docs: Path, reports: list[Report]) -> None:
+def catalog_files(docs: Path, reports: list[Report]) -> DocsTree:
     """Bulk downloads and catalogues, made from the per-report files as written, so the sizes and
     checksums they state are those of the published bytes."""
     folder = docs / "reports"
@@ -233,7 +236,9 @@ def publish_catalog(docs: Path, reports: list[Report]) -> None:
         r.id: listing({n: d for n, d in read_folder_files(folder / r.id).items() if is_download(n)})
         for r in reports
     }
-    replace_files(catalog_tree(reports, files, publication_from_env()), docs)
+    previous = docs / DOWNLOADS / "all.zip"
+    previous_zip = previous.read_bytes() if previous.is_file() else None
+    return catalog_tree(reports, files, publication_from_env(), previous_zip)
 
 
 def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:

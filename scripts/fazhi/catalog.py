@@ -20,7 +20,7 @@ from .downloads_page import downloads_page
 from .model import Report
 from .publication import Publication
 from .tabular import csv_text
-from .zips import as_bytes, deterministic_zip
+from .zips import as_bytes, deterministic_zip, reusable_entries
 
 DOWNLOADS = "downloads/"
 
@@ -67,9 +67,13 @@ def catalog_json(reports: list[Report], files: dict[str, list[DownloadFile]]) ->
 
 
 def bulk_files(
-    reports: list[Report], files: dict[str, list[DownloadFile]], publication: Publication
+    reports: list[Report],
+    files: dict[str, list[DownloadFile]],
+    publication: Publication,
+    previous_zip: bytes | None = None,
 ) -> dict[str, bytes]:
-    """downloads/… file name → bytes, all.zip last since it holds the others."""
+    """downloads/… file name → bytes, all.zip last since it holds the others. Members whose bytes are
+    unchanged since `previous_zip` (the last all.zip) keep its compressed data."""
     catalog_csv = csv_text(CATALOG_COLUMNS, (catalog_row(r) for r in reports)).encode("utf-8")
     rows = (row for r in reports for row in indicator_rows(r))
     indicators_csv = csv_text(INDICATOR_COLUMNS, rows).encode("utf-8")
@@ -85,7 +89,7 @@ def bulk_files(
         for f in files[report.id]:
             if f.name != zip_name(report.id):
                 members[f"reports/{report.id}/{f.name}"] = f.data
-    bulk["all.zip"] = deterministic_zip(members)
+    bulk["all.zip"] = deterministic_zip(members, reusable_entries(previous_zip))
     return bulk
 
 
@@ -97,11 +101,14 @@ def robots_txt(publication: Publication) -> str:
 
 
 def catalog_tree(
-    reports: list[Report], files: dict[str, list[DownloadFile]], publication: Publication
+    reports: list[Report],
+    files: dict[str, list[DownloadFile]],
+    publication: Publication,
+    previous_zip: bytes | None = None,
 ) -> dict[str, str | bytes]:
     """Everything under downloads/ plus robots.txt, from the reports and their published files."""
     ordered = sorted(reports, key=lambda r: r.id)
-    bulk = bulk_files(ordered, files, publication)
+    bulk = bulk_files(ordered, files, publication, previous_zip)
     out: dict[str, str | bytes] = {DOWNLOADS + name: data for name, data in bulk.items()}
     present = {f.kind.suffix for fs in files.values() for f in fs}
     out[DOWNLOADS + "index.md"] = downloads_page(bulk, len(reports), present, publication)

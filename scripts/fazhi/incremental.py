@@ -20,7 +20,7 @@ from .cache import ReportCache, code_version, render_key
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
 from .site_files import report_files
-from .write import DocsTree
+from .write import DocsTree, replace_files
 
 MANIFEST_SCHEMA = "fazhi/docs-manifest/1"
 
@@ -81,6 +81,8 @@ class DocsManifest:
     code: str = ""
     reports: dict[str, str] = field(default_factory=dict)  # "reports/<id>" → render key
     files: dict[str, str] = field(default_factory=dict)  # other path → sha256 of its bytes
+    catalog_key: str = ""  # digest of what the catalogue files were made from (see `catalog_key`)
+    catalog_files: list[str] = field(default_factory=list)
 
     @classmethod
     def load(cls, path: Path) -> DocsManifest | None:
@@ -90,11 +92,19 @@ class DocsManifest:
             return None
         if not isinstance(data, dict) or data.get("schema") != MANIFEST_SCHEMA:
             return None
-        return cls(data.get("code", ""), dict(data["reports"]), dict(data["files"]))
+        catalog = data.get("catalog", {})
+        return cls(
+            data.get("code", ""),
+            dict(data["reports"]),
+            dict(data["files"]),
+            str(catalog.get("key", "")),
+            list(catalog.get("files", [])),
+        )
 
     def save(self, path: Path) -> None:
         record = {"schema": MANIFEST_SCHEMA, "code": self.code}
         record |= {"reports": self.reports, "files": self.files}
+        record["catalog"] = {"key": self.catalog_key, "files": self.catalog_files}
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
@@ -136,7 +146,7 @@ def update_docs(
             shutil.rmtree(docs)
         old = DocsManifest()
     manifest_path.unlink(missing_ok=True)
-    new = DocsManifest(code=code_version())
+    new = DocsManifest(code_version(), catalog_key=old.catalog_key, catalog_files=old.catalog_files)
     stale: list[tuple[Report, bytes]] = []
     for report, raw in reports:
         folder = f"reports/{report.id}"
@@ -159,3 +169,31 @@ def update_docs(
         (docs / rel).unlink(missing_ok=True)
     new.save(manifest_path)
     return len(stale)
+
+
+def catalog_key(manifest: DocsManifest, publication: str) -> str:
+    """Digest of what the catalogue is made from: every report folder's render key (which covers the
+    report, its source and the code) and the publication settings."""
+    data = json.dumps([manifest.code, publication, sorted(manifest.reports.items())])
+    return _digest(data)
+
+
+def update_catalog(
+    docs: Path, manifest_path: Path, publication: str, make: Callable[[], DocsTree]
+) -> bool:
+    """Write the catalogue files `make` produces, unless their inputs are those of the catalogue
+    already in `docs`; return whether it was made again."""
+    manifest = DocsManifest.load(manifest_path)
+    if manifest is None:
+        raise RuntimeError(f"{manifest_path}: the docs manifest is missing")
+    key = catalog_key(manifest, publication)
+    present = all((docs / rel).is_file() for rel in manifest.catalog_files)
+    if manifest.catalog_key == key and manifest.catalog_files and present:
+        return False
+    tree = make()
+    replace_files(tree, docs)
+    for rel in set(manifest.catalog_files) - tree.keys() - manifest.files.keys():
+        (docs / rel).unlink(missing_ok=True)
+    manifest.catalog_key, manifest.catalog_files = key, sorted(tree)
+    manifest.save(manifest_path)
+    return True
