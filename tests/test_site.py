@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import posixpath
 import re
 from collections import defaultdict
 
@@ -7,7 +8,14 @@ import pytest
 
 from fazhi.browse import PAGE_SIZE, browse_pages
 from fazhi.model import Document, Region, Report, ReportMeta, Source
-from fazhi.site import build_context, href, lead_sections, neighbour_sections, place_of
+from fazhi.site import (
+    build_context,
+    href,
+    lead_sections,
+    neighbour_sections,
+    place_of,
+    relative_path,
+)
 
 
 def report(rid: str, year: int | None, level: str | None = "township", **region: str) -> Report:
@@ -140,3 +148,20 @@ def test_every_place_has_a_page_and_lists_stay_small(browse_corpus):
                 listed[rid] += 1
     assert sorted(listed) == sorted(r.id for r in browse_corpus)
     assert set(listed.values()) == {1}
+
+
+@pytest.mark.parametrize(
+    ("target", "start"),
+    [
+        ("", ""),
+        ("reports/a", ""),
+        ("", "years/2023/page-2"),
+        ("reports/a", "reports/b"),
+        ("regions/gx/lz", "regions/gx"),
+        ("regions/gx", "regions/gx/lz/lc"),
+        ("stats/indicators", "stats/indicators/page-3"),
+        ("a/b/c", "a/x/y/z"),
+    ],
+)
+def test_relative_path_agrees_with_posixpath(target: str, start: str):
+    assert relative_path(target, start) == posixpath.relpath(target or ".", start or ".")

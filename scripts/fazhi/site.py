@@ -172,9 +172,23 @@ def doc_url(doc: str) -> str:
 
 def href(from_doc: str, to_doc: str) -> str:
     """Relative link from one page to another, as the built site needs it."""
-    target, here = doc_url(to_doc) or ".", doc_url(from_doc) or "."
-    rel = posixpath.relpath(target, here)
+    target, here = doc_url(to_doc), doc_url(from_doc)
+    rel = relative_path(target, here)
     return "./" if rel == "." else rel + "/"
+
+
+def relative_path(target: str, start: str) -> str:
+    """posixpath.relpath for two site-relative paths, without its abspath/getcwd per call
+    (tens of thousands of links per build)."""
+    to_parts = [p for p in target.split("/") if p not in ("", ".")]
+    from_parts = [p for p in start.split("/") if p not in ("", ".")]
+    common = 0
+    for a, b in zip(to_parts, from_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    return "/".join(parts) or "."
 
 
 def link(from_doc: str, to_doc: str, text: str) -> str:
