@@ -93,10 +93,10 @@ def postings(per_doc: list[np.ndarray]) -> Postings:
     keys = np.concatenate([np.asarray(k, np.uint64) for k in per_doc] or [np.empty(0, np.uint64)])
     combined = np.sort((keys << DOC_BITS) | docs)
     keys = combined >> DOC_BITS
-    docs = (combined & np.uint64(MAX_DOCS - 1)).astype(np.int64)
+    docs = (combined & np.uint64(MAX_DOCS - 1)).astype(np.int32)
     new = np.ones(len(keys), bool)
     new[1:] = keys[1:] != keys[:-1]
-    previous = np.empty(len(docs), np.int64)
+    previous = np.empty(len(docs), np.int32)
     previous[1:] = docs[:-1]
     previous[new] = -1
     text, offsets = encode_gaps(docs - previous - 1)
@@ -108,15 +108,15 @@ def postings(per_doc: list[np.ndarray]) -> Postings:
 def encode_gaps(gaps: np.ndarray) -> tuple[str, np.ndarray]:
     """Each gap in base-64 digits, 5 bits a digit, low bits first, bit 6 set on all but the last digit;
     the digits of all gaps as one string and where each gap's digits start."""
-    digits = np.ones(len(gaps), np.int64)
+    digits = np.ones(len(gaps), np.int32)
     limit = 32
     while len(gaps) and limit <= gaps.max():
         digits += gaps >= limit
         limit <<= 5
-    ends = np.cumsum(digits)
+    ends = np.cumsum(digits, dtype=np.int64)
     starts = ends - digits
     out = np.empty(int(ends[-1]) if len(ends) else 0, np.uint8)
-    out[starts] = (gaps & 31) | ((digits > 1).astype(np.int64) << 5)
+    out[starts] = (gaps & 31) | ((digits > 1).view(np.uint8) << 5)
     longer = np.flatnonzero(digits > 1)
     place = 1
     while len(longer):
