@@ -9,6 +9,7 @@ from itertools import pairwise
 import numpy as np
 import pytest
 
+from fazhi import search_postings
 from fazhi.search import SEP, folded_blocks, keys_of, shard_of
 from fazhi.search_bench import decode_gaps
 from fazhi.search_postings import (
@@ -82,3 +83,15 @@ def test_no_documents_no_postings():
     index = postings([])
     assert len(index.keys) == 0 and index.text == "" and len(index.end) == 0
     assert postings([np.empty(0, np.uint64)]).text == ""
+
+
+def test_postings_encoded_in_slices_equal_postings_encoded_at_once(monkeypatch):
+    rng = random.Random(3)
+    docs = ["".join(rng.choice("法治政府建设行政执法") for _ in range(30)) for _ in range(200)]
+    per_doc = [key_codes(fold_codes(text)) for text in docs]
+    whole = postings(per_doc)
+    monkeypatch.setattr(search_postings, "SLICE", 250)
+    sliced = postings(per_doc)
+    assert sliced.text == whole.text
+    for field in ("keys", "start", "end"):
+        assert getattr(sliced, field).tolist() == getattr(whole, field).tolist()

@@ -9,7 +9,7 @@ documents ascending. The encodings (gaps in base-64 digits, FNV-1a shards) are t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -18,6 +18,7 @@ from .searchtext import changes_for
 CODE_BITS = 21
 DOC_BITS = 22
 MAX_DOCS = 1 << DOC_BITS
+SLICE = MAX_DOCS  # postings encoded at once; more than any one key can have
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -85,13 +86,41 @@ class Postings:
 
 
 def postings(per_doc: list[np.ndarray]) -> Postings:
-    """Invert each document's distinct keys (document n = per_doc[n]) into gap-encoded postings."""
+    """Invert each document's distinct keys (document n = per_doc[n]) into gap-encoded postings.
+
+    The sorted postings are encoded a slice of whole keys at a time, so the temporary arrays stay
+    small however large the index is.
+    """
     if len(per_doc) >= MAX_DOCS:
         raise ValueError(f"the search index holds at most {MAX_DOCS - 1} documents")
-    lengths = np.array([len(keys) for keys in per_doc], np.int64)
-    docs = np.repeat(np.arange(len(per_doc), dtype=np.uint64), lengths)
-    keys = np.concatenate([np.asarray(k, np.uint64) for k in per_doc] or [np.empty(0, np.uint64)])
-    combined = np.sort((keys << DOC_BITS) | docs)
+    combined = np.concatenate(
+        [(np.asarray(k, np.uint64) << DOC_BITS) | np.uint64(n) for n, k in enumerate(per_doc)]
+        or [np.empty(0, np.uint64)]
+    )
+    combined.sort()
+    pieces: list[Postings] = []
+    start, length = 0, 0
+    while start < len(combined):
+        stop = min(start + SLICE, len(combined))
+        if stop < len(combined):  # back to the first posting of the key at `stop`: a key has < SLICE
+            stop = int(np.searchsorted(combined, (combined[stop] >> DOC_BITS) << DOC_BITS))
+        piece = _slice_postings(combined[start:stop])
+        pieces.append(replace(piece, start=piece.start + length, end=piece.end + length))
+        length += len(piece.text)
+        start = stop
+    if not pieces:
+        empty = np.empty(0, np.int64)
+        return Postings(np.empty(0, np.uint64), "", empty, empty)
+    return Postings(
+        np.concatenate([p.keys for p in pieces]),
+        "".join(p.text for p in pieces),
+        np.concatenate([p.start for p in pieces]),
+        np.concatenate([p.end for p in pieces]),
+    )
+
+
+def _slice_postings(combined: np.ndarray) -> Postings:
+    """Postings of sorted `key << DOC_BITS | document` values that hold every posting of their keys."""
     keys = combined >> DOC_BITS
     docs = (combined & np.uint64(MAX_DOCS - 1)).astype(np.int32)
     new = np.ones(len(keys), bool)
@@ -101,7 +130,7 @@ def postings(per_doc: list[np.ndarray]) -> Postings:
     previous[new] = -1
     text, offsets = encode_gaps(docs - previous - 1)
     firsts = np.flatnonzero(new)
-    ends = np.append(offsets[firsts[1:]], len(text))[: len(firsts)]
+    ends = np.append(offsets[firsts[1:]], len(text))
     return Postings(keys[firsts], text, offsets[firsts], ends)
 
 
