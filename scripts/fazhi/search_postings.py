@@ -24,6 +24,7 @@ FNV_PRIME = 0x01000193
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _B64 = np.frombuffer(B64.encode("ascii"), np.uint8)
 _DELETED = 0xFFFFFFFF  # not a code point: marks a character that folding drops
+_met: set[int] = set()  # code points whose folding `changes_for` has already been asked for
 
 
 def code_points(text: str) -> np.ndarray:
@@ -35,7 +36,9 @@ def fold_codes(text: str) -> np.ndarray:
     dictionary lookup per character (most changes are one character for one, or a deletion)."""
     codes = code_points(text)
     present = distinct(codes).tolist()
-    table = changes_for(set(map(chr, present)))
+    new = set(present).difference(_met)
+    table = changes_for(set(map(chr, new)))
+    _met.update(new)
     changed = [code for code in present if code in table]
     targets = [table[code] for code in changed]
     if not changed:
