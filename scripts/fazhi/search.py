@@ -60,7 +60,8 @@ def report_place(report: Report) -> str:
 
 
 def report_stub(report: Report) -> SearchDoc:
-    """A report's document before its page is read: title from the metadata, no text yet."""
+    """A report page's document before the page is read (see `with_page`): place and year from the
+    metadata, the metadata's title in case the page has none, no text yet."""
     title = report.meta.title or report.source.file
     return SearchDoc(f"reports/{report.id}/", title, report_place(report), report.meta.year, ())
 
@@ -68,11 +69,6 @@ def report_stub(report: Report) -> SearchDoc:
 def with_page(stub: SearchDoc, page: PageText) -> SearchDoc:
     """The document with the text its built page shows (and the page's title, when it has one)."""
     return replace(stub, title=page.title or stub.title, sections=page.sections)
-
-
-def report_doc(report: Report, page: PageText) -> SearchDoc:
-    """A report page: text as the built page shows it, place and year from the metadata."""
-    return with_page(report_stub(report), page)
 
 
 def site_page_doc(url: str, page: PageText) -> SearchDoc:
