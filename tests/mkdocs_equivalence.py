@@ -40,7 +40,10 @@ class Pair:
 def rendered_pairs(mkdocs_yml: Path, docs_dir: Path, every: int = 1) -> Iterator[Pair]:
     """Every `every`-th generated page of docs_dir, rendered by Python-Markdown and by the plugin."""
     config = load_config(
-        str(mkdocs_yml), docs_dir=str(docs_dir), site_dir=str(docs_dir.parent / "unused"), plugins=[]
+        str(mkdocs_yml),
+        docs_dir=str(docs_dir),
+        site_dir=str(docs_dir.parent / "unused"),
+        plugins=[],
     )
     files = get_files(config)
     pages = sorted(files.documentation_pages(), key=lambda f: f.src_uri)

@@ -86,7 +86,7 @@ def _cell_align(state: StateCore) -> None:
         if token.type in ("th_open", "td_open"):
             style = token.attrGet("style")
             if isinstance(style, str) and style.startswith("text-align:"):
-                token.attrSet("style", f"text-align: {style[len('text-align:'):]};")
+                token.attrSet("style", f"text-align: {style[len('text-align:') :]};")
 
 
 def _html_block(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
@@ -155,13 +155,23 @@ def _heading_ids(tokens: list[Token], md: MarkdownIt) -> tuple[list[dict[str, An
             heading.attrSet("id", unique(slugify(html.unescape(name), "-"), used, counters))
         level = int(heading.tag[1])
         toc.append(
-            {"level": level, "id": heading.attrGet("id"), "name": name, "html": inner, "data-toc-label": ""}
+            {
+                "level": level,
+                "id": heading.attrGet("id"),
+                "name": name,
+                "html": inner,
+                "data-toc-label": "",
+            }
         )
     return toc, set(used)
 
 
 def _rewrite_links(
-    children: list[Token], file: File, files: Files, config: MkDocsConfig, links: dict[File, dict[str, str]]
+    children: list[Token],
+    file: File,
+    files: Files,
+    config: MkDocsConfig,
+    links: dict[File, dict[str, str]],
 ) -> None:
     for child in children:
         key = "href" if child.type == "link_open" else "src" if child.type == "image" else None
@@ -189,7 +199,9 @@ def resolve_link(
             links.setdefault(file, {}).setdefault(anchor, url)
         return url
     path = unquote(path)
-    target_uri = posixpath.normpath(posixpath.join(posixpath.dirname(file.src_uri), path).lstrip("/"))
+    target_uri = posixpath.normpath(
+        posixpath.join(posixpath.dirname(file.src_uri), path).lstrip("/")
+    )
     target = files.get_file_from_path(target_uri)
     if target is None:
         if not posixpath.splitext(path)[-1]:
