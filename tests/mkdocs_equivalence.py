@@ -15,7 +15,8 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from fazhi.mkdocs_plugin import GENERATED_KEY, render
+from fazhi.markup import GENERATED_KEY
+from fazhi.mkdocs_plugin import render
 
 Tree = tuple[Any, ...]
 

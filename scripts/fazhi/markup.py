@@ -10,7 +10,8 @@ _INLINE = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))")
 _TRAILING_HASH = re.compile(r"#(?=\s*$)")
 
-GENERATED = "fazhi_generated: true"
+GENERATED_KEY = "fazhi_generated"
+GENERATED = f"{GENERATED_KEY}: true"
 """Front-matter line of every page fazhi generates: the mkdocs plugin renders it with markdown-it."""
 
 

@@ -19,10 +19,16 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
+from markdown.extensions.attr_list import (
+    AttrListTreeprocessor,
+    get_attrs_and_remainder,
+    sanitize_name,
+)
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.toc import get_toc
+
+from .markup import GENERATED_KEY
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -32,14 +38,11 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
 
-GENERATED_KEY = "fazhi_generated"
-"""Front-matter key of a page fazhi generates (its value: true); such pages are rendered here."""
-
-GENERATED_LINE = f"{GENERATED_KEY}: true"
-
 log = logging.getLogger("mkdocs.plugins.fazhi")
 
-_RAW_ANCHOR = re.compile(r"""<[A-Za-z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_VALUE = r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+_TAG_ID = re.compile(r"<[A-Za-z][^<>]*?\sid" + _VALUE, re.IGNORECASE)
+_A_NAME = re.compile(r"<a\s[^<>]*?\sname" + _VALUE, re.IGNORECASE)
 
 
 @dataclass
@@ -111,8 +114,8 @@ def _heading_attrs(state: StateCore) -> None:
             if key == ".":
                 classes = token.attrGet("class")
                 token.attrSet("class", f"{classes} {value}" if classes else value)
-            elif value is not None:
-                token.attrSet(key, value)
+            else:
+                token.attrSet(sanitize_name(key), "" if value is None else value)
         inline.content = inline.content[: match.start()].rstrip("#").rstrip()
 
 
@@ -127,18 +130,18 @@ def render(markdown: str, file: File, files: Files, config: MkDocsConfig) -> Ren
             _rewrite_links(token.children, file, files, config, links)
     toc, ids = _heading_ids(tokens, md)
     body = md.renderer.render(tokens, md.options, env).strip()
-    raw = (t.content for t in _html_tokens(tokens))
-    for chunk in raw:
-        for match in _RAW_ANCHOR.finditer(chunk):
-            ids.add(html.unescape(match.group(1) if match.group(1) is not None else match.group(2)))
-    return Rendered(body, nest_toc_tokens(toc), ids, links)
+    return Rendered(body, nest_toc_tokens(toc), ids | raw_anchor_ids(markdown), links)
 
 
-def _html_tokens(tokens: list[Token]) -> list[Token]:
-    found = [t for t in tokens if t.type == "html_block"]
-    for token in tokens:
-        if token.type == "inline" and token.children:
-            found += [c for c in token.children if c.type == "html_inline"]
+def raw_anchor_ids(markdown: str) -> set[str]:
+    """The `id`s of tags, and `name`s of `<a>` tags, written in the page source.
+
+    mkdocs runs html.parser over the whole source for these; a regular expression finds the same
+    in the tags our generators write (attribute values quoted, `>` in them escaped).
+    """
+    found = set()
+    for pattern in (_TAG_ID, _A_NAME):
+        found.update(html.unescape(a or b or c) for a, b, c in pattern.findall(markdown))
     return found
 
 
