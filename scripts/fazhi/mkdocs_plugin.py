@@ -42,7 +42,7 @@ log = logging.getLogger("mkdocs.plugins.fazhi")
 
 _VALUE = r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 _TAG_ID = re.compile(r"<[A-Za-z][^<>]*?\sid" + _VALUE, re.IGNORECASE)
-_A_NAME = re.compile(r"<a\s[^<>]*?\sname" + _VALUE, re.IGNORECASE)
+_A_NAME = re.compile(r"<a(?=\s)[^<>]*?\sname" + _VALUE, re.IGNORECASE)
 
 
 @dataclass
