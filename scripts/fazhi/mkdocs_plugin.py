@@ -40,9 +40,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.fazhi")
 
-_VALUE = r"""\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
-_TAG_ID = re.compile(r"<[A-Za-z][^<>]*?\sid" + _VALUE, re.IGNORECASE)
-_A_NAME = re.compile(r"<a(?=\s)[^<>]*?\sname" + _VALUE, re.IGNORECASE)
+_ANCHOR_ATTR = re.compile(
+    r"""\s(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE
+)
+_A_TAG = re.compile(r"<a\s", re.IGNORECASE)
 
 
 @dataclass
@@ -136,12 +137,20 @@ def render(markdown: str, file: File, files: Files, config: MkDocsConfig) -> Ren
 def raw_anchor_ids(markdown: str) -> set[str]:
     """The `id`s of tags, and `name`s of `<a>` tags, written in the page source.
 
-    mkdocs runs html.parser over the whole source for these; a regular expression finds the same
-    in the tags our generators write (attribute values quoted, `>` in them escaped).
+    mkdocs runs html.parser over the whole source for these; an attribute found by a regular
+    expression and inside a tag (a `<` before it, no `>` between) gives the same in the tags our
+    generators write, whose attribute values have `<` and `>` escaped.
     """
     found = set()
-    for pattern in (_TAG_ID, _A_NAME):
-        found.update(html.unescape(a or b or c) for a, b, c in pattern.findall(markdown))
+    for match in _ANCHOR_ATTR.finditer(markdown):
+        start = markdown.rfind("<", 0, match.start())
+        if start < 0 or not markdown[start + 1 : start + 2].isalpha():
+            continue
+        if markdown.rfind(">", start, match.start()) != -1:
+            continue
+        if match.group(1).lower() == "name" and not _A_TAG.match(markdown, start):
+            continue
+        found.add(html.unescape(next(v for v in match.group(2, 3, 4) if v is not None)))
     return found
 
 
