@@ -6,6 +6,7 @@ mkdocs stage there. A page whose front matter carries `GENERATED_KEY` is convert
 `on_page_markdown` keeps its source and hands mkdocs an empty page, `on_page_content` returns the
 HTML made here, with the table of contents, heading ids and link rewriting mkdocs would have made.
 Pages people write (content/pages/*.md) keep Python-Markdown and every extension in mkdocs.yml.
+Generated pages name their title in the front matter: the first `# heading` is not looked at.
 """
 
 from __future__ import annotations
