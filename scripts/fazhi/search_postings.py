@@ -18,7 +18,7 @@ from .searchtext import changes_for
 CODE_BITS = 21
 DOC_BITS = 22
 MAX_DOCS = 1 << DOC_BITS
-SLICE = MAX_DOCS  # postings encoded at once; more than any one key can have
+SLICE = 1 << 20  # postings encoded at once (more when there are more documents than that)
 FNV_OFFSET = 0x811C9DC5
 FNV_PRIME = 0x01000193
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -103,9 +103,10 @@ def postings(per_doc: list[np.ndarray]) -> Postings:
     combined.sort()
     pieces: list[Postings] = []
     start, length = 0, 0
+    size = max(SLICE, len(per_doc) + 1)  # more than any one key has, so every slice holds a key
     while start < len(combined):
-        stop = min(start + SLICE, len(combined))
-        if stop < len(combined):  # back to the first posting of the key at `stop`: a key has < SLICE
+        stop = min(start + size, len(combined))
+        if stop < len(combined):  # back to the first posting of the key at `stop`
             stop = int(np.searchsorted(combined, (combined[stop] >> DOC_BITS) << DOC_BITS))
         piece = _slice_postings(combined[start:stop])
         pieces.append(replace(piece, start=piece.start + length, end=piece.end + length))
