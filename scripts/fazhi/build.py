@@ -8,6 +8,7 @@ changed reports are rewritten (see `incremental`), and the published tree is nev
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -22,12 +23,20 @@ from pathlib import Path
 
 from .assemble import sort_key
 from .atomic import exclusive, link_copy, recover, swap_in
-from .cache import CacheContext, ReportCache, code_version, vocabulary_version
+from .cache import (
+    CacheContext,
+    ReportCache,
+    code_version,
+    digest_files,
+    files_below,
+    vocabulary_version,
+)
 from .catalog import DOWNLOADS, catalog_tree, is_download
 from .downloads import listing
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
-from .incremental import process_all, update_catalog, update_docs
+from .incremental import docs_current, process_all, record_inputs, update_catalog, update_docs
+from .indicators import VOCAB_FILE
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
 from .pipeline import process_source, with_ids
@@ -105,6 +114,7 @@ class BuildResult:
     rendered: int = 0  # report folders rendered this time (the others were up to date)
     times: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (workers included)
+    inputs: dict[str, str] = field(default_factory=dict, repr=False)  # id → the report's cache key
 
     @property
     def errors(self) -> list[Problem]:
@@ -191,6 +201,8 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         cache.save()
     with clock.stage("ids"):
         result, id_problems = checked_ids(done)
+        keys = {text.source.file: cache.context.key(text) for _, text in done}
+        result.inputs = {r.id: keys[r.source.file] for r in result.reports}
     found = [p for r in result.reports for p in r.problems]
     result.problems = sort_problems(problems + failed + id_problems + found)
     result.cached, result.times, result.cpu = cache.hits, clock.times, clock.cpu
@@ -214,6 +226,10 @@ def write_docs(
     docs = docs or project.docs_dir
     manifest = manifest or project.manifest
     with clock.stage("assemble"):
+        inputs = docs_inputs(project, result)
+        if docs_current(docs, manifest, inputs):
+            result.rendered = 0
+            return
         # site context: region tree, other years, same county, similar reports; part of each page
         context = build_context(result.reports, current_topics())
         result.reports = with_page_links(result.reports, context)
@@ -226,6 +242,24 @@ def write_docs(
         update_catalog(
             docs, manifest, repr(publication), lambda: catalog_files(docs, result.reports)
         )
+        record_inputs(manifest, inputs)
+
+
+def docs_inputs(project: Project, result: BuildResult) -> str:
+    """Digest of everything build/docs is made from: each report's id and cache key (its source,
+    override, the vocabulary and the code), the hand-written pages, the indicator vocabulary and the
+    publication settings. When it is that of the tree already there, nothing needs doing; "" (never
+    current) when a report's key is unknown."""
+    if any(r.id not in result.inputs for r in result.reports):
+        return ""
+    parts = [
+        code_version(),
+        repr(publication_from_env()),
+        digest_files(files_below(project.pages_dir), project.pages_dir),
+        digest_files([VOCAB_FILE], VOCAB_FILE.parent) if VOCAB_FILE.is_file() else "",
+        *(f"{r.id}\0{result.inputs[r.id]}" for r in result.reports),
+    ]
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def catalog_files(docs: Path, reports: list[Report]) -> DocsTree:

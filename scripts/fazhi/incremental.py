@@ -8,11 +8,13 @@ the folders and files whose digest moved, and deletes what is no longer produced
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +31,22 @@ def _noop(_: int) -> None:
     return None
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Unpickling thousands of cached Reports allocates millions of objects, none of them in a
+    reference cycle; the cyclic garbage collector would scan them again and again (half the CPU of
+    a no-change rebuild). They are moved out of its sight (`gc.freeze`): reference counting still
+    frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
 def process_all(
     texts: list[SourceText],
     cache: ReportCache,
@@ -42,7 +60,8 @@ def process_all(
     `process` turns one source into a Report, or into a Problem when it fails; it runs in worker
     processes, so it must be a module-level function.
     """
-    cached = [cache.get(t) for t in texts]
+    with collector_paused():
+        cached = [cache.get(t) for t in texts]
     todo = [t for t, report in zip(texts, cached, strict=True) if report is None]
     on_done(len(texts) - len(todo))
     outcomes = iter(map_reports(process, todo, workers=workers, on_done=on_done))
@@ -83,6 +102,7 @@ class DocsManifest:
     files: dict[str, str] = field(default_factory=dict)  # other path → sha256 of its bytes
     catalog_key: str = ""  # digest of what the catalogue files were made from (see `catalog_key`)
     catalog_files: list[str] = field(default_factory=list)
+    inputs: str = ""  # digest of everything the whole tree was made from (see `docs_current`)
 
     @classmethod
     def load(cls, path: Path) -> DocsManifest | None:
@@ -99,12 +119,14 @@ class DocsManifest:
             dict(data["files"]),
             str(catalog.get("key", "")),
             list(catalog.get("files", [])),
+            str(data.get("inputs", "")),
         )
 
     def save(self, path: Path) -> None:
         record = {"schema": MANIFEST_SCHEMA, "code": self.code}
         record |= {"reports": self.reports, "files": self.files}
         record["catalog"] = {"key": self.catalog_key, "files": self.catalog_files}
+        record["inputs"] = self.inputs
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
@@ -197,3 +219,27 @@ def update_catalog(
     manifest.catalog_key, manifest.catalog_files = key, sorted(tree)
     manifest.save(manifest_path)
     return True
+
+
+def docs_current(docs: Path, manifest_path: Path, inputs: str) -> bool:
+    """Whether `docs` was made, completely, from exactly these inputs: then assembling, rendering and
+    the catalogue can all be skipped. `inputs` digests every input of the tree (see
+    `build.docs_inputs`); the manifest holds it only once a build finished writing the tree."""
+    manifest = DocsManifest.load(manifest_path)
+    if not inputs or manifest is None or manifest.inputs != inputs:
+        return False
+    if manifest.code != code_version() or not docs.is_dir():
+        return False
+    files = [*manifest.files, *manifest.catalog_files]
+    return all((docs / f).is_dir() for f in manifest.reports) and all(
+        (docs / f).is_file() for f in files
+    )
+
+
+def record_inputs(manifest_path: Path, inputs: str) -> None:
+    """Remember that the tree described by the manifest is complete and made from `inputs`."""
+    manifest = DocsManifest.load(manifest_path)
+    if manifest is None:
+        raise RuntimeError(f"{manifest_path}: the docs manifest is missing")
+    manifest.inputs = inputs
+    manifest.save(manifest_path)
