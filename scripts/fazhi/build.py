@@ -31,11 +31,20 @@ from .cache import (
     files_below,
     vocabulary_version,
 )
-from .catalog import DOWNLOADS, catalog_tree, is_download
+from .catalog import DOWNLOADS, assembled_tree, is_download
+from .catalog_entries import CatalogEntry, catalog_entry
 from .downloads import listing
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
-from .incremental import docs_current, process_all, record_inputs, update_catalog, update_docs
+from .incremental import (
+    EntryStore,
+    docs_current,
+    folder_keys,
+    process_all,
+    record_inputs,
+    update_catalog,
+    update_docs,
+)
 from .indicators import VOCAB_FILE
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
@@ -49,6 +58,7 @@ from .site import build_context, with_page_links
 from .site_files import shared_tree
 from .topics import Topic, current_topics, load_topics, use_topics
 from .write import DocsTree, read_folder_files, write_tree
+from .zips import Reusable, reusable_entries
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
@@ -240,7 +250,10 @@ def write_docs(
     with clock.stage("catalog"):
         publication = publication_from_env()
         update_catalog(
-            docs, manifest, repr(publication), lambda: catalog_files(docs, result.reports)
+            docs,
+            manifest,
+            repr(publication),
+            lambda: catalog_files(docs, result.reports, manifest, project.cache_dir),
         )
         record_inputs(manifest, inputs)
 
@@ -262,17 +275,39 @@ def docs_inputs(project: Project, result: BuildResult) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def catalog_files(docs: Path, reports: list[Report]) -> DocsTree:
+def catalog_files(
+    docs: Path, reports: list[Report], manifest: Path, cache_dir: Path
+) -> DocsTree:
     """Bulk downloads and catalogues, made from the per-report files as written, so the sizes and
-    checksums they state are those of the published bytes."""
-    folder = docs / "reports"
-    files = {
-        r.id: listing({n: d for n, d in read_folder_files(folder / r.id).items() if is_download(n)})
-        for r in reports
-    }
-    previous = docs / DOWNLOADS / "all.zip"
-    previous_zip = previous.read_bytes() if previous.is_file() else None
-    return catalog_tree(reports, files, publication_from_env(), previous_zip)
+    checksums they state are those of the published bytes. A report's catalogue entry is made again
+    only when its folder was rendered from other inputs; the archives reuse the previous ones' entries."""
+    publication = publication_from_env()
+    keys = folder_keys(manifest)
+    store = EntryStore(cache_dir / "catalog-entries.pickle")
+    entries: dict[str, CatalogEntry] = {}
+    for report in reports:
+        folder = docs / "reports" / report.id
+
+        def make(report: Report = report, folder: Path = folder) -> CatalogEntry:
+            found = {n: d for n, d in read_folder_files(folder).items() if is_download(n)}
+            return catalog_entry(report, listing(found), publication)
+
+        key = keys.get(f"reports/{report.id}")
+        if key is None:
+            entries[report.id] = make()
+            continue
+        digest = hashlib.sha256(f"{key}\0{publication!r}".encode()).hexdigest()
+        entry = store.get(digest, make)
+        entries[report.id] = entry if isinstance(entry, CatalogEntry) else make()
+    store.save()
+    reuse: Reusable = {}
+    for archive in sorted((docs / DOWNLOADS).glob("all*.zip")):
+        reuse.update(reusable_entries(archive.read_bytes()))
+
+    def read(report_id: str, name: str) -> bytes:
+        return (docs / "reports" / report_id / name).read_bytes()
+
+    return assembled_tree(reports, entries, publication, read, reuse)
 
 
 def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:

@@ -12,6 +12,7 @@ import gc
 import hashlib
 import json
 import os
+import pickle
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,6 +26,7 @@ from .site_files import report_files
 from .write import DocsTree, replace_files
 
 MANIFEST_SCHEMA = "fazhi/docs-manifest/1"
+ENTRIES_SCHEMA = "fazhi/catalog-entries/1"
 
 
 def _noop(_: int) -> None:
@@ -243,3 +245,42 @@ def record_inputs(manifest_path: Path, inputs: str) -> None:
         raise RuntimeError(f"{manifest_path}: the docs manifest is missing")
     manifest.inputs = inputs
     manifest.save(manifest_path)
+
+
+@dataclass
+class EntryStore:
+    """Each report's `CatalogEntry`, by the digest of what its folder was rendered from and the
+    publication settings, in one pickle in build/cache (entries this build did not use are dropped)."""
+
+    path: Path
+    _old: dict[str, object] = field(default_factory=dict, repr=False)
+    _new: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        try:
+            with collector_paused():
+                loaded = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
+            loaded = None
+        if isinstance(loaded, dict) and loaded.get("schema") == ENTRIES_SCHEMA:
+            self._old = loaded["entries"]
+
+    def get(self, key: str, make: Callable[[], object]) -> object:
+        value = self._old.get(key)
+        self._new[key] = make() if value is None else value
+        return self._new[key]
+
+    def save(self) -> None:
+        if self._new.keys() == self._old.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        record = {"schema": ENTRIES_SCHEMA, "entries": self._new}
+        tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, self.path)
+
+
+def folder_keys(manifest_path: Path) -> dict[str, str]:
+    """"reports/<id>" → the render key its folder was written from, as the manifest says."""
+    manifest = DocsManifest.load(manifest_path)
+    return manifest.reports if manifest else {}
