@@ -246,7 +246,9 @@ def write_docs(
         shared = shared_tree(result.reports, project.pages_dir, context)
     with clock.stage("render + write", total=len(result.reports)) as advance:
         pairs = [(r, result.raws[r.id]) for r in result.reports]
-        result.rendered = update_docs(docs, manifest, pairs, shared, on_done=advance)
+        result.rendered = update_docs(
+            docs, manifest, pairs, shared, on_done=advance, inputs=result.inputs
+        )
     with clock.stage("catalog"):
         publication = publication_from_env()
         update_catalog(

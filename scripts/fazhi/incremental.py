@@ -14,7 +14,7 @@ import json
 import os
 import pickle
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,8 +162,10 @@ def update_docs(
     *,
     workers: int | None = None,
     on_done: Callable[[int], None] = _noop,
+    inputs: Mapping[str, str] | None = None,
 ) -> int:
-    """Bring `docs` up to date with these reports and shared files; return how many reports were rendered."""
+    """Bring `docs` up to date with these reports and shared files; return how many reports were
+    rendered. `inputs`: each report's cache key by id, when known (see `cache.render_key`)."""
     old = DocsManifest.load(manifest_path)
     if old is None or old.code != code_version() or not docs.is_dir():
         if docs.exists():
@@ -174,7 +176,8 @@ def update_docs(
     stale: list[tuple[Report, bytes]] = []
     for report, raw in reports:
         folder = f"reports/{report.id}"
-        new.reports[folder] = render_key(report, report.source.sha256)
+        key = (inputs or {}).get(report.id)
+        new.reports[folder] = render_key(report, report.source.sha256, key)
         if old.reports.get(folder) != new.reports[folder] or not (docs / folder).is_dir():
             stale.append((report, raw))
     on_done(len(reports) - len(stale))
