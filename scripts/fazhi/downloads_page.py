@@ -18,7 +18,7 @@ from .publication import (
 BULK_FILES = {
     "catalog.csv": "报告目录：每份报告一行，扁平的列（CSV，Excel 可直接双击打开）",
     "catalog.json": "报告目录（JSON）：同上，另含每份报告的全部文件、大小和 SHA-256",
-    "indicators.csv": "量化指标长表：每条指标一行（报告标识、名称、规范名称、数值、单位、约数、原句、所在章节）",
+    "indicators.csv": "量化指标长表：每条指标一行（报告标识、名称、规范名称、数值、单位、约数、原句、所在章节、原句锚点），与每份报告的 <标识>.indicators.csv 列相同",
     "datapackage.json": "Frictionless 数据包描述（Data Package v2）：两张 CSV 表的字段、类型和约束",
     "catalog.jsonld": "DCAT-AP 3 数据目录（JSON-LD）：供 CKAN 等开放数据平台采集",
 }
