@@ -15,7 +15,7 @@ from typing import Any
 
 from .catalog_csv import CATALOG_COLUMNS, catalog_row
 from .dcat import dataset
-from .downloads import DownloadFile, FileKind, kind_of
+from .downloads import DownloadFile, FileKind
 from .indicator_views import INDICATOR_COLUMNS, indicator_rows
 from .model import Report
 from .publication import Publication
@@ -30,10 +30,7 @@ class FileEntry:
     size: int
     sha256: str
     crc: int  # zip CRC-32: a previous archive's entry is reused only when it matches
-
-    @property
-    def kind(self) -> FileKind:
-        return kind_of(self.name)
+    kind: FileKind
 
 
 @dataclass(frozen=True)
@@ -70,7 +67,7 @@ def catalog_record(report: Report, files: tuple[FileEntry, ...]) -> dict[str, An
 def catalog_entry(
     report: Report, files: list[DownloadFile], publication: Publication
 ) -> CatalogEntry:
-    listed = tuple(FileEntry(f.name, f.size, f.sha256, zlib.crc32(f.data)) for f in files)
+    listed = tuple(FileEntry(f.name, f.size, f.sha256, zlib.crc32(f.data), f.kind) for f in files)
     return CatalogEntry(
         report_id=report.id,
         year=report.meta.year,
