@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .indicator_views import (
+    INDICATOR_COLUMNS as INDICATOR_COLUMNS,  # re-exported: the bulk tables' columns
+)
 from .model import Report
 from .tabular import Column, joined
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .catalog_csv import CATALOG_COLUMNS
-from .indicator_views import INDICATOR_COLUMNS
+from .catalog_csv import CATALOG_COLUMNS, INDICATOR_COLUMNS
 from .markup import escape_inline
 from .meta import report_schema_text
 from .tabular import Column
