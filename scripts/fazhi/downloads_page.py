@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from .catalog_zips import ARCHIVE_NAME
 from .downloads import KINDS, human_size
-from .markup import html_text
+from .markup import GENERATED, html_text
 from .publication import (
     DOCUMENT_RIGHTS,
     METADATA_LICENCE_NAME,
@@ -77,6 +77,7 @@ def downloads_page(
 ) -> str:
     cite_url = publication.base or "（本站网址）"
     return f"""---
+{GENERATED}
 title: 数据下载
 ---
 
