@@ -10,6 +10,7 @@ Suspected artefacts (Latin words inside Chinese text, garbled characters) are ke
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .model import LogEntry
@@ -155,15 +156,17 @@ def is_traditional_only(char: str) -> bool:
 
 def simplify_isolated(text: str) -> str:
     """Convert only traditional-only characters, one at a time (for a simplified text)."""
-    return "".join(to_simplified(c) if is_traditional_only(c) else c for c in text)
+    table = {ord(c): to_simplified(c) for c in set(text) if is_traditional_only(c)}
+    return text.translate(table) if table else text
 
 
 def convert_script(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LogEntry], bool]:
     """Traditional → simplified with OpenCC t2s. A text whose Han characters are more than 5%
     traditional-only (and at least five) is converted whole; otherwise only its isolated
     traditional-only characters are. Returns new lines, log, and whether it was converted whole."""
-    han = sum(1 for _, t in lines for c in t if is_han(c))
-    traditional = sum(1 for _, t in lines for c in t if is_traditional_only(c))
+    counts = Counter("".join(t for _, t in lines))
+    han = sum(n for c, n in counts.items() if is_han(c))
+    traditional = sum(n for c, n in counts.items() if is_traditional_only(c))
     whole = traditional >= 5 and traditional / max(han, 1) > 0.05
     convert = to_simplified if whole else simplify_isolated
     out: list[tuple[int, str]] = []
