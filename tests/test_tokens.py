@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from fazhi import tokens
+from fazhi import hancut, tokens
 from fazhi.tokens import Entry, VocabError, parse_vocab
 
 from .conftest import ROOT
@@ -68,3 +70,19 @@ def test_gazetteer_names_exclude_placeholders():
     names = tokens.place_names()
     assert "拉沟乡" in names and "市辖区" not in names
     assert all(len(n) >= 3 for n in names)
+
+
+def _random_texts(count: int, seed: int) -> list[str]:
+    """Strings over the seeds' characters (Chinese, digits, Latin, punctuation), 1 to 80 long."""
+    seeds = sorted((ROOT / "content" / "reports").glob("*.txt"))
+    alphabet = sorted(set("".join(p.read_text(encoding="utf-8") for p in seeds)))
+    rnd = random.Random(seed)
+    return ["".join(rnd.choices(alphabet, k=rnd.randint(1, 80))) for _ in range(count)]
+
+
+def test_runs_of_chinese_are_cut_by_rjieba_exactly_as_jieba_cuts_them():
+    segmenter = tokens._segmenter()
+    assert segmenter.fast is not None, "rjieba is a dependency: it should be in use"
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content" / "reports").glob("*.txt"))]
+    for text in [*seeds, *hancut.PROBES, *_random_texts(3000, seed=10)]:
+        assert segmenter.lcut(text) == segmenter.tokenizer.lcut(text), text
