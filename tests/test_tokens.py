@@ -81,7 +81,8 @@ def _random_texts(count: int, seed: int) -> list[str]:
 
 
 def test_runs_of_chinese_are_cut_by_rjieba_exactly_as_jieba_cuts_them():
-    segmenter = tokens._segmenter()
+    segmenter = hancut.HanCut(tokens._segmenter().tokenizer, warm_after=0)
+    segmenter.lcut("")
     assert segmenter.fast is not None, "rjieba is a dependency: it should be in use"
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content" / "reports").glob("*.txt"))]
     for text in [*seeds, *hancut.PROBES, *_random_texts(3000, seed=10)]:
