@@ -85,5 +85,6 @@ def test_runs_of_chinese_are_cut_by_rjieba_exactly_as_jieba_cuts_them():
     segmenter.lcut("")
     assert segmenter.fast is not None, "rjieba is a dependency: it should be in use"
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content" / "reports").glob("*.txt"))]
-    for text in [*seeds, *hancut.PROBES, *_random_texts(3000, seed=10)]:
+    spaced = ["第一条\r\n第二条 ３\u3000条\t（2023-2025年）", " \r\n\r\n ", "Ａ股B超 4S店"]
+    for text in [*seeds, *hancut.PROBES, *spaced, *_random_texts(3000, seed=10)]:
         assert segmenter.lcut(text) == segmenter.tokenizer.lcut(text), text

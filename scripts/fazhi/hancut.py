@@ -34,6 +34,7 @@ class HanCut:
 
         self.tokenizer = tokenizer
         self.split = jieba.re_han_default.split
+        self.space = jieba.re_skip_default
         self.fast: Any | None = None
         self.texts_left = warm_after
 
@@ -45,10 +46,16 @@ class HanCut:
         if self.fast is None:
             return self.tokenizer.lcut(text)
         words: list[str] = []
-        for run in self.split(text):
+        for index, run in enumerate(self.split(text)):
             if not run:
                 continue
-            if _PURE_HAN.fullmatch(run):
+            if index % 2 == 0:  # between runs, as jieba.cut: whitespace whole, the rest char by char
+                for piece in self.space.split(run):
+                    if self.space.match(piece):
+                        words.append(piece)
+                    else:
+                        words += piece
+            elif _PURE_HAN.fullmatch(run):
                 words += self.fast.cut(run, True)
             else:
                 words += self.tokenizer.lcut(run)
