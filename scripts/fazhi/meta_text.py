@@ -57,6 +57,12 @@ def _t2s_triggers() -> tuple[frozenset[str], dict[str, tuple[str, ...]]] | None:
     return singles, {first: tuple(keys) for first, keys in phrases.items()}
 
 
+def t2s_single_keys() -> frozenset[str] | None:
+    """The characters t2s changes when they stand alone (None: its tables cannot be read)."""
+    triggers = _t2s_triggers()
+    return None if triggers is None else triggers[0]
+
+
 def simplified(text: str) -> str:
     """Traditional → simplified characters (opencc t2s; safe on simplified text).
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .meta_text import t2s_single_keys
 from .model import LogEntry
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -38,6 +39,7 @@ _ORG_GAP = re.compile(rf"{ORG_SUFFIX} (?=[{HAN}（）]{{2,30}}?{ORG_SUFFIX}(?:�
 
 _BRACKETS = re.compile(r"\(([^()]{0,40})\)")
 _HAN_RE = re.compile(rf"[{HAN}]")
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 _PUNCT_IN_HAN = re.compile(
     rf"(?<=[{HAN}]) ?([,;:?!]) ?(?=[{HAN}\d“《（(])|(?<=[\d%]) ?([,;:?!]) ?(?=[{HAN}“《（(])"
     rf"|(?<=[{HAN}])([,;:?!])$"
@@ -80,6 +82,8 @@ def collapse_spaces(text: str) -> str:
 
 
 def _remove_cjk_spaces(text: str) -> str:
+    if " " not in text:
+        return text
     kept = {m.end() - 1 for m in _ORG_GAP.finditer(text)}
     out = []
     for index, char in enumerate(text):
@@ -154,8 +158,21 @@ def is_traditional_only(char: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _traditional_only() -> frozenset[str]:
+    """Every character `is_traditional_only` accepts. t2s changes a single character only by a key
+    of its character table, so the candidates are those keys (every Han character when the opencc
+    tables cannot be read)."""
+    keys = t2s_single_keys()
+    if keys is None:
+        keys = frozenset(chr(c) for r in _HAN_RANGES for c in range(r[0], r[1] + 1))
+    return frozenset(c for c in keys if is_traditional_only(c))
+
+
 def simplify_isolated(text: str) -> str:
     """Convert only traditional-only characters, one at a time (for a simplified text)."""
+    if _traditional_only().isdisjoint(text):
+        return text
     table = {ord(c): to_simplified(c) for c in set(text) if is_traditional_only(c)}
     return text.translate(table) if table else text
 
