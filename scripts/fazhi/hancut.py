@@ -38,6 +38,12 @@ class HanCut:
         self.fast: Any | None = None
         self.texts_left = warm_after
 
+    def warm(self) -> None:
+        """Make the rjieba twin now (before a pool of workers forks, so that they share it)."""
+        if self.texts_left >= 0:
+            self.texts_left = -1
+            self.fast = twin(self.tokenizer)
+
     def lcut(self, text: str) -> list[str]:
         if self.texts_left >= 0:
             self.texts_left -= 1

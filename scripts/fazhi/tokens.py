@@ -111,3 +111,10 @@ def _segmenter():
 def tokenize(text: str) -> list[str]:
     """Words of `text` in order; whitespace and punctuation-only pieces are dropped."""
     return [w for w in _segmenter().lcut(text) if _WORD_RE.search(w)]
+
+
+def warm_up() -> None:
+    """Load the segmenter with its rjieba twin now (see `fazhi.pipeline.warm_up`)."""
+    segmenter = _segmenter()
+    if isinstance(segmenter, HanCut):
+        segmenter.warm()
