@@ -1,12 +1,15 @@
-"""jieba's cut, with its runs of Chinese characters cut by rjieba (jieba-rs): the same words, 15× faster.
+"""jieba's cut, with the best route through each run of Chinese characters found by rjieba (jieba-rs).
 
-jieba cuts a text run by run (`jieba.re_han_default` splits it, and each run is cut on its own). A run
-made only of Chinese characters goes to an rjieba tokenizer given the Python tokenizer's own
-dictionary (every word with its frequency, user words included) and the same total frequency: jieba-rs
-implements the same prefix DAG, best route (ties to the longer word) and HMM for unknown words, so it
-returns the same words. Runs with digits, Latin letters or other characters stay with jieba (about an
-eighth of a report's characters). Without rjieba, when jieba was told to force-split words (rjieba has
-no such list), or when the two disagree on the probe texts, every run stays with jieba.
+jieba cuts a text run by run (`jieba.re_han_default` splits it, and each run is cut on its own):
+through a run it takes the most probable path of dictionary words (the prefix DAG and its best
+route, the slow part in Python), then gives each stretch of one-character steps to its HMM to find
+words the dictionary lacks. For a run made only of Chinese characters the route comes from an rjieba
+tokenizer holding the Python tokenizer's dictionary (every word and frequency, user words included)
+and the same total frequency: jieba-rs computes the same scores in the same order and, like jieba,
+prefers the longer word on a tie. The HMM stays jieba's own (rjieba's breaks exact ties between
+paths differently). Runs with digits, Latin letters or other characters stay with jieba.
+Without rjieba, when jieba was told to force-split words, or when the two routes differ on the probe
+texts, every run stays with jieba.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ class HanCut:
         self.tokenizer = tokenizer
         self.split = jieba.re_han_default.split
         self.space = jieba.re_skip_default
+        self.finalseg = jieba.finalseg
         self.fast: Any | None = None
         self.texts_left = warm_after
 
@@ -62,10 +66,36 @@ class HanCut:
                     else:
                         words += piece
             elif _PURE_HAN.fullmatch(run):
-                words += self.fast.cut(run, True)
+                words += self._cut_han(run)
             else:
                 words += self.tokenizer.lcut(run)
         return words
+
+    def _cut_han(self, run: str) -> list[str]:
+        """jieba's `__cut_DAG` on a run of Chinese characters, its best route taken from rjieba.
+
+        Only the route: consecutive one-character steps are gathered and passed to jieba's own HMM
+        (`finalseg`) as jieba does, since rjieba's HMM breaks exact ties differently (达达达达率)."""
+        words: list[str] = []
+        gathered = ""
+        for word in self.fast.cut(run, False):
+            if len(word) == 1:
+                gathered += word
+                continue
+            if gathered:
+                words += self._unknown(gathered)
+                gathered = ""
+            words.append(word)
+        if gathered:
+            words += self._unknown(gathered)
+        return words
+
+    def _unknown(self, chars: str) -> list[str]:
+        if len(chars) == 1:
+            return [chars]
+        if not self.tokenizer.FREQ.get(chars):
+            return list(self.finalseg.cut(chars))
+        return list(chars)
 
 
 def twin(tokenizer: Any) -> Any | None:
@@ -86,6 +116,19 @@ def twin(tokenizer: Any) -> Any | None:
         fast.add_word(word, freq, None)
     if spare:
         fast.add_word(_OUTSIDE_HAN, spare, None)
-    if any(fast.cut(text, True) != tokenizer.lcut(text) for text in PROBES):
+    if any(fast.cut(text, False) != _route_words(tokenizer, text) for text in PROBES):
         return None
     return fast
+
+
+def _route_words(tokenizer: Any, text: str) -> list[str]:
+    """jieba's best route through `text` (a run of Chinese characters), one word per step."""
+    dag = tokenizer.get_DAG(text)
+    route: dict[int, tuple[float, int]] = {}
+    tokenizer.calc(text, dag, route)
+    words, start = [], 0
+    while start < len(text):
+        end = route[start][1] + 1
+        words.append(text[start:end])
+        start = end
+    return words
