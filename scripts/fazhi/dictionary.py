@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from .catalog_csv import CATALOG_COLUMNS, INDICATOR_COLUMNS
-from .markup import escape_inline
+from .markup import GENERATED, escape_inline
 from .meta import report_schema_text
 from .tabular import Column
 
@@ -111,7 +111,7 @@ def per_report_sections(present: set[str]) -> list[str]:
 
 def dictionary_page(present: set[str]) -> str:
     parts = [
-        "---\ntitle: 数据字典\n---",
+        f"---\n{GENERATED}\ntitle: 数据字典\n---",
         "# 数据字典",
         "本页说明本站每个数据文件的每个字段和每一列。CSV 文件均为 UTF-8（带 BOM）、逗号分隔、行尾 CRLF；"
         "空单元格表示原文未载明；多个值以全角分号“；”分隔。返回[数据下载](index.md)。",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .downloads import KINDS, human_size
-from .markup import html_text
+from .markup import GENERATED, html_text
 from .publication import (
     DOCUMENT_RIGHTS,
     METADATA_LICENCE_NAME,
@@ -48,6 +48,7 @@ def downloads_page(
 ) -> str:
     cite_url = publication.base or "（本站网址）"
     return f"""---
+{GENERATED}
 title: 数据下载
 ---
 
