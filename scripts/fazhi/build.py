@@ -48,7 +48,7 @@ from .incremental import (
 from .indicators import VOCAB_FILE
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
-from .pipeline import process_source, with_ids
+from .pipeline import process_source, warm_up, with_ids
 from .progress import StageClock
 from .publication import publication_from_env
 from .read import read_all
@@ -217,7 +217,9 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         cache = ReportCache(project.cache_dir / "reports", context)
         texts, problems = read_all(project.reports_dir, decode=cache.decode)
     with clock.stage("clean + extract", total=len(texts)) as advance:
-        done, failed = process_all(texts, cache, process_safely, on_done=advance)
+        done, failed = process_all(
+            texts, cache, process_safely, on_done=advance, before_fork=warm_up
+        )
         cache.save()
     with clock.stage("ids"):
         result, id_problems = checked_ids(done)
