@@ -33,6 +33,7 @@ def body_blocks(lines: Lines, ctx: Context) -> list[Block]:
         and parts.ends_sentence(prev.text)
     )
     _classify(units, max(numbered, standalone))
+    _shift_below_parts(units)
     _level_unnumbered(units)
     return [
         Block(u.kind, u.text, level=u.level, line=u.line, lead=u.lead)  # type: ignore[arg-type]
@@ -46,12 +47,15 @@ def _units(lines: Lines, ctx: Context) -> list[Unit]:
     page_break = False
     for number, text in lines:
         if not text:
-            if current:
+            if current and current.kind != "table":
                 units.append(current)
-            current = None
+                current = None
             page_break = page_break or number in ctx.page_breaks
             continue
-        if current is None or _breaks_after(current, number, text, ctx):
+        if number in ctx.tables or (current is not None and current.kind == "table"):
+            current = _table_unit(units, current, number, text, ctx)
+            page_break = False
+        elif current is None or _breaks_after(current, number, text, ctx):
             if current:
                 units.append(current)
             current = Unit(number, text, marked=number in ctx.marked, after_page_break=page_break)
@@ -63,6 +67,18 @@ def _units(lines: Lines, ctx: Context) -> list[Unit]:
     if current:
         units.append(current)
     return units
+
+
+def _table_unit(units: list[Unit], current: Unit | None, number: int, text: str, ctx: Context) -> Unit:
+    """Consecutive table rows (one blank line between them allowed) form one table unit; any other
+    line ends it."""
+    if number in ctx.tables and current is not None and current.kind == "table":
+        current.text += "\n" + text
+        return current
+    if current:
+        units.append(current)
+    kind = "table" if number in ctx.tables else "paragraph"
+    return Unit(number, text, marked=number in ctx.marked, kind=kind)
 
 
 def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
@@ -111,6 +127,7 @@ def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
     if (
         prev.marked
         or unit.marked
+        or "table" in (prev.kind, unit.kind)
         or parts.ATTACHMENT.match(unit.text)
         or parts.parse_marker(unit.text)
         or parts.is_date_line(prev.text)
@@ -148,6 +165,9 @@ def _join_page_breaks(units: list[Unit], ctx: Context) -> list[Unit]:
 def _classify(units: list[Unit], numbered: int) -> None:
     previous: Unit | None = None
     for unit in units:
+        if unit.kind == "table":
+            previous = unit
+            continue
         marker = parts.parse_marker(unit.text)
         if marker and previous is not None and previous.kind == "attachment" and marker.level == 4:
             unit.kind = "attachment"
@@ -180,9 +200,20 @@ def _unnumbered_heading(unit: Unit, previous: Unit | None, numbered: int) -> boo
     if parts.SIGNATURE.match(unit.text) and not unit.marked:
         return False
     after_break = (
-        previous is None or previous.kind == "heading" or parts.ends_sentence(previous.text)
+        previous is None
+        or previous.kind in ("heading", "table")
+        or parts.ends_sentence(previous.text)
     )
     return after_break and (unit.marked or numbered >= 2)
+
+
+def _shift_below_parts(units: list[Unit]) -> None:
+    """第一部分 headings (level 1) sit above 一、: every numbered level moves down one."""
+    if not any(u.level == 1 for u in units):
+        return
+    for unit in units:
+        if unit.level:
+            unit.level = min(unit.level + 1, 6)
 
 
 def _level_unnumbered(units: list[Unit]) -> None:

@@ -22,6 +22,7 @@ LABELS = (
     "时间", "日期", "浏览量", "阅读量", "访问量", "点击量", "阅读", "浏览", "点击", "发布人", "审核人",
     "录入人", "主办单位", "主办", "承办单位", "承办", "协办单位", "技术支持", "网站标识码", "版权所有",
     "地址", "邮编", "邮政编码", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "联系邮箱",
+    "发文机构", "发布单位", "发布部门", "来源单位", "信息提供单位", "供稿单位", "公开主体", "所属部门",
 )
 # Labels as a traditional-script page writes them (chrome is removed before script conversion).
 _T2S_LABEL = str.maketrans(
@@ -60,9 +61,13 @@ NAV_WORDS = (
 _NAV_TOKEN = re.compile("|".join(re.escape(w) for w in sorted(NAV_WORDS, key=len, reverse=True)))
 _NAV_SEPARATORS = re.compile(r"[\s|｜/:：、,，.·•\-—]+")
 _BREADCRUMB = re.compile(
-    r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置|位置)\s*[:：]|^首页\s*(?:[>＞»/→]|&gt;)"
+    r"^(?:[您你])?(?:当前|现在|所在)?的?(?:位置|位於|位于)\s*[:：]|^(?:网站)?首页\s*(?:[>＞»/→]|&gt;)"
 )
 _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)\s*[:：]?")
+# The heading of a list of links at the foot of a page; the titles under it are links too.
+_LINK_LIST = re.compile(r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读)\s*[:：]?$")
+# A site's menu bar: three or more short items between | bars (网站首页 | 政务公开 | 互动交流).
+_MENU = re.compile(r"^[^|｜\d]{2,10}(?:\s*[|｜]\s*[^|｜\d]{2,10}){2,}$")
 _SITE_FOOTER = re.compile(
     r"ICP备\s*\d+|公网安备\s*\d+|网站标识码|版权所有|Copyright|©|技术支持\s*[:：]|ICP备案号"
     r"|網站標識碼|版權所有|技術支持\s*[:：]"
@@ -82,6 +87,11 @@ def normalise_label(label: str) -> str:
 def is_label(text: str) -> bool:
     """A known page-row label on its own (索引号, 發布機構 …), colon allowed."""
     return bool(_LABEL_ONLY.match(text.strip()))
+
+
+def is_metadata_row(text: str) -> bool:
+    """`发布机构：××` — a known label followed by a colon and a value."""
+    return bool(_ROW.match(text.strip()))
 
 
 def _pairs(text: str) -> list[tuple[str, str]] | None:
@@ -133,7 +143,7 @@ def _removal_reason(text: str) -> str | None:
         return "removed-navigation"
     if _SITE_FOOTER.search(text) and len(text) <= 120:
         return "removed-navigation"
-    if _is_nav(text):
+    if _is_nav(text) or (_MENU.match(text) and not re.search(r"[。，；：,;:]", text)):
         return "removed-navigation"
     if _PIPE_SEPARATOR.match(text):
         return "removed-chrome"
@@ -172,7 +182,24 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
             out.append((number, ""))
         else:
             out.append((number, text))
-    return out, rows, log
+    return _drop_link_list(lines, out, log), rows, log
+
+
+def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
+    """相关文章 / 相关链接 near the end followed only by short title-like lines: the page's link
+    list, removed with the titles under it. Anything that reads as text keeps the list."""
+    heads = [i for i, (_, t) in enumerate(source) if _LINK_LIST.match(t)]
+    if not heads:
+        return lines
+    head = heads[-1]
+    tail = [(i, n, t) for i, (n, t) in enumerate(lines[head + 1 :], start=head + 1) if t]
+    if len(tail) > 12 or any(len(t) > 60 or re.search(r"[。；！？]", t) for _, _, t in tail):
+        return lines
+    out = list(lines)
+    for index, number, text in tail:
+        log.append(LogEntry("removed-navigation", number, text, note="link under 相关文章"))
+        out[index] = (number, "")
+    return out
 
 
 def _row_pairs(text: str) -> list[tuple[str, str]] | None:

@@ -34,6 +34,7 @@ ACTION_NAMES = {
     "joined-title": "合并标题行",
     "joined-lines": "合并断行",
     "joined-page-break": "合并跨页断行",
+    "table-row": "识别表格行",
     "normalised-space": "规范空格",
     "normalised-width": "全角转半角",
     "normalised-punctuation": "规范标点",

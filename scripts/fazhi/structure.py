@@ -57,6 +57,7 @@ class Context:
     marked: set[int] = field(default_factory=set)
     wrap: Wrap = field(default_factory=Wrap)
     page_breaks: set[int] = field(default_factory=set)  # lines that held page numbers or headers
+    tables: set[int] = field(default_factory=set)  # lines that are table rows (cells joined by tabs)
 
 
 def _nonblank(lines: Lines) -> list[int]:
