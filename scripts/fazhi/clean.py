@@ -18,7 +18,6 @@ from .body import body_blocks
 from .chrome import is_label, strip_chrome
 from .model import Block, Document, LogEntry
 from .normalise import convert_script, normalise_line
-from .tables import table_lines
 from .structure import (
     Context,
     Lines,
@@ -29,6 +28,7 @@ from .structure import (
     take_header,
     take_title,
 )
+from .tables import table_lines
 
 __all__ = ["clean_report", "heading_level"]
 
