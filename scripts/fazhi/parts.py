@@ -68,6 +68,8 @@ def parse_marker(text: str) -> Marker | None:
             rest = text[match.end() :].lstrip()
             if level == 2 and rest.startswith(("是", "要", "则", "方面", "些", "般")):
                 return None
+            if level == 1 and match.group(0)[-1] == "分" and _ANY_PUNCT.search(rest[:-1]):
+                return None  # 第一部分人员参加培训，…: a sentence, not a part heading
             return Marker(level, form.format(match.group(1)), rest)
     return None
 
