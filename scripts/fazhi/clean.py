@@ -146,6 +146,7 @@ def clean_report(text: str) -> Document:
 
     header, index = take_header(lines, 0)
     title, index = take_title(lines, index, ctx)
+    lines = lines[:index] + drop_repeated_title(lines[index:], title.text if title else None, ctx)
     more_header, index = take_header(lines, index)
     header += more_header
     addressee, index = _take_addressee(lines, index)

@@ -92,6 +92,15 @@ def _full_name(organ: str, title_organs: list[str]) -> str:
     return organ
 
 
+def _completed_by_row(organ: str, rows: list[Row]) -> str | None:
+    """县司法局 signed without its place, and a 发布机构 row naming 玉屏侗族自治县司法局: the
+    row's name, which ends with the signature's, is the full name."""
+    if organ[0] not in "省市州盟县区旗乡镇":
+        return None
+    row = row_value(rows, "发文机关", "发布机构")
+    return next((o for o in organs_in(row or "") if len(o) > len(organ) and o.endswith(organ)), None)
+
+
 def _place_government(title: str | None) -> str | None:
     """五指峰乡2023年度…: a title opening with nothing but a township or county name."""
     match = _TITLE_HEAD.match(title or "")
@@ -122,7 +131,11 @@ def find_issuer(
     for organs, provenance in sources:
         if organs:
             issuer, co_issuers = _lead(organs)
-            return _full_name(issuer, _title_organs(title)), co_issuers, provenance, ""
+            issuer = _full_name(issuer, _title_organs(title))
+            completed = _completed_by_row(issuer, rows)
+            if completed:
+                return completed, co_issuers, "metadata-row", ""
+            return issuer, co_issuers, provenance, ""
     derived = _place_government(title)
     row = row_value(rows, "发文机关", "发布机构")
     row_organs = organs_in(row) if row else []
