@@ -136,10 +136,11 @@ _NUMBER_CELL = re.compile(r"^[+\-−]?[\d.,，]+[%％]?$")
 
 def _table(text: str) -> str:
     """A table pasted as text. Cells are separated by a tab inside the row as well, so that
-    cleaning the page again finds the same rows; a first row without numbers is the header."""
+    cleaning the page again finds the same rows; a first row without numbers is the header.
+    No class, so that the theme styles it as any Markdown table."""
     rows = [row.split("\t") for row in text.split("\n")]
     header = len(rows) > 1 and not any(_NUMBER_CELL.match(cell) for cell in rows[0])
-    lines = ['<table class="fz-table">', "<tbody>"]
+    lines = ["<table>", "<tbody>"]
     for index, row in enumerate(rows):
         tag, scope = ("th", ' scope="col"') if header and index == 0 else ("td", "")
         cells = "\t".join(f"<{tag}{scope}>{html_text(c)}</{tag}>" for c in row)
