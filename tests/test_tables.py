@@ -86,3 +86,10 @@ def test_markdown_download_has_a_pipe_table():
     doc = clean_report("情况如下：\n项目\t2022年\t备注\n受理\t287\t含|转办\n审结\t279\n")
     text = cleaned_markdown(as_report(doc))
     assert "| 项目 | 2022年 | 备注 |\n| --- | --- | --- |\n| 受理 | 287 | 含\\|转办 |\n| 审结 | 279 |  |" in text
+
+
+def test_empty_cells_keep_their_column():
+    doc = clean_report("如下：\n\t2022年\t2023年\n受理\t287\t\n审结\t\t318\n")
+    assert doc.of_kind("table")[0].text == "\t2022年\t2023年\n受理\t287\t\n审结\t\t318"
+    page = page_of(doc)
+    assert "<tr><td>受理</td>\t<td>287</td>\t<td></td></tr>" in page

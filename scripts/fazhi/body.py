@@ -36,9 +36,16 @@ def body_blocks(lines: Lines, ctx: Context) -> list[Block]:
     _shift_below_parts(units)
     _level_unnumbered(units)
     return [
-        Block(u.kind, u.text, level=u.level, line=u.line, lead=u.lead)  # type: ignore[arg-type]
+        Block(u.kind, _padded(u.text) if u.kind == "table" else u.text, level=u.level, line=u.line, lead=u.lead)  # type: ignore[arg-type]
         for u in units
     ]
+
+
+def _padded(table: str) -> str:
+    """Every row of a table with as many cells as its widest row (empty cells at the end)."""
+    rows = [row.split("\t") for row in table.split("\n")]
+    width = max(len(row) for row in rows)
+    return "\n".join("\t".join(row + [""] * (width - len(row))) for row in rows)
 
 
 def _units(lines: Lines, ctx: Context) -> list[Unit]:

@@ -139,6 +139,8 @@ def _table(text: str) -> str:
     cleaning the page again finds the same rows; a first row without numbers is the header.
     No class, so that the theme styles it as any Markdown table."""
     rows = [row.split("\t") for row in text.split("\n")]
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
     header = len(rows) > 1 and not any(_NUMBER_CELL.match(cell) for cell in rows[0])
     lines = ["<table>", "<tbody>"]
     for index, row in enumerate(rows):

@@ -11,7 +11,6 @@ import re
 
 from .chrome import is_label, is_metadata_row
 
-_TAB_GAP = re.compile(r"\t+")
 _SPACE_GAP = re.compile(r"\t+|[ \u3000\u00a0]{2,}")
 _SENTENCE = re.compile(r"[。；！？;!?]")
 _MAX_CELL = 24
@@ -23,18 +22,20 @@ def row_cells(raw: str) -> list[str] | None:
     cells or three space-separated ones, each short and without a sentence in it."""
     text = raw.strip(" \t\u3000\u00a0")
     if "\t" in text:
-        cells = [c.strip() for c in _TAB_GAP.split(text)]
+        # one tab per cell boundary: an empty cell keeps the cells after it in their column
+        cells = [c.strip() for c in raw.lstrip(" \u3000\u00a0").rstrip().split("\t")]
         minimum = 2
     else:
         cells = [c.strip() for c in _SPACE_GAP.split(text)]
         minimum = 3
-    if not minimum <= len(cells) <= _MAX_CELLS or not all(cells):
+    filled = [c for c in cells if c]
+    if not minimum <= len(filled) or len(cells) > _MAX_CELLS:
         return None
     if any(len(c) > _MAX_CELL or _SENTENCE.search(c) for c in cells):
         return None
-    if sum(len(c) == 1 for c in cells) * 2 >= len(cells):
+    if sum(len(c) == 1 for c in filled) * 2 >= len(filled):
         return None  # letter-spaced text (法  治  政  府), not cells
-    if is_label(cells[0]) or any(is_metadata_row(c) for c in cells):
+    if is_label(filled[0]) or any(is_metadata_row(c) for c in filled):
         return None  # a page's metadata table: chrome, handled there
     return cells
 
