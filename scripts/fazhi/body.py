@@ -22,6 +22,7 @@ _PARAGRAPH_OPENER = re.compile(
 
 
 def body_blocks(lines: Lines, ctx: Context) -> list[Block]:
+    ctx.opening_end = next((n for n, t in lines if t and parts.ends_sentence(t)), 0)
     units = _units(lines, ctx)
     units = _join_page_breaks(units, ctx)
     numbered = sum(1 for u in units if parts.parse_marker(u.text))
@@ -95,6 +96,8 @@ def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
     last_line = unit.tail
     if parts.is_date_line(last_line) or parts.is_date_line(nxt):
         return True
+    if number <= ctx.opening_end and not ctx.wrap.chars and _header_like(last_line):
+        return True  # an unwrapped text's header lines (an unrecognised title, 主送) stay apart
     full = ctx.wrap.full(unit.tail_line)
     if parts.parse_marker(nxt) or parts.ATTACHMENT.match(nxt):
         return not (full and not parts.ends_sentence(last_line))
@@ -106,6 +109,14 @@ def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
     if parts.ends_sentence(last_line) and parts.unnumbered_heading_shape(nxt):
         return not ctx.wrap.full(number)
     return parts.ends_sentence(last_line) and not full
+
+
+_CLAUSE_PUNCT = re.compile(r"[，、。；！？,;!?]")
+
+
+def _header_like(line: str) -> bool:
+    """A line with no clause inside it (title, organ, page row): not a piece of a sentence."""
+    return len(line) <= 60 and not _CLAUSE_PUNCT.search(line)
 
 
 def _glue(left: str, right: str) -> str:
@@ -141,6 +152,8 @@ def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
         or parts.is_date_line(unit.text)
     ):
         return False
+    if unit.line <= ctx.opening_end and not ctx.wrap.chars and _header_like(prev.text):
+        return False  # header lines of an unwrapped text, as in _breaks_after
     if unit.after_page_break and ctx.wrap.full(prev.tail_line):
         if parts.ends_sentence(prev.text) and _starts_with_heading(unit, ctx):
             return False

@@ -45,6 +45,8 @@ _LABEL_ALT = "|".join(
 )
 _LABEL = rf"(?:{_LABEL_ALT})"
 _BULLET = r"^(?:[-*+·•●▪◆■]\s*)?"
+# A Markdown mirror quotes the page's metadata line (> 发布时间：…); the line is still chrome.
+_QUOTED = re.compile(r"^>\s*")
 _ROW = re.compile(rf"{_BULLET}({_LABEL})\s*[:：]\s*(.*)$")
 _LABEL_ONLY = re.compile(rf"{_BULLET}({_LABEL})\s*[:：]?$")
 _LABEL_COLON = re.compile(rf"({_LABEL})\s*[:：]")
@@ -67,12 +69,15 @@ _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|�
 # The heading of a list of links at the foot of a page; the titles under it are links too.
 _LINK_LIST = re.compile(r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读)\s*[:：]?$")
 # A site's menu bar: three or more short items between | bars (网站首页 | 政务公开 | 互动交流).
-_MENU = re.compile(r"^[^|｜\d]{2,10}(?:\s*[|｜]\s*[^|｜\d]{2,10}){2,}$")
+_MENU = re.compile(r"^[^|｜\d]{2,10}(?:\s*[|｜]\s*[^|｜\d]{2,10}){3,}$")
+# 字号：T | T, 字体：A+ A-: the font-size switch, whatever its buttons say.
+_FONT_SWITCH = re.compile(r"^(?:字号|字体|字體|文字大小)\s*[:：]")
 _SITE_FOOTER = re.compile(
     r"ICP备\s*\d+|公网安备\s*\d+|网站标识码|版权所有|Copyright|©|技术支持\s*[:：]|ICP备案号"
     r"|網站標識碼|版權所有|技術支持\s*[:：]"
     r"|^您是本站第|本站访问量|建议使用.{0,30}(?:分辨率|浏览器)|分辨率.{0,20}浏览"
 )
+_SITE_BANNER = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:门户网站|政府网|政务网|信息网|网站|官网|門戶網站|網站)$")
 _STALE_DATE = re.compile(r"^(?:今天是|今日是|今天：|今天:)")
 _PAGE_NUMBER = re.compile(
     r"^(?:[—–\-－一]{1,2}\s*\d{1,3}\s*[—–\-－一]{1,2}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
@@ -141,9 +146,13 @@ def _removal_reason(text: str) -> str | None:
         return "removed-stale-date"
     if _BREADCRUMB.match(text) or _PAGER.match(text):
         return "removed-navigation"
+    if _SITE_BANNER.match(text):
+        return "removed-navigation"
     if _SITE_FOOTER.search(text) and len(text) <= 120:
         return "removed-navigation"
     if _is_nav(text) or (_MENU.match(text) and not re.search(r"[。，；：,;:]", text)):
+        return "removed-navigation"
+    if _FONT_SWITCH.match(text) and len(text) <= 40 and not re.search(r"[。；]", text):
         return "removed-navigation"
     if _PIPE_SEPARATOR.match(text):
         return "removed-chrome"
@@ -164,7 +173,7 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
         if not text:
             out.append((number, text))
             continue
-        pairs = _row_pairs(text)
+        pairs = _row_pairs(_QUOTED.sub("", text))
         if pairs is None and _LABEL_ONLY.match(text):
             value = _next_value(lines, index)
             if value is not None:

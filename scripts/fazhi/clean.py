@@ -22,6 +22,7 @@ from .structure import (
     Context,
     Lines,
     detect_wrap,
+    drop_above_mark,
     drop_repeated_title,
     header_blocks,
     take_closing,
@@ -144,6 +145,7 @@ def clean_report(text: str) -> Document:
     ctx.log.extend(script_log)
     ctx.wrap = detect_wrap([(n, "" if n in ctx.tables else t) for n, t in lines], raw)
 
+    lines = drop_above_mark(lines, ctx)
     header, index = take_header(lines, 0)
     title, index = take_title(lines, index, ctx)
     lines = lines[:index] + drop_repeated_title(lines[index:], title.text if title else None, ctx)

@@ -58,6 +58,7 @@ class Context:
     wrap: Wrap = field(default_factory=Wrap)
     page_breaks: set[int] = field(default_factory=set)  # lines that held page numbers or headers
     tables: set[int] = field(default_factory=set)  # lines that are table rows (cells joined by tabs)
+    opening_end: int = 0  # the first body line that ends a sentence: above it are header-like lines
 
 
 def _nonblank(lines: Lines) -> list[int]:
@@ -79,6 +80,39 @@ def take_header(lines: Lines, start: int) -> tuple[list[Block], int]:
         blocks += found
         index += 1
     return blocks, index
+
+
+def drop_above_mark(lines: Lines, ctx: Context) -> Lines:
+    """The document starts at its 发文机关标志 (××文件) when its title follows the 版头: short
+    lines above it, none a sentence, are the web page around the document (site banner, page
+    title) and are removed and logged."""
+    nonblank = _nonblank(lines)[:12]
+    mark = next((i for i in nonblank if _is_mark(lines[i][1])), None)
+    above = [lines[i] for i in nonblank if mark is not None and i < mark]
+    if not above or mark is None:
+        return lines
+    _, after_header = take_header(lines, mark)
+    if take_title(lines, after_header, Context())[0] is None:
+        return lines
+    if any(
+        len(t) > 40 or _SENTENCE_END.search(t) or parts.parse_marker(t) or parts.addressee_shape(t)
+        for _, t in above
+    ):
+        return lines
+    gone = {number for number, _ in above}
+    for number, text in above:
+        ctx.log.append(LogEntry("removed-chrome", number, text, note="above the 发文机关标志"))
+    return [(n, "" if n in gone else t) for n, t in lines]
+
+
+_SENTENCE_END = re.compile(r"[。；！？]")
+
+
+def _is_mark(text: str) -> bool:
+    """××人民政府文件: an organ's name followed by 文件."""
+    return bool(parts.ISSUER_MARK.match(text)) and all(
+        parts.SIGNATURE.match(organ) for organ in text[:-2].split()
+    )
 
 
 def _organ_above_number(lines: Lines, index: int) -> list[Block]:
@@ -126,10 +160,10 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
         complete = parts.TITLE_END.search(text) and parts.TITLE_SUBJECT.search(joined)
         if complete or (number in ctx.marked and len(pieces) == 1):
             index = _take_year_suffix(lines, index, pieces)
-            below = _dated_title_below(lines, index, joined)
+            below = _title_below(lines, index, joined)
             if below:
                 for number, text in pieces:
-                    ctx.log.append(LogEntry("removed-chrome", number, text, note="column name above the title"))
+                    ctx.log.append(LogEntry("removed-chrome", number, text, note="page title above the title"))
                 pieces, index = below
             return _title_block(pieces, ctx), index
     return None, start
@@ -138,23 +172,22 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
 _YEAR = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}")
 
 
-def _dated_title_below(lines: Lines, index: int, first: str) -> tuple[list[tuple[int, str]], int] | None:
-    """A title with no year (法治政府建设年度报告, the site's column name) right above another
-    complete title that has one: the lower one is the report's title."""
-    if _YEAR.search(first):
-        return None
+def _title_below(lines: Lines, index: int, first: str) -> tuple[list[tuple[int, str]], int] | None:
+    """A second complete title right under the first: the upper one is the web page's title bar
+    (or the site's column name, 法治政府建设年度报告) and the lower one the document's. A lower
+    title without a year does not replace an upper one that has it."""
     pieces: list[tuple[int, str]] = []
     while index < len(lines) and len(pieces) < 3:
         number, text = lines[index]
         index += 1
         if not text:
             continue
-        if not parts.title_line_shape(text):
+        if not parts.title_line_shape(text) or header_blocks(number, text):
             return None
         pieces.append((number, text))
         joined = "".join(p for _, p in pieces)
         if parts.TITLE_END.search(text) and parts.TITLE_SUBJECT.search(joined):
-            return (pieces, index) if _YEAR.search(joined) else None
+            return (pieces, index) if _YEAR.search(joined) or not _YEAR.search(first) else None
     return None
 
 
@@ -279,7 +312,7 @@ def detect_wrap(lines: Lines, raw: dict[int, str]) -> Wrap:
             chars.append(len(raw.get(number, text)))
             widths.append(parts.display_width(raw.get(number, text)))
     wrap = Wrap(_shared_max(chars, 1), _shared_max(widths, 2), raw)
-    if wrap.chars and _overflowing(lines, raw, wrap.chars) > 0.2:
+    if wrap.chars and _overflowing(lines, raw, wrap.chars) > 0.6:
         return Wrap(raw=raw)
     return wrap
 
