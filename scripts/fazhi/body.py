@@ -33,7 +33,7 @@ def body_blocks(lines: Lines, ctx: Context) -> list[Block]:
         and parts.unnumbered_heading_shape(unit.text)
         and parts.ends_sentence(prev.text)
     )
-    _classify(units, max(numbered, standalone))
+    _classify(units, max(numbered, standalone), ctx.opening_end)
     _shift_below_parts(units)
     _level_unnumbered(units)
     return [
@@ -182,7 +182,7 @@ def _join_page_breaks(units: list[Unit], ctx: Context) -> list[Unit]:
     return out
 
 
-def _classify(units: list[Unit], numbered: int) -> None:
+def _classify(units: list[Unit], numbered: int, opening_end: int = 0) -> None:
     previous: Unit | None = None
     for unit in units:
         if unit.kind == "table":
@@ -195,7 +195,8 @@ def _classify(units: list[Unit], numbered: int) -> None:
             _classify_numbered(unit, marker)
         elif parts.ATTACHMENT.match(unit.text):
             unit.kind = "attachment"
-        elif _unnumbered_heading(unit, previous, numbered):
+        # above the first sentence, an unmarked short line is the page's, not a section heading
+        elif (unit.marked or unit.line > opening_end) and _unnumbered_heading(unit, previous, numbered):
             unit.kind = "heading"
         previous = unit
 
