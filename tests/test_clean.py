@@ -124,6 +124,7 @@ def test_label_and_value_on_separate_lines():
         ("你现在的位置: 首页", "removed-navigation"),
         ("字号：T | T", "removed-navigation"),
         ("乌兰浩特市人民政府门户网站", "removed-navigation"),
+        ("平和縣人民政府網站", "removed-navigation"),
     ],
 )
 def test_navigation_and_page_numbers_removed(line, action):
@@ -138,7 +139,7 @@ def test_navigation_and_page_numbers_removed(line, action):
         "全年开展普法活动30余场。", "12345热线受理群众诉求", "第一责任人职责", "大力推进依法行政", "2023年",
         "为企业提供技术支持和法律服务", "开通12345联系电话专线",
         "依法治县办 | 司法局 | 各乡镇：认真落实。", "区位优势明显，位置：地处城郊",
-        "类别 | 责任单位 | 完成时限", "加强政府网站建设",
+        "类别 | 责任单位 | 完成时限", "加强政府网站建设", "加强政府网站", "规范门户网站",
     ],
 )
 def test_report_text_is_not_chrome(line):
