@@ -3,6 +3,7 @@ and by nothing else; an incremental build writes the same docs as a clean one.""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -122,3 +123,37 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
     }
+
+
+def test_a_skipped_rebuild_leaves_the_docs_byte_identical(project: Project) -> None:
+    rebuild(project)
+    before = tree(project.docs_dir)
+    manifest = project.manifest.read_bytes()
+    assert rebuild(project) == (len(SEEDS), 0)
+    assert tree(project.docs_dir) == before
+    assert project.manifest.read_bytes() == manifest
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["hand page", "site address", "deleted docs file", "deleted report folder"],
+)
+def test_inputs_beyond_the_reports_bring_the_docs_up_to_date(
+    project: Project, change: str, monkeypatch: pytest.MonkeyPatch, tmp_path_factory
+) -> None:
+    rebuild(project)
+    report = sorted((project.docs_dir / "reports").iterdir())[0]
+    if change == "hand page":
+        project.pages_dir.mkdir(parents=True, exist_ok=True)
+        (project.pages_dir / "about.md").write_text("# 关于本站\n\n新的说明。\n", encoding="utf-8")
+    elif change == "site address":
+        monkeypatch.setenv("FAZHI_SITE_URL", "https://example.org/fazhi/")
+    elif change == "deleted docs file":
+        (project.docs_dir / "index.md").unlink()
+    else:
+        shutil.rmtree(report)
+    build_docs(project)
+    fresh = copy_project(tmp_path_factory.mktemp("fresh"), sorted(project.reports_dir.iterdir()))
+    shutil.copytree(project.pages_dir, fresh.pages_dir, dirs_exist_ok=True)
+    build_docs(fresh)
+    assert tree(project.docs_dir) == tree(fresh.docs_dir)

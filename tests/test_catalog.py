@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import zipfile
@@ -11,8 +12,12 @@ import pandas as pd
 import pytest
 from frictionless import validate
 
-from fazhi.catalog import bulk_files, catalog_tree, report_downloads
-from fazhi.catalog_csv import CATALOG_COLUMNS, INDICATOR_COLUMNS, catalog_row, indicator_rows
+from fazhi import catalog_zips
+from fazhi.catalog import bulk_files, catalog_tree, dump_json, report_downloads
+from fazhi.catalog_csv import CATALOG_COLUMNS, catalog_row
+from fazhi.catalog_entries import catalog_entry
+from fazhi.dcat import catalog_jsonld
+from fazhi.indicator_views import INDICATOR_COLUMNS, indicator_rows
 from fazhi.model import Block, Document, Indicator, Region, Report, ReportMeta, Source
 from fazhi.publication import Publication
 from fazhi.site_files import report_files
@@ -158,13 +163,55 @@ def test_zips_are_deterministic_and_sorted():
         assert archive.read("b.txt").decode("utf-8") == "乙"
 
 
-def test_all_zip_holds_bulk_files_and_every_report_file(bulk):
-    with zipfile.ZipFile(io.BytesIO(bulk["all.zip"])) as archive:
-        names = set(archive.namelist())
-        assert {"catalog.csv", "catalog.json", "indicators.csv", "datapackage.json", "catalog.jsonld"} <= names
-        assert "reports/2023-chongqing-test-1/2023-chongqing-test-1.source.txt" in names
-        assert not any(n.endswith(".zip") for n in names)
-        assert archive.read("catalog.csv") == bulk["catalog.csv"]
+@pytest.mark.parametrize(
+    ("archive", "report_id"),
+    [("all-2023.zip", "2023-chongqing-test-1"), ("all-undated.zip", "2023-chongqing-test-2")],
+)
+def test_year_zips_hold_exactly_their_years_report_files(bulk, archive, report_id):
+    assert sorted(n for n in bulk if n.endswith(".zip")) == ["all-2023.zip", "all-undated.zip"]
+    with zipfile.ZipFile(io.BytesIO(bulk[archive])) as opened:
+        names = set(opened.namelist())
+        catalog = json.loads(bulk["catalog.json"])
+        files = next(r["files"] for r in catalog["reports"] if r["id"] == report_id)
+        assert names == {f["path"] for f in files if not f["name"].endswith(".zip")}
+        for f in files:
+            if f["path"] in names:
+                assert hashlib.sha256(opened.read(f["path"])).hexdigest() == f["sha256"]
+
+
+def test_catalogues_put_together_from_entries_are_the_whole_documents_serialised(bulk):
+    reports = [make_report(1), make_report(2, year=None, date_signed=None, region=Region())]
+    tree: dict[str, str | bytes] = {}
+    for r in reports:
+        tree.update(report_files(r, f"原文{r.id}".encode("gb18030")))
+    whole = catalog_jsonld(reports, report_downloads(reports, tree), Publication())
+    assert bulk["catalog.jsonld"] == dump_json(whole, indent=None)
+    assert bulk["catalog.json"] == dump_json(json.loads(bulk["catalog.json"]), indent=None)
+
+
+@pytest.mark.parametrize(("share", "count"), [(0.0, 5), (0.45, 3), (1.0, 1)])
+def test_a_years_archive_is_cut_into_parts_below_the_limit(monkeypatch, share, count):
+    """`share`: the part limit as a share of the whole year's archive; five reports of one year."""
+    reports = [make_report(n) for n in range(1, 6)]
+    tree: dict[str, str | bytes] = {}
+    for r in reports:
+        tree.update(report_files(r, f"原文{r.id}".encode("gb18030") * 50))
+    files = report_downloads(reports, tree)
+    whole = len(catalog_tree(reports, files, Publication())["downloads/all-2023.zip"])
+    monkeypatch.setattr(catalog_zips, "PART_BYTES", int(whole * share) + 1)
+    out = catalog_tree(reports, files, Publication())
+    archives = sorted(n for n in out if n.startswith("downloads/all-"))
+    assert len(archives) == count
+    seen: list[str] = []
+    for name in archives:
+        with zipfile.ZipFile(io.BytesIO(out[name])) as opened:
+            ids = sorted({n.split("/")[1] for n in opened.namelist()})
+        assert len(ids) == 1 or len(out[name]) <= catalog_zips.PART_BYTES
+        seen += ids
+    assert seen == sorted(r.id for r in reports)
+    assert archives[0] == ("downloads/all-2023.zip" if count == 1 else "downloads/all-2023-1.zip")
+    page = out["downloads/index.md"]
+    assert all(f'href="{n.removeprefix("downloads/")}"' in page for n in archives)
 
 
 def test_bulk_files_do_not_depend_on_report_order():
@@ -176,7 +223,8 @@ def test_bulk_files_do_not_depend_on_report_order():
     forward = catalog_tree(reports, files, Publication())
     backward = catalog_tree(list(reversed(reports)), files, Publication())
     assert forward == backward
-    assert bulk_files(reports, files, Publication())["catalog.csv"] == forward["downloads/catalog.csv"]
+    entries = {r.id: catalog_entry(r, files[r.id], Publication()) for r in reports}
+    assert bulk_files(reports, entries, Publication())["catalog.csv"] == forward["downloads/catalog.csv"]
 
 
 def site_package_report(site):

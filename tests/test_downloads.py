@@ -125,17 +125,28 @@ def test_each_zip_holds_exactly_the_listed_files(built):
                 assert archive.read(name) == (folder / name).read_bytes()
 
 
-def test_bulk_page_lists_every_bulk_file_and_all_zip_matches_catalog(built):
+def test_bulk_page_lists_every_bulk_file_and_the_year_zips_match_the_catalog(built):
     project, result = built
     downloads = project.site_dir / "downloads"
     listed = listed_files(downloads / "index.html")
-    assert set(listed) == {"catalog.csv", "catalog.json", "indicators.csv", "datapackage.json", "catalog.jsonld", "all.zip"}
+    archives = {name for name in listed if name.startswith("all-")}
+    assert set(listed) - archives == {"catalog.csv", "catalog.json", "indicators.csv", "datapackage.json", "catalog.jsonld"}
+    years = {r.meta.year for r in result.reports}
+    assert archives == {f"all-{y}.zip" if y else "all-undated.zip" for y in years}
+    assert {n: (downloads / n).stat().st_size for n in listed} == listed
     catalog = json.loads((downloads / "catalog.json").read_text(encoding="utf-8"))
     assert catalog["count"] == len(result.reports)
-    expected = {f["path"] for r in catalog["reports"] for f in r["files"] if not f["name"].endswith(".zip")}
-    with zipfile.ZipFile(downloads / "all.zip") as archive:
-        names = set(archive.namelist())
-    assert names == expected | set(listed) - {"all.zip"}
+    for name in archives:
+        year = name.removeprefix("all-").removesuffix(".zip")
+        expected = {
+            f["path"]
+            for r in catalog["reports"]
+            if str(r["year"] or "undated") == year
+            for f in r["files"]
+            if not f["name"].endswith(".zip")
+        }
+        with zipfile.ZipFile(downloads / name) as archive:
+            assert set(archive.namelist()) == expected
 
 
 def test_report_pages_carry_schema_org_dataset(built):
@@ -214,7 +225,8 @@ def test_site_url_catalogue_has_absolute_iris_and_conforms(site_with_url):
 
 
 def test_dictionary_explains_every_column_and_field(built):
-    from fazhi.catalog_csv import CATALOG_COLUMNS, INDICATOR_COLUMNS
+    from fazhi.catalog_csv import CATALOG_COLUMNS
+    from fazhi.indicator_views import INDICATOR_COLUMNS
     from fazhi.meta import report_schema_text
 
     project, _ = built

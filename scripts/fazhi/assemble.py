@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .markup import escape_inline, html_text
+from .markup import GENERATED, escape_inline, html_text
 from .model import Report
 from .render import UNKNOWN
 from .site import SiteContext
@@ -58,7 +58,7 @@ def home_page(reports: list[Report], context: SiteContext | None = None) -> str:
     years = sorted({r.meta.year for r in reports if r.meta.year})
     span = f"{years[0]}—{years[-1]}年度" if years else ""
     parts = [
-        "---\ntitle: 首页\nhide:\n  - navigation\n---",
+        f"---\n{GENERATED}\ntitle: 首页\nhide:\n  - navigation\n---",
         "# 法治政府建设年度报告开放数据门户",
         (
             f"本站收录 **{len(reports)}** 份法治政府建设年度报告{('（' + span + '）') if span else ''}，"
@@ -113,7 +113,7 @@ def list_pages(reports: list[Report]) -> dict[str, str]:
     for number, chunk in enumerate(chunks, start=1):
         name = "reports/index.md" if number == 1 else f"reports/page-{number}.md"
         pager = _pager(number, len(chunks))
-        body = [f"---\ntitle: 全部报告\n---\n\n# 全部报告（第 {number}/{len(chunks)} 页）"]
+        body = [f"---\n{GENERATED}\ntitle: 全部报告\n---\n\n# 全部报告（第 {number}/{len(chunks)} 页）"]
         body += [pager, report_table(chunk, ""), pager]
         pages[name] = "\n\n".join(p for p in body if p) + "\n"
     return pages

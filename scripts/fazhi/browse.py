@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .coverage import REQUIRED_ITEMS
-from .markup import html_text
+from .markup import GENERATED, html_text
 from .model import Report
 from .render import _LEVEL_NAMES, UNKNOWN
 from .site import (
@@ -47,7 +47,7 @@ def table(
 
 
 def front(title: str) -> str:
-    return f"---\ntitle: {html_text(title)}\n---"
+    return f"---\n{GENERATED}\ntitle: {html_text(title)}\n---"
 
 
 def year_label(year: int | None) -> str:

@@ -8,6 +8,7 @@ changed reports are rewritten (see `incremental`), and the published tree is nev
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -22,12 +23,29 @@ from pathlib import Path
 
 from .assemble import sort_key
 from .atomic import exclusive, link_copy, recover, swap_in
-from .cache import CacheContext, ReportCache, code_version, vocabulary_version
-from .catalog import DOWNLOADS, catalog_tree, is_download
+from .cache import (
+    CacheContext,
+    ReportCache,
+    code_version,
+    digest_files,
+    files_below,
+    vocabulary_version,
+)
+from .catalog import DOWNLOADS, assembled_tree, is_download
+from .catalog_entries import CatalogEntry, catalog_entry
 from .downloads import listing
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
-from .incremental import process_all, update_catalog, update_docs
+from .incremental import (
+    EntryStore,
+    docs_current,
+    folder_keys,
+    process_all,
+    record_inputs,
+    update_catalog,
+    update_docs,
+)
+from .indicators import VOCAB_FILE
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
 from .pipeline import process_source, with_ids
@@ -40,6 +58,7 @@ from .site import build_context, with_page_links
 from .site_files import shared_tree
 from .topics import Topic, current_topics, load_topics, use_topics
 from .write import DocsTree, read_folder_files, write_tree
+from .zips import Reusable, reusable_entries
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
@@ -105,6 +124,7 @@ class BuildResult:
     rendered: int = 0  # report folders rendered this time (the others were up to date)
     times: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
     cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (workers included)
+    inputs: dict[str, str] = field(default_factory=dict, repr=False)  # id → the report's cache key
 
     @property
     def errors(self) -> list[Problem]:
@@ -191,6 +211,8 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         cache.save()
     with clock.stage("ids"):
         result, id_problems = checked_ids(done)
+        keys = {text.source.file: cache.context.key(text) for _, text in done}
+        result.inputs = {r.id: keys[r.source.file] for r in result.reports}
     found = [p for r in result.reports for p in r.problems]
     result.problems = sort_problems(problems + failed + id_problems + found)
     result.cached, result.times, result.cpu = cache.hits, clock.times, clock.cpu
@@ -214,31 +236,80 @@ def write_docs(
     docs = docs or project.docs_dir
     manifest = manifest or project.manifest
     with clock.stage("assemble"):
+        inputs = docs_inputs(project, result)
+        if docs_current(docs, manifest, inputs):
+            result.rendered = 0
+            return
         # site context: region tree, other years, same county, similar reports; part of each page
         context = build_context(result.reports, current_topics())
         result.reports = with_page_links(result.reports, context)
         shared = shared_tree(result.reports, project.pages_dir, context)
     with clock.stage("render + write", total=len(result.reports)) as advance:
         pairs = [(r, result.raws[r.id]) for r in result.reports]
-        result.rendered = update_docs(docs, manifest, pairs, shared, on_done=advance)
+        result.rendered = update_docs(
+            docs, manifest, pairs, shared, on_done=advance, inputs=result.inputs
+        )
     with clock.stage("catalog"):
         publication = publication_from_env()
         update_catalog(
-            docs, manifest, repr(publication), lambda: catalog_files(docs, result.reports)
+            docs,
+            manifest,
+            repr(publication),
+            lambda: catalog_files(docs, result.reports, manifest, project.cache_dir),
         )
+        record_inputs(manifest, inputs)
 
 
-def catalog_files(docs: Path, reports: list[Report]) -> DocsTree:
+def docs_inputs(project: Project, result: BuildResult) -> str:
+    """Digest of everything build/docs is made from: each report's id and cache key (its source,
+    override, the vocabulary and the code), the hand-written pages, the indicator vocabulary and the
+    publication settings. When it is that of the tree already there, nothing needs doing; "" (never
+    current) when a report's key is unknown."""
+    if any(r.id not in result.inputs for r in result.reports):
+        return ""
+    parts = [
+        code_version(),
+        repr(publication_from_env()),
+        digest_files(files_below(project.pages_dir), project.pages_dir),
+        digest_files([VOCAB_FILE], VOCAB_FILE.parent) if VOCAB_FILE.is_file() else "",
+        *(f"{r.id}\0{result.inputs[r.id]}" for r in result.reports),
+    ]
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def catalog_files(
+    docs: Path, reports: list[Report], manifest: Path, cache_dir: Path
+) -> DocsTree:
     """Bulk downloads and catalogues, made from the per-report files as written, so the sizes and
-    checksums they state are those of the published bytes."""
-    folder = docs / "reports"
-    files = {
-        r.id: listing({n: d for n, d in read_folder_files(folder / r.id).items() if is_download(n)})
-        for r in reports
-    }
-    previous = docs / DOWNLOADS / "all.zip"
-    previous_zip = previous.read_bytes() if previous.is_file() else None
-    return catalog_tree(reports, files, publication_from_env(), previous_zip)
+    checksums they state are those of the published bytes. A report's catalogue entry is made again
+    only when its folder was rendered from other inputs; the archives reuse the previous ones' entries."""
+    publication = publication_from_env()
+    keys = folder_keys(manifest)
+    store = EntryStore(cache_dir / "catalog-entries.pickle")
+    entries: dict[str, CatalogEntry] = {}
+    for report in reports:
+        folder = docs / "reports" / report.id
+
+        def make(report: Report = report, folder: Path = folder) -> CatalogEntry:
+            found = {n: d for n, d in read_folder_files(folder).items() if is_download(n)}
+            return catalog_entry(report, listing(found), publication)
+
+        key = keys.get(f"reports/{report.id}")
+        if key is None:
+            entries[report.id] = make()
+            continue
+        digest = hashlib.sha256(f"{key}\0{publication!r}".encode()).hexdigest()
+        entry = store.get(digest, make)
+        entries[report.id] = entry if isinstance(entry, CatalogEntry) else make()
+    store.save()
+    reuse: Reusable = {}
+    for archive in sorted((docs / DOWNLOADS).glob("all*.zip")):
+        reuse.update(reusable_entries(archive.read_bytes()))
+
+    def read(report_id: str, name: str) -> bytes:
+        return (docs / "reports" / report_id / name).read_bytes()
+
+    return assembled_tree(reports, entries, publication, read, reuse)
 
 
 def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:

@@ -146,12 +146,18 @@ class ReportCache:
         return True
 
 
-def render_key(report: Report, raw_sha256: str) -> str:
+def render_key(report: Report, raw_sha256: str, inputs: str | None = None) -> str:
     """Digest of everything a report's own pages are rendered from: the final Report, the code
     and the site's address (pages carry absolute URLs when FAZHI_SITE_URL is set).
 
-    `repr`, not pickle: a pickle depends on which equal strings happen to be one object, so the same
-    report fresh from the stages and loaded from the cache would pickle differently."""
-    data = repr(report).encode("utf-8", "surrogatepass")
+    With `inputs`, the report's cache key (`CacheContext.key`), the Report is digested as what it is
+    made of: the stages' result, which that key determines, plus its id and page links (given by the
+    whole site). Without it, its `repr`: not pickle, which depends on which equal strings happen to
+    be one object, so the same report fresh from the stages and from the cache would differ."""
+    if inputs is None:
+        data = repr(report).encode("utf-8", "surrogatepass")
+    else:
+        made_of = (inputs, report.id, report.page_links)
+        data = repr(made_of).encode("utf-8", "surrogatepass")
     site = publication_from_env().site_url.encode()
     return hashlib.sha256(code_version().encode() + raw_sha256.encode() + site + data).hexdigest()

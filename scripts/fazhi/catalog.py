@@ -1,26 +1,28 @@
 """Stage `catalog`: the bulk downloads (catalog.csv/json, indicators.csv, datapackage.json, the DCAT-AP
-catalogue, all.zip), the 数据下载 page, the data dictionary and robots.txt.
+catalogue, one zip of report files per year), the 数据下载 page, the data dictionary and robots.txt.
 
-Pure: it reads the per-report files from the docs tree being assembled, so sizes and checksums in the
-catalogue are those of the bytes that are published.
+Pure: it is given each report's files as published (or their `CatalogEntry`, made from them), so
+sizes and checksums in the catalogue are those of the bytes that are published.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
 
-from .catalog_csv import CATALOG_COLUMNS, INDICATOR_COLUMNS, catalog_row, indicator_rows
+from .catalog_csv import CATALOG_COLUMNS
+from .catalog_entries import CatalogEntry, catalog_entry, compact
+from .catalog_zips import Reader, year_zips
 from .datapackage import datapackage
-from .dcat import catalog_jsonld
+from .dcat import catalog_head
 from .dictionary import dictionary_page
-from .downloads import DownloadFile, listing, zip_name
+from .downloads import DownloadFile, listing
 from .downloads_page import downloads_page
+from .indicator_views import INDICATOR_COLUMNS
 from .model import Report
 from .publication import Publication
-from .tabular import csv_text
-from .zips import as_bytes, deterministic_zip, reusable_entries
+from .tabular import csv_header
+from .zips import Reusable, as_bytes
 
 DOWNLOADS = "downloads/"
 
@@ -48,49 +50,37 @@ def dump_json(data: object, indent: int | None = 2) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def catalog_json(reports: list[Report], files: dict[str, list[DownloadFile]]) -> dict[str, Any]:
-    records = []
-    for report in reports:
-        record = catalog_row(report)
-        record["co_issuers"] = list(report.meta.co_issuers)
-        record["cc"] = list(report.meta.cc)
-        record["keywords"] = list(report.keywords)
-        record["topics"] = list(report.topics)
-        record["unknown"] = dict(sorted(report.meta.unknown.items()))
-        record.pop("unknown_fields")
-        record["files"] = [
-            {"name": f.name, "path": f"reports/{report.id}/{f.name}", "media_type": f.kind.media_type, "bytes": f.size, "sha256": f.sha256}
-            for f in files[report.id]
-        ]
-        records.append(record)
-    return {"schema": "fazhi/catalog/1", "count": len(records), "reports": records}
+def catalog_json(reports: list[Report], entries: Mapping[str, CatalogEntry]) -> bytes:
+    """catalog.json, compact: the same bytes `dump_json(…, indent=None)` gives for the whole."""
+    head = compact({"schema": "fazhi/catalog/1", "count": len(reports)})[:-1]
+    records = ",".join(entries[r.id].record for r in reports)
+    return f'{head},"reports":[{records}]}}\n'.encode()
+
+
+def catalog_jsonld(
+    reports: list[Report], entries: Mapping[str, CatalogEntry], publication: Publication
+) -> bytes:
+    kinds = {f.kind for r in reports for f in entries[r.id].files}
+    context, head = catalog_head(reports, kinds, publication)
+    nodes = ",".join([*(compact(n) for n in head), *(entries[r.id].dataset for r in reports)])
+    return f'{{"@context":{compact(context)},"@graph":[{nodes}]}}\n'.encode()
 
 
 def bulk_files(
-    reports: list[Report],
-    files: dict[str, list[DownloadFile]],
-    publication: Publication,
-    previous_zip: bytes | None = None,
+    reports: list[Report], entries: Mapping[str, CatalogEntry], publication: Publication
 ) -> dict[str, bytes]:
-    """downloads/… file name → bytes, all.zip last since it holds the others. Members whose bytes are
-    unchanged since `previous_zip` (the last all.zip) keep its compressed data."""
-    catalog_csv = csv_text(CATALOG_COLUMNS, (catalog_row(r) for r in reports)).encode("utf-8")
-    rows = (row for r in reports for row in indicator_rows(r))
-    indicators_csv = csv_text(INDICATOR_COLUMNS, rows).encode("utf-8")
-    bulk = {
+    """downloads/… file name → bytes for the tables and catalogues (the archives are apart)."""
+    lines = "".join(entries[r.id].catalog_line for r in reports)
+    catalog_csv = (csv_header(CATALOG_COLUMNS) + lines).encode("utf-8")
+    lines = "".join(entries[r.id].indicator_lines for r in reports)
+    indicators_csv = (csv_header(INDICATOR_COLUMNS) + lines).encode("utf-8")
+    return {
         "catalog.csv": catalog_csv,
-        "catalog.json": dump_json(catalog_json(reports, files), indent=None),
+        "catalog.json": catalog_json(reports, entries),
         "indicators.csv": indicators_csv,
         "datapackage.json": dump_json(datapackage(catalog_csv, indicators_csv, publication)),
-        "catalog.jsonld": dump_json(catalog_jsonld(reports, files, publication), indent=None),
+        "catalog.jsonld": catalog_jsonld(reports, entries, publication),
     }
-    members: dict[str, bytes] = dict(bulk)
-    for report in reports:
-        for f in files[report.id]:
-            if f.name != zip_name(report.id):
-                members[f"reports/{report.id}/{f.name}"] = f.data
-    bulk["all.zip"] = deterministic_zip(members, reusable_entries(previous_zip))
-    return bulk
 
 
 def robots_txt(publication: Publication) -> str:
@@ -104,14 +94,28 @@ def catalog_tree(
     reports: list[Report],
     files: dict[str, list[DownloadFile]],
     publication: Publication,
-    previous_zip: bytes | None = None,
 ) -> dict[str, str | bytes]:
     """Everything under downloads/ plus robots.txt, from the reports and their published files."""
+    entries = {r.id: catalog_entry(r, files[r.id], publication) for r in reports}
+    data = {(rid, f.name): f.data for rid, fs in files.items() for f in fs}
+    return assembled_tree(reports, entries, publication, lambda rid, name: data[rid, name], {})
+
+
+def assembled_tree(
+    reports: list[Report],
+    entries: Mapping[str, CatalogEntry],
+    publication: Publication,
+    read: Reader,
+    reuse: Reusable,
+) -> dict[str, str | bytes]:
+    """`catalog_tree` from each report's `CatalogEntry`; `read` gives a report file's bytes when an
+    archive entry cannot be taken from `reuse` (the previous archives)."""
     ordered = sorted(reports, key=lambda r: r.id)
-    bulk = bulk_files(ordered, files, publication, previous_zip)
-    out: dict[str, str | bytes] = {DOWNLOADS + name: data for name, data in bulk.items()}
-    present = {f.kind.suffix for fs in files.values() for f in fs}
-    out[DOWNLOADS + "index.md"] = downloads_page(bulk, len(reports), present, publication)
+    bulk = bulk_files(ordered, entries, publication)
+    archives = year_zips(ordered, dict(entries), read, reuse)
+    out: dict[str, str | bytes] = {DOWNLOADS + n: data for n, data in (bulk | archives).items()}
+    present = {f.kind.suffix for r in ordered for f in entries[r.id].files}
+    out[DOWNLOADS + "index.md"] = downloads_page(bulk, archives, len(reports), present, publication)
     out[DOWNLOADS + "dictionary.md"] = dictionary_page(present)
     out["robots.txt"] = robots_txt(publication)
     return out

@@ -1,9 +1,13 @@
-"""The two bulk tables: catalog.csv (one row per report, flat columns) and indicators.csv (long form)."""
+"""The two bulk tables: catalog.csv (one row per report, flat columns) and indicators.csv (long form,
+the rows of every report's own `<id>.indicators.csv`: see `indicator_views`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from .indicator_views import (
+    INDICATOR_COLUMNS as INDICATOR_COLUMNS,  # re-exported: the bulk tables' columns
+)
 from .model import Report
 from .tabular import Column, joined
 
@@ -49,18 +53,6 @@ CATALOG_COLUMNS: tuple[Column, ...] = (
     Column("page", "string", "页面", "报告页面相对于站点根目录的路径。", required=True),
 )  # fmt: skip
 
-INDICATOR_COLUMNS: tuple[Column, ...] = (
-    Column("report_id", "string", "报告标识", "所属报告的标识，对应 catalog.csv 的 id。", required=True),
-    Column("name", "string", "指标名称", "原文中的指标名称。", required=True),
-    Column("canonical_name", "string", "规范名称", "归并后的规范指标名称，便于跨报告比较；未归并时为空。"),
-    Column("value", "number", "数值", "指标数值（已换算：“1.19万”记为 11900）。", required=True),
-    Column("unit", "string", "单位", "单位，如 次、件、人次、%、万元。"),
-    Column("approx", "boolean", "约数", "原文是否为约数（“余”“近”“超过”等），true/false。", required=True),
-    Column("text", "string", "原文", "指标所在的原句。", required=True),
-    Column("section", "string", "所在章节", "指标所在的正文标题。"),
-)  # fmt: skip
-
-
 def catalog_row(report: Report) -> dict[str, Any]:
     meta = report.meta
     region = meta.region
@@ -96,19 +88,3 @@ def catalog_row(report: Report) -> dict[str, Any]:
     for key, _ in REQUIRED_ITEMS:
         row[f"has_{key}"] = report.required_items.get(key)
     return row
-
-
-def indicator_rows(report: Report) -> list[dict[str, Any]]:
-    return [
-        {
-            "report_id": report.id,
-            "name": i.name,
-            "canonical_name": i.canonical,
-            "value": i.value,
-            "unit": i.unit or None,
-            "approx": i.approx,
-            "text": i.text,
-            "section": i.section or None,
-        }
-        for i in report.indicators
-    ]

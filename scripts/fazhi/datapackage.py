@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from .catalog_csv import CATALOG_COLUMNS, INDICATOR_COLUMNS
+from .catalog_csv import CATALOG_COLUMNS
+from .indicator_views import INDICATOR_COLUMNS
 from .publication import METADATA_LICENCE_URL, PORTAL_DESCRIPTION, PORTAL_NAME, Publication
 from .tabular import Column
 

@@ -10,9 +10,10 @@ form a dcat:DatasetSeries (DCAT-AP 3.0.0 requires every dataset to be in a serie
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
-from .downloads import DownloadFile
+from .downloads import DownloadFile, FileKind, Listed
 from .model import Report
 from .publication import (
     DOCUMENT_RIGHTS,
@@ -71,7 +72,7 @@ def report_path(report: Report, name: str = "") -> str:
     return f"reports/{report.id}/{name}"
 
 
-def distribution(report: Report, file: DownloadFile, publication: Publication) -> dict[str, Any]:
+def distribution(report: Report, file: Listed, publication: Publication) -> dict[str, Any]:
     url = publication.url(report_path(report, file.name), "downloads")
     kind = file.kind
     node: dict[str, Any] = {
@@ -95,11 +96,15 @@ def distribution(report: Report, file: DownloadFile, publication: Publication) -
     return node
 
 
-def dataset(report: Report, files: list[DownloadFile], publication: Publication) -> dict[str, Any]:
+def dataset_iri(report: Report, publication: Publication) -> str:
+    return publication.url(report_path(report), "downloads") + "#dataset"
+
+
+def dataset(report: Report, files: Sequence[Listed], publication: Publication) -> dict[str, Any]:
     meta = report.meta
     page = publication.url(report_path(report), "downloads")
     node: dict[str, Any] = {
-        "@id": page + "#dataset",
+        "@id": dataset_iri(report, publication),
         "@type": "dcat:Dataset",
         "dct:identifier": report.id,
         "dct:title": text(meta.title or f"未注明标题的法治政府建设年度报告（{report.source.file}）"),
@@ -157,8 +162,7 @@ def series(iri: str, name: str) -> dict[str, Any]:
     }
 
 
-def shared_nodes(files: list[DownloadFile]) -> list[dict[str, Any]]:
-    kinds = {f.kind for f in files}
+def shared_nodes(kinds: set[FileKind]) -> list[dict[str, Any]]:
     media = sorted({k.media_type for k in kinds})
     formats = sorted({k.file_type for k in kinds})
     return [
@@ -172,11 +176,12 @@ def shared_nodes(files: list[DownloadFile]) -> list[dict[str, Any]]:
     ]
 
 
-def catalog_jsonld(
-    reports: list[Report], files: dict[str, list[DownloadFile]], publication: Publication
-) -> dict[str, Any]:
-    """The whole catalogue as one JSON-LD document."""
-    datasets = [dataset(r, files[r.id], publication) for r in reports]
+def catalog_head(
+    reports: list[Report], kinds: set[FileKind], publication: Publication
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The catalogue's @context and the nodes of its @graph that come before the datasets (the
+    catalogue itself, the shared nodes, agents, places and series): everything but the datasets,
+    which `catalog_text` takes ready-made."""
     catalog: dict[str, Any] = {
         "@id": "#catalog",
         "@type": "dcat:Catalog",
@@ -186,7 +191,7 @@ def catalog_jsonld(
         "dct:license": ref(METADATA_LICENCE_URL),
         "dct:language": ref(CHINESE),
         "foaf:homepage": {"@id": publication.url("", "downloads") or "../", "@type": "foaf:Document"},
-        "dcat:dataset": [ref(d["@id"]) for d in datasets],
+        "dcat:dataset": [ref(dataset_iri(r, publication)) for r in reports],
     }
     if publication.build_date:
         catalog["dct:modified"] = typed(publication.build_date, "xsd:date")
@@ -196,12 +201,21 @@ def catalog_jsonld(
     context = dict(CONTEXT)
     if publication.base:
         context["@base"] = publication.base + "downloads/catalog.jsonld"
-    graph = [
+    head = [
         catalog,
-        *shared_nodes([f for fs in files.values() for f in fs]),
+        *shared_nodes(kinds),
         *(agent(iri, name) for iri, name in sorted(agents.items())),
         *(location(r) for _, r in sorted(places.items())),
         *(series(iri, name) for iri, name in sorted(all_series.items())),
-        *datasets,
     ]
-    return {"@context": context, "@graph": graph}
+    return context, head
+
+
+def catalog_jsonld(
+    reports: list[Report], files: dict[str, list[DownloadFile]], publication: Publication
+) -> dict[str, Any]:
+    """The whole catalogue as one JSON-LD document."""
+    kinds = {f.kind for fs in files.values() for f in fs}
+    context, head = catalog_head(reports, kinds, publication)
+    datasets = [dataset(r, files[r.id], publication) for r in reports]
+    return {"@context": context, "@graph": [*head, *datasets]}

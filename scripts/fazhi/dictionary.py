@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from .catalog_csv import CATALOG_COLUMNS, INDICATOR_COLUMNS
-from .markup import escape_inline
+from .markup import GENERATED, escape_inline
 from .meta import report_schema_text
 from .tabular import Column
 
@@ -21,17 +21,6 @@ TYPE_NAMES = {
     "object": "对象",
     "null": "空",
 }
-REPORT_INDICATOR_COLUMNS = (
-    ("report", "文本", "报告标识。"),
-    ("name", "文本", "原文中的指标名称。"),
-    ("canonical", "文本", "规范指标名称；未归并时为空。"),
-    ("value", "数值", "指标数值（已换算）。"),
-    ("unit", "文本", "单位。"),
-    ("approx", "布尔值", "原文是否为约数（true/false）。"),
-    ("section", "文本", "所在的正文标题。"),
-    ("text", "文本", "指标所在的原句。"),
-    ("anchor", "文本", "原句在报告页面上的锚点，可拼在页面地址后直接定位。"),
-)
 CLEANING_LOG_COLUMNS = (
     ("line", "整数", "改动所在的源文件行号。"),
     ("action", "文本", "改动类别的英文代码，如 removed-chrome、joined-lines。"),
@@ -101,8 +90,8 @@ def per_report_sections(present: set[str]) -> list[str]:
     """Sections for the per-report CSV files this build publishes (`present`: their suffixes)."""
     sections = []
     if ".indicators.csv" in present:
-        intro = "每份报告一个，每条指标一行；各报告的指标合在一起即 `indicators.csv`。"
-        sections.append(simple_section("报告的量化指标（`<标识>.indicators.csv`）", intro, REPORT_INDICATOR_COLUMNS))
+        intro = "每份报告一个，每条指标一行；列与 `indicators.csv` 相同（见上），各报告的指标合在一起即 `indicators.csv`。`<标识>.indicators.json` 的每条记录含相同字段。"
+        sections.append(f"## 报告的量化指标（`<标识>.indicators.csv`）\n\n{intro}")
     if ".cleaning-log.csv" in present:
         intro = "每份报告一个，记录整理时删除或改动的每一处，保证原文的每个字都能在页面或记录中找到。"
         sections.append(simple_section("整理记录（`<标识>.cleaning-log.csv`）", intro, CLEANING_LOG_COLUMNS))
@@ -111,7 +100,7 @@ def per_report_sections(present: set[str]) -> list[str]:
 
 def dictionary_page(present: set[str]) -> str:
     parts = [
-        "---\ntitle: 数据字典\n---",
+        f"---\n{GENERATED}\ntitle: 数据字典\n---",
         "# 数据字典",
         "本页说明本站每个数据文件的每个字段和每一列。CSV 文件均为 UTF-8（带 BOM）、逗号分隔、行尾 CRLF；"
         "空单元格表示原文未载明；多个值以全角分号“；”分隔。返回[数据下载](index.md)。",

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Protocol
 
 from .markup import html_text
 from .zips import as_bytes, deterministic_zip
@@ -73,6 +74,22 @@ class DownloadFile:
     @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
+
+
+class Listed(Protocol):
+    """What a catalogue needs of a published file: a `DownloadFile` or a remembered `FileEntry`."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def kind(self) -> FileKind: ...
+
+    @property
+    def size(self) -> int: ...
+
+    @property
+    def sha256(self) -> str: ...
 
 
 def zip_name(report_id: str) -> str:

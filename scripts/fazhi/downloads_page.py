@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
+from .catalog_zips import ARCHIVE_NAME
 from .downloads import KINDS, human_size
-from .markup import html_text
+from .markup import GENERATED, html_text
 from .publication import (
     DOCUMENT_RIGHTS,
     METADATA_LICENCE_NAME,
@@ -17,19 +18,43 @@ from .publication import (
 BULK_FILES = {
     "catalog.csv": "报告目录：每份报告一行，扁平的列（CSV，Excel 可直接双击打开）",
     "catalog.json": "报告目录（JSON）：同上，另含每份报告的全部文件、大小和 SHA-256",
-    "indicators.csv": "量化指标长表：每条指标一行（报告标识、名称、规范名称、数值、单位、约数、原句、所在章节）",
+    "indicators.csv": "量化指标长表：每条指标一行（报告标识、名称、规范名称、数值、单位、约数、原句、所在章节、原句锚点），与每份报告的 <标识>.indicators.csv 列相同",
     "datapackage.json": "Frictionless 数据包描述（Data Package v2）：两张 CSV 表的字段、类型和约束",
     "catalog.jsonld": "DCAT-AP 3 数据目录（JSON-LD）：供 CKAN 等开放数据平台采集",
-    "all.zip": "全部打包：以上文件及每份报告的全部文件",
 }
 
 
-def bulk_table(bulk: Mapping[str, bytes]) -> str:
+def archive_label(name: str, names: Iterable[str]) -> str:
+    """What one of the per-year archives holds (`catalog_zips.year_zips` names them)."""
+    found = ARCHIVE_NAME.match(name)
+    if not found:
+        return "报告文件打包（ZIP）"
+    year, part = found.groups()
+    span = "未注明年度的报告" if year == "undated" else f"{year} 年度的报告"
+    label = f"{span}的全部文件（ZIP，目录结构同本站 reports/）"
+    if part:
+        total = sum(1 for n in names if (m := ARCHIVE_NAME.match(n)) and m.group(1) == year)
+        label += f"，第 {part}/{total} 部分"
+    return label
+
+
+def archive_order(name: str) -> tuple[int, int, str]:
+    """Newest year first, undated last, parts in order."""
+    found = ARCHIVE_NAME.match(name)
+    if not found:
+        return (1, 0, name)
+    year, part = found.groups()
+    return (0 if year != "undated" else 1, -int(year) if year.isdigit() else 0, f"{int(part or 0):09d}")
+
+
+def bulk_table(bulk: Mapping[str, bytes], archives: Mapping[str, bytes]) -> str:
+    labelled = [(name, label) for name, label in BULK_FILES.items() if name in bulk]
+    labelled += [(n, archive_label(n, archives)) for n in sorted(archives, key=archive_order)]
+    sizes = {**bulk, **archives}
     rows = [
         f'<tr><td><a href="{name}" download>{name}</a></td><td>{html_text(label)}</td>'
-        f'<td class="fz-size" data-bytes="{len(bulk[name])}">{human_size(len(bulk[name]))}</td></tr>'
-        for name, label in BULK_FILES.items()
-        if name in bulk
+        f'<td class="fz-size" data-bytes="{len(sizes[name])}">{human_size(len(sizes[name]))}</td></tr>'
+        for name, label in labelled
     ]
     return "\n".join(
         ['<table class="fz-downloads">', "<thead><tr><th>文件</th><th>内容</th><th>大小</th></tr></thead>", "<tbody>", *rows, "</tbody>", "</table>"]
@@ -44,18 +69,23 @@ def per_report_list(present: set[str]) -> str:
 
 
 def downloads_page(
-    bulk: Mapping[str, bytes], count: int, present: set[str], publication: Publication
+    bulk: Mapping[str, bytes],
+    archives: Mapping[str, bytes],
+    count: int,
+    present: set[str],
+    publication: Publication,
 ) -> str:
     cite_url = publication.base or "（本站网址）"
     return f"""---
+{GENERATED}
 title: 数据下载
 ---
 
 # 数据下载
 
-本站 {count} 份报告的全部数据均可下载，无需注册。批量文件如下；每份报告的文件在其页面底部的“下载”一节。
+本站 {count} 份报告的全部数据均可下载，无需注册。批量文件如下：目录和指标表各一个文件，报告的全部文件按报告年度分别打包（一年的文件过多时分为几部分），每个压缩包不超过约 16 MB；每份报告的文件也在其页面底部的“下载”一节。
 
-{bulk_table(bulk)}
+{bulk_table(bulk, archives)}
 
 各列的含义见[数据字典](dictionary.md)；元数据文件的结构见 [JSON Schema](../schema/report.schema.json)。
 

@@ -8,11 +8,14 @@ the folders and files whose digest moved, and deletes what is no longer produced
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
+import pickle
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,10 +26,27 @@ from .site_files import report_files
 from .write import DocsTree, replace_files
 
 MANIFEST_SCHEMA = "fazhi/docs-manifest/1"
+ENTRIES_SCHEMA = "fazhi/catalog-entries/1"
 
 
 def _noop(_: int) -> None:
     return None
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Unpickling thousands of cached Reports allocates millions of objects, none of them in a
+    reference cycle; the cyclic garbage collector would scan them again and again (half the CPU of
+    a no-change rebuild). They are moved out of its sight (`gc.freeze`): reference counting still
+    frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def process_all(
@@ -42,7 +62,8 @@ def process_all(
     `process` turns one source into a Report, or into a Problem when it fails; it runs in worker
     processes, so it must be a module-level function.
     """
-    cached = [cache.get(t) for t in texts]
+    with collector_paused():
+        cached = [cache.get(t) for t in texts]
     todo = [t for t, report in zip(texts, cached, strict=True) if report is None]
     on_done(len(texts) - len(todo))
     outcomes = iter(map_reports(process, todo, workers=workers, on_done=on_done))
@@ -83,6 +104,7 @@ class DocsManifest:
     files: dict[str, str] = field(default_factory=dict)  # other path → sha256 of its bytes
     catalog_key: str = ""  # digest of what the catalogue files were made from (see `catalog_key`)
     catalog_files: list[str] = field(default_factory=list)
+    inputs: str = ""  # digest of everything the whole tree was made from (see `docs_current`)
 
     @classmethod
     def load(cls, path: Path) -> DocsManifest | None:
@@ -99,12 +121,14 @@ class DocsManifest:
             dict(data["files"]),
             str(catalog.get("key", "")),
             list(catalog.get("files", [])),
+            str(data.get("inputs", "")),
         )
 
     def save(self, path: Path) -> None:
         record = {"schema": MANIFEST_SCHEMA, "code": self.code}
         record |= {"reports": self.reports, "files": self.files}
         record["catalog"] = {"key": self.catalog_key, "files": self.catalog_files}
+        record["inputs"] = self.inputs
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
@@ -138,8 +162,10 @@ def update_docs(
     *,
     workers: int | None = None,
     on_done: Callable[[int], None] = _noop,
+    inputs: Mapping[str, str] | None = None,
 ) -> int:
-    """Bring `docs` up to date with these reports and shared files; return how many reports were rendered."""
+    """Bring `docs` up to date with these reports and shared files; return how many reports were
+    rendered. `inputs`: each report's cache key by id, when known (see `cache.render_key`)."""
     old = DocsManifest.load(manifest_path)
     if old is None or old.code != code_version() or not docs.is_dir():
         if docs.exists():
@@ -150,7 +176,8 @@ def update_docs(
     stale: list[tuple[Report, bytes]] = []
     for report, raw in reports:
         folder = f"reports/{report.id}"
-        new.reports[folder] = render_key(report, report.source.sha256)
+        key = (inputs or {}).get(report.id)
+        new.reports[folder] = render_key(report, report.source.sha256, key)
         if old.reports.get(folder) != new.reports[folder] or not (docs / folder).is_dir():
             stale.append((report, raw))
     on_done(len(reports) - len(stale))
@@ -197,3 +224,66 @@ def update_catalog(
     manifest.catalog_key, manifest.catalog_files = key, sorted(tree)
     manifest.save(manifest_path)
     return True
+
+
+def docs_current(docs: Path, manifest_path: Path, inputs: str) -> bool:
+    """Whether `docs` was made, completely, from exactly these inputs: then assembling, rendering and
+    the catalogue can all be skipped. `inputs` digests every input of the tree (see
+    `build.docs_inputs`); the manifest holds it only once a build finished writing the tree."""
+    manifest = DocsManifest.load(manifest_path)
+    if not inputs or manifest is None or manifest.inputs != inputs:
+        return False
+    if manifest.code != code_version() or not docs.is_dir():
+        return False
+    files = [*manifest.files, *manifest.catalog_files]
+    return all((docs / f).is_dir() for f in manifest.reports) and all(
+        (docs / f).is_file() for f in files
+    )
+
+
+def record_inputs(manifest_path: Path, inputs: str) -> None:
+    """Remember that the tree described by the manifest is complete and made from `inputs`."""
+    manifest = DocsManifest.load(manifest_path)
+    if manifest is None:
+        raise RuntimeError(f"{manifest_path}: the docs manifest is missing")
+    manifest.inputs = inputs
+    manifest.save(manifest_path)
+
+
+@dataclass
+class EntryStore:
+    """Each report's `CatalogEntry`, by the digest of what its folder was rendered from and the
+    publication settings, in one pickle in build/cache (entries this build did not use are dropped)."""
+
+    path: Path
+    _old: dict[str, object] = field(default_factory=dict, repr=False)
+    _new: dict[str, object] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        try:
+            with collector_paused():
+                loaded = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
+            loaded = None
+        if isinstance(loaded, dict) and loaded.get("schema") == ENTRIES_SCHEMA:
+            self._old = loaded["entries"]
+
+    def get(self, key: str, make: Callable[[], object]) -> object:
+        value = self._old.get(key)
+        self._new[key] = make() if value is None else value
+        return self._new[key]
+
+    def save(self) -> None:
+        if self._new.keys() == self._old.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        record = {"schema": ENTRIES_SCHEMA, "entries": self._new}
+        tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, self.path)
+
+
+def folder_keys(manifest_path: Path) -> dict[str, str]:
+    """"reports/<id>" → the render key its folder was written from, as the manifest says."""
+    manifest = DocsManifest.load(manifest_path)
+    return manifest.reports if manifest else {}

@@ -8,15 +8,25 @@ does the same scroll-and-mark in browsers that do not support text fragments.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+from typing import Any
 from urllib.parse import quote
 
 from .markup import html_text
 from .model import Indicator, Report
+from .tabular import Column, csv_text
 
-CSV_FIELDS = ("report", "name", "canonical", "value", "unit", "approx", "section", "text", "anchor")
+INDICATOR_COLUMNS: tuple[Column, ...] = (
+    Column("report_id", "string", "报告标识", "所属报告的标识，对应 catalog.csv 的 id。", required=True),
+    Column("name", "string", "指标名称", "原文中的指标名称。", required=True),
+    Column("canonical_name", "string", "规范名称", "归并后的规范指标名称，便于跨报告比较；未归并时为空。"),
+    Column("value", "number", "数值", "指标数值（已换算：“1.19万”记为 11900）。", required=True),
+    Column("unit", "string", "单位", "单位，如 次、件、人次、%、万元。"),
+    Column("approx", "boolean", "约数", "原文是否为约数（“余”“近”“超过”等），true/false。", required=True),
+    Column("text", "string", "原文", "指标所在的原句。", required=True),
+    Column("section", "string", "所在章节", "指标所在的正文标题。"),
+    Column("anchor", "string", "原句锚点", "原句在报告页面上的锚点（文本片段），拼在报告页面地址后即可直接定位到该句。", required=True),
+)  # fmt: skip
 _EDGE = 10  # characters of a long sentence's start and end used in its text directive
 
 
@@ -53,17 +63,19 @@ def format_value(value: float | int) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def indicator_rows(report: Report) -> list[dict[str, object]]:
+def indicator_rows(report: Report) -> list[dict[str, Any]]:
+    """One row per indicator, the same in the report's own `<id>.indicators.csv`/`.json` and in the
+    bulk `indicators.csv` (`INDICATOR_COLUMNS`)."""
     return [
         {
-            "report": report.id,
+            "report_id": report.id,
             "name": i.name,
-            "canonical": i.canonical,
+            "canonical_name": i.canonical,
             "value": i.value,
-            "unit": i.unit,
+            "unit": i.unit or None,
             "approx": i.approx,
-            "section": i.section,
             "text": i.text,
+            "section": i.section or None,
             "anchor": anchor(i),
         }
         for i in report.indicators
@@ -72,19 +84,11 @@ def indicator_rows(report: Report) -> list[dict[str, object]]:
 
 def indicators_csv(report: Report) -> str:
     """UTF-8 with BOM (so spreadsheet programs detect it), RFC 4180: CRLF, quotes doubled."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in indicator_rows(report):
-        row = dict(
-            row, approx="true" if row["approx"] else "false", canonical=row["canonical"] or ""
-        )
-        writer.writerow(row)
-    return "\ufeff" + buffer.getvalue()
+    return csv_text(INDICATOR_COLUMNS, indicator_rows(report))
 
 
 def indicators_json(report: Report) -> str:
-    data = {"report": report.id, "indicators": indicator_rows(report)}
+    data = {"report_id": report.id, "indicators": indicator_rows(report)}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

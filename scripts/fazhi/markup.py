@@ -10,6 +10,10 @@ _INLINE = re.compile(r"([\\`*_{}\[\]|])")
 _LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+(?=[.)]))")
 _TRAILING_HASH = re.compile(r"#(?=\s*$)")
 
+GENERATED_KEY = "fazhi_generated"
+GENERATED = f"{GENERATED_KEY}: true"
+"""Front-matter line of every page fazhi generates: the mkdocs plugin renders it with markdown-it."""
+
 
 def escape_inline(text: str) -> str:
     """Escape one line of report text so Markdown shows it exactly as written."""

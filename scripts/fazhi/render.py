@@ -7,7 +7,7 @@ import re
 import yaml
 
 from .fidelity import ACTION_NAMES, cleaning_counts, cleaning_log_name
-from .markup import escape_block, escape_inline, html_text
+from .markup import GENERATED, escape_block, escape_inline, html_text
 from .model import Block, Report
 
 UNKNOWN = "未注明"
@@ -27,7 +27,7 @@ def front_matter(report: Report) -> str:
         "title": html_text(meta.title or f"未注明标题的报告（{report.source.file}）"),
         "description": html_text(_description(report)),
     }
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
+    return f"---\n{GENERATED}\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False) + "---\n"
 
 
 def _description(report: Report) -> str:

@@ -7,7 +7,6 @@ province down (`('广西壮族自治区', '柳州市', '鹿寨县', '拉沟乡')
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -165,9 +164,11 @@ def build_context(
 
 def doc_url(doc: str) -> str:
     """The URL folder MkDocs gives a docs file (use_directory_urls): a/index.md → a/, a/p-2.md → a/p-2/."""
-    head, name = posixpath.split(doc)
+    head, _, name = doc.rpartition("/")
     stem = name[: -len(".md")] if name.endswith(".md") else name
-    return head if stem == "index" else posixpath.join(head, stem)
+    if stem == "index":
+        return head
+    return f"{head}/{stem}" if head else stem
 
 
 def href(from_doc: str, to_doc: str) -> str:

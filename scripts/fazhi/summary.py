@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from .charts import Series, chart_block, distribution
 from .indicator_views import format_value, source_href
 from .indicators import Vocabulary
-from .markup import escape_inline, html_text
+from .markup import GENERATED, escape_inline, html_text
 from .model import Indicator, Report
 from .render import UNKNOWN
 
@@ -130,7 +130,7 @@ def indicator_pages(reports: Sequence[Report], vocab: Vocabulary) -> dict[str, s
     for number, chunk in enumerate(chunks or [[]], start=1):
         pager = _pager(number, len(chunks))
         parts = [
-            "---\ntitle: 指标对比表\nhide:\n  - navigation\n  - toc\n---",
+            f"---\n{GENERATED}\ntitle: 指标对比表\nhide:\n  - navigation\n  - toc\n---",
             f"# 指标对比表（第 {number}/{max(len(chunks), 1)} 页）",
             "每行一份报告，每列一个规范指标，单元格为该报告中该指标首次出现的数值，点击可跳到原文句子。"
             "点击表头可按该列排序（本页内）。全部数据见 [CSV 下载](../indicators.csv)。",
@@ -193,7 +193,7 @@ def chart_series(reports: Sequence[Report], vocab: Vocabulary) -> list[Series]:
 
 def charts_page(reports: Sequence[Report], vocab: Vocabulary) -> str:
     parts = [
-        "---\ntitle: 统计图表\n---",
+        f"---\n{GENERATED}\ntitle: 统计图表\n---",
         "# 统计图表",
         "图表在生成网站时绘制，每张图下附其数据表。指标分布按每份报告中该指标首次出现的数值统计。",
         *(chart_block(s) for s in chart_series(reports, vocab)),
@@ -203,7 +203,7 @@ def charts_page(reports: Sequence[Report], vocab: Vocabulary) -> str:
 
 def stats_index(reports: Sequence[Report]) -> str:
     parts = [
-        "---\ntitle: 统计\n---",
+        f"---\n{GENERATED}\ntitle: 统计\n---",
         "# 统计",
         f"本站共收录 {len(reports)} 份报告。",
         "- [统计图表](charts.md)：各年度、各省份报告数量，主要指标的分布\n"

@@ -70,12 +70,24 @@ def cell(value: Any, column: Column) -> str:
 
 def csv_text(columns: tuple[Column, ...], rows: Iterable[Mapping[str, Any]]) -> str:
     """A whole CSV file as text, BOM first; encode it as UTF-8."""
+    return csv_header(columns) + csv_rows(columns, rows)
+
+
+def csv_header(columns: tuple[Column, ...]) -> str:
+    """The start of a CSV file: BOM and the header line."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([c.name for c in columns])
+    return BOM + buffer.getvalue()
+
+
+def csv_rows(columns: tuple[Column, ...], rows: Iterable[Mapping[str, Any]]) -> str:
+    """CSV lines (CRLF-terminated) of `rows`, to follow `csv_header`: a file can be put together
+    from lines made at different times."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([c.name for c in columns])
     for row in rows:
         writer.writerow([cell(row.get(c.name), c) for c in columns])
-    return BOM + buffer.getvalue()
+    return buffer.getvalue()
 
 
 def joined(items: Iterable[str]) -> str | None:

@@ -13,6 +13,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 _DOS_DATE = (FIXED_TIME[0] - 1980) << 9 | FIXED_TIME[1] << 5 | FIXED_TIME[2]
@@ -58,27 +59,44 @@ def reusable_entries(archive: bytes | None) -> Reusable:
     return found
 
 
+@dataclass(frozen=True)
+class Member:
+    """One entry of an archive, already deflated."""
+
+    name: str
+    crc: int
+    size: int
+    deflated: bytes
+
+
+def member(name: str, data: bytes, reuse: Reusable) -> Member:
+    """`data` as an archive entry: its deflated bytes taken from `reuse` when name, CRC and size match."""
+    crc, size = zlib.crc32(data), len(data)
+    deflated = reuse.get((name, crc, size))
+    return Member(name, crc, size, _deflate(data) if deflated is None else deflated)
+
+
 def deterministic_zip(files: Mapping[str, str | bytes], reuse: Reusable | None = None) -> bytes:
     """A zip of `files` (archive path → content), deflated, entries in sorted order. Entries found in
     `reuse` with the same name, CRC and size are not compressed again."""
     reuse = reuse or {}
+    return zip_bytes([member(name, as_bytes(files[name]), reuse) for name in files])
+
+
+def zip_bytes(members: list[Member]) -> bytes:
+    """The archive of these entries, in name order."""
     out = io.BytesIO()
     central = []
-    for name in sorted(files):
-        data = as_bytes(files[name])
-        crc, size = zlib.crc32(data), len(data)
-        deflated = reuse.get((name, crc, size))
-        if deflated is None:
-            deflated = _deflate(data)
+    for entry in sorted(members, key=lambda m: m.name):
         try:
-            encoded, flags = name.encode("ascii"), 0
+            encoded, flags = entry.name.encode("ascii"), 0
         except UnicodeEncodeError:
-            encoded, flags = name.encode("utf-8"), _UTF8_NAME
+            encoded, flags = entry.name.encode("utf-8"), _UTF8_NAME
         offset = out.tell()
-        sizes = (crc, len(deflated), size, len(encoded))
+        sizes = (entry.crc, len(entry.deflated), entry.size, len(encoded))
         out.write(_LOCAL.pack(b"PK\003\004", _VERSION, 0, flags, 8, _DOS_TIME, _DOS_DATE, *sizes, 0))
         out.write(encoded)
-        out.write(deflated)
+        out.write(entry.deflated)
         central.append(
             _CENTRAL.pack(
                 b"PK\001\002", _VERSION, _UNIX, _VERSION, 0, flags, 8, _DOS_TIME, _DOS_DATE,
