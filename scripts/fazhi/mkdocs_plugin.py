@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -27,16 +28,18 @@ from markdown.extensions.attr_list import (
 )
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from .markup import GENERATED_KEY
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from markdown_it import MarkdownIt
     from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.fazhi")
@@ -236,11 +239,57 @@ def resolve_link(
     return urlunsplit(("", "", target.url_relative_to(file), query, anchor))
 
 
+class LinkedFile(File):
+    """A report's download file, put into the site as a hard link to its copy in the docs.
+
+    The docs tree is never written in place (fazhi replaces files, see `write.replace_files`), so
+    the site's link keeps the bytes it was built with. Where no link can be made (another file
+    system, no permission) the file is copied as mkdocs does."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.abs_src_path is None or (dirty and not self.is_modified()):
+            super().copy_file(dirty)
+            return
+        target = self.abs_dest_path
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            if os.path.lexists(target):
+                os.unlink(target)
+            os.link(self.abs_src_path, target)
+        except OSError:
+            super().copy_file(dirty)
+
+
+def is_report_download(file: File) -> bool:
+    """A file in a report's folder other than its page: several per report, never rendered."""
+    return file.src_uri.startswith("reports/") and not file.src_uri.endswith(".md")
+
+
 class FazhiPlugin(BasePlugin):  # type: ignore[type-arg]
-    """Renders the pages fazhi generates with markdown-it-py; leaves every other page alone."""
+    """Renders the pages fazhi generates with markdown-it-py; leaves every other page alone.
+    Reports' download files are hard-linked into the site rather than copied."""
 
     def __init__(self) -> None:
         self._sources: dict[str, str] = {}
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for file in [f for f in files if is_report_download(f)]:
+            linked = LinkedFile(
+                file.src_uri,
+                config.docs_dir,
+                config.site_dir,
+                config.use_directory_urls,
+                inclusion=file.inclusion,
+            )
+            files.remove(file)
+            files.append(linked)
+        return files
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """One build renders with templates that do not change meanwhile: Jinja need not check
+        each template's modification time on every include (Material includes ~40 per page)."""
+        env.auto_reload = False
+        return env
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
