@@ -38,6 +38,23 @@ def test_chunk_size_does_not_change_the_answer(chunk: int):
     assert toy(chunk=chunk) == toy()
 
 
+def random_corpus(n: int, seed: int) -> tuple[list[str], list[list[str]]]:
+    rng = np.random.default_rng(seed)
+    words = [f"词{i}" for i in range(300)]
+    weights = 1 / np.arange(1, len(words) + 1)
+    weights /= weights.sum()
+    docs = [list(rng.choice(words, size=int(rng.integers(5, 200)), p=weights)) for _ in range(n)]
+    return [f"r{i:03d}" for i in range(n)], docs
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_dense_and_sparse_products_give_the_same_neighbours_and_scores(monkeypatch, seed: int):
+    ids, docs = random_corpus(120, seed)
+    dense = similar_reports(ids, docs, chunk=50)
+    monkeypatch.setattr("fazhi.related.DENSE_BYTES", 0)
+    assert similar_reports(ids, docs, chunk=50) == dense
+
+
 def test_reports_of_the_same_group_are_not_each_others_neighbours():
     result = toy(groups=["x", "x", None, None, None])
     assert "b" not in [n.id for n in result["a"]]
