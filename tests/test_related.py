@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
 
-from fazhi.related import similar_reports
+from fazhi.related import similar_reports, tfidf_matrix
 from fazhi.site import build_context, place_key
 
 TOY = {
@@ -53,6 +54,27 @@ def test_dense_and_sparse_products_give_the_same_neighbours_and_scores(monkeypat
     dense = similar_reports(ids, docs, chunk=50)
     monkeypatch.setattr("fazhi.related.DENSE_BYTES", 0)
     assert similar_reports(ids, docs, chunk=50) == dense
+
+
+def sklearn_tfidf(docs: list[list[str]]):
+    """The reference the hand-made count matrix must reproduce float for float."""
+    large = len(docs) >= 20
+    return TfidfVectorizer(
+        analyzer=lambda tokens: tokens,
+        sublinear_tf=True,
+        min_df=2 if large else 1,
+        max_df=0.95 if large else 1.0,
+        dtype=np.float32,
+    ).fit_transform(docs)
+
+
+@pytest.mark.parametrize(("n", "seed"), [(5, 0), (19, 1), (20, 2), (150, 3)])
+def test_tfidf_matrix_is_scikit_learns_to_the_last_bit(n: int, seed: int):
+    _, docs = random_corpus(n, seed)
+    ours, theirs = tfidf_matrix(docs), sklearn_tfidf(docs)
+    assert ours.dtype == theirs.dtype == np.float32
+    for part in ("indptr", "indices", "data"):
+        assert np.array_equal(getattr(ours, part), getattr(theirs, part)), part
 
 
 def test_reports_of_the_same_group_are_not_each_others_neighbours():

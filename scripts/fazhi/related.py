@@ -8,11 +8,13 @@ the page lists those already, and they would crowd out every other place.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfTransformer
 
 NEIGHBOURS = 5
 CHUNK = 500
@@ -25,20 +27,33 @@ class Neighbour:
     score: float  # cosine similarity, 0..1
 
 
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
+def count_matrix(token_lists: list[list[str]], min_df: int, max_df: float) -> sp.csr_matrix:
+    """Term counts (reports × terms in sorted order, float32), laid out as scikit-learn's
+    CountVectorizer lays them out (each row's terms in order of first appearance in the corpus),
+    since the order of a row's terms is the order its products are summed in. Counted by
+    `Counter` per report rather than one dictionary look-up per token in Python: 3× faster."""
+    counts = [Counter(tokens) for tokens in token_lists]
+    first_seen = {term: n for n, term in enumerate(dict.fromkeys(chain.from_iterable(counts)))}
+    columns = np.fromiter(map(first_seen.__getitem__, chain.from_iterable(counts)), dtype=np.int32)
+    values = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.float32)
+    indptr = np.zeros(len(counts) + 1, dtype=np.int32)
+    np.cumsum([len(c) for c in counts], out=indptr[1:])
+    matrix = sp.csr_matrix((values, columns, indptr), shape=(len(counts), len(first_seen)))
+    matrix.sort_indices()
+    rank = np.empty(len(first_seen), dtype=matrix.indices.dtype)
+    for position, term in enumerate(sorted(first_seen)):
+        rank[first_seen[term]] = position
+    matrix.indices = rank.take(matrix.indices, mode="clip")
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    return matrix[:, np.where((df >= min_df) & (df <= max_df * len(counts)))[0]]
 
 
 def tfidf_matrix(token_lists: list[list[str]]):
-    """Rows are L2-normalised, so a row-by-row dot product is the cosine similarity."""
-    vectorizer = TfidfVectorizer(
-        analyzer=_identity,
-        sublinear_tf=True,
-        min_df=2 if len(token_lists) >= 20 else 1,
-        max_df=0.95 if len(token_lists) >= 20 else 1.0,
-        dtype=np.float32,
-    )
-    return vectorizer.fit_transform(token_lists)
+    """Rows are L2-normalised, so a row-by-row dot product is the cosine similarity. Terms in fewer
+    than two reports or in more than 95 % of them (from 20 reports on) carry no similarity."""
+    large = len(token_lists) >= 20
+    counts = count_matrix(token_lists, 2 if large else 1, 0.95 if large else 1.0)
+    return TfidfTransformer(sublinear_tf=True).fit_transform(counts)
 
 
 def similar_reports(
