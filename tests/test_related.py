@@ -39,12 +39,12 @@ def test_chunk_size_does_not_change_the_answer(chunk: int):
     assert toy(chunk=chunk) == toy()
 
 
-def random_corpus(n: int, seed: int) -> tuple[list[str], list[list[str]]]:
+def random_corpus(n: int, seed: int, longest: int = 200) -> tuple[list[str], list[list[str]]]:
     rng = np.random.default_rng(seed)
-    words = [f"词{i}" for i in range(300)]
+    words = [f"词{i}" for i in range(max(300, longest))]
     weights = 1 / np.arange(1, len(words) + 1)
     weights /= weights.sum()
-    docs = [list(rng.choice(words, size=int(rng.integers(5, 200)), p=weights)) for _ in range(n)]
+    docs = [list(rng.choice(words, size=int(rng.integers(5, longest)), p=weights)) for _ in range(n)]
     return [f"r{i:03d}" for i in range(n)], docs
 
 
@@ -68,9 +68,12 @@ def sklearn_tfidf(docs: list[list[str]]):
     ).fit_transform(docs)
 
 
-@pytest.mark.parametrize(("n", "seed"), [(5, 0), (19, 1), (20, 2), (150, 3)])
-def test_tfidf_matrix_is_scikit_learns_to_the_last_bit(n: int, seed: int):
-    _, docs = random_corpus(n, seed)
+@pytest.mark.parametrize(
+    ("n", "seed", "longest"), [(5, 0, 200), (19, 1, 200), (20, 2, 200), (150, 3, 200), (60, 4, 5000)]
+)
+def test_tfidf_matrix_is_scikit_learns_to_the_last_bit(n: int, seed: int, longest: int):
+    """Long reports included: their squares must be summed in order, not pairwise."""
+    _, docs = random_corpus(n, seed, longest)
     ours, theirs = tfidf_matrix(docs), sklearn_tfidf(docs)
     assert ours.dtype == theirs.dtype == np.float32
     for part in ("indptr", "indices", "data"):
