@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
 
-from fazhi.related import similar_reports
+from fazhi.related import similar_reports, tfidf_matrix
 from fazhi.site import build_context, place_key
 
 TOY = {
@@ -36,6 +37,47 @@ def test_no_report_is_its_own_neighbour_and_unrelated_reports_are_left_out():
 @pytest.mark.parametrize("chunk", [1, 2, 3, 500])
 def test_chunk_size_does_not_change_the_answer(chunk: int):
     assert toy(chunk=chunk) == toy()
+
+
+def random_corpus(n: int, seed: int, longest: int = 200) -> tuple[list[str], list[list[str]]]:
+    rng = np.random.default_rng(seed)
+    words = [f"词{i}" for i in range(max(300, longest))]
+    weights = 1 / np.arange(1, len(words) + 1)
+    weights /= weights.sum()
+    docs = [list(rng.choice(words, size=int(rng.integers(5, longest)), p=weights)) for _ in range(n)]
+    return [f"r{i:03d}" for i in range(n)], docs
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_dense_and_sparse_products_give_the_same_neighbours_and_scores(monkeypatch, seed: int):
+    ids, docs = random_corpus(120, seed)
+    dense = similar_reports(ids, docs, chunk=50)
+    monkeypatch.setattr("fazhi.related.DENSE_BYTES", 0)
+    assert similar_reports(ids, docs, chunk=50) == dense
+
+
+def sklearn_tfidf(docs: list[list[str]]):
+    """The reference the hand-made count matrix must reproduce float for float."""
+    large = len(docs) >= 20
+    return TfidfVectorizer(
+        analyzer=lambda tokens: tokens,
+        sublinear_tf=True,
+        min_df=2 if large else 1,
+        max_df=0.95 if large else 1.0,
+        dtype=np.float32,
+    ).fit_transform(docs)
+
+
+@pytest.mark.parametrize(
+    ("n", "seed", "longest"), [(5, 0, 200), (19, 1, 200), (20, 2, 200), (150, 3, 200), (60, 4, 5000)]
+)
+def test_tfidf_matrix_is_scikit_learns_to_the_last_bit(n: int, seed: int, longest: int):
+    """Long reports included: their squares must be summed in order, not pairwise."""
+    _, docs = random_corpus(n, seed, longest)
+    ours, theirs = tfidf_matrix(docs), sklearn_tfidf(docs)
+    assert ours.dtype == theirs.dtype == np.float32
+    for part in ("indptr", "indices", "data"):
+        assert np.array_equal(getattr(ours, part), getattr(theirs, part)), part
 
 
 def test_reports_of_the_same_group_are_not_each_others_neighbours():

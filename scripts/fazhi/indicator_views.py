@@ -34,8 +34,13 @@ _EDGE = 10  # characters of a long sentence's start and end used in its text dir
 _DIRECTIVE_RESERVED = {c: quote(c, safe="") for c in "%-,&#?=:~<>\"'`[]{}|\\^/"} | {"-": "%2D"}
 
 
+_PRINTABLE_RESERVED = str.maketrans(_DIRECTIVE_RESERVED | {" ": quote(" ", safe="")})
+
+
 def _directive_part(text: str) -> str:
     """Percent-encode what the text-directive syntax or HTML reserves; keep Chinese as is (3 bytes, not 9)."""
+    if text.isprintable():  # the space is then the only white space in it: one translate
+        return text.translate(_PRINTABLE_RESERVED)
     return "".join(
         _DIRECTIVE_RESERVED.get(c, c) if c.isprintable() and not c.isspace() else quote(c, safe="")
         for c in text

@@ -36,9 +36,12 @@ def escape_block(text: str) -> str:
     return _TRAILING_HASH.sub(r"\\#", escaped)
 
 
+_HTML_SPECIAL = re.compile("[&<>\"']")
+
+
 def html_text(text: str) -> str:
-    """Text for use inside a raw HTML block of the page."""
-    return html.escape(text, quote=True)
+    """Text for use inside a raw HTML block of the page (most text has nothing to escape: one scan)."""
+    return html.escape(text, quote=True) if _HTML_SPECIAL.search(text) else text
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -179,8 +179,9 @@ def chart_series(reports: Sequence[Report], vocab: Vocabulary) -> list[Series]:
         ),
         Series("各省份报告数量", "省份", "报告数", tuple(provinces.most_common(CHART_PROVINCES))),
     ]
+    firsts = [first_by_canonical(r) for r in reports]
     for canonical in (c for c in vocab if c.chart):
-        found = [first_by_canonical(r).get(canonical.name) for r in reports]
+        found = [first.get(canonical.name) for first in firsts]
         values = [i for i in found if i is not None]
         if not values:
             continue
