@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 import zipfile
 
 import pandas as pd
@@ -363,25 +364,26 @@ def site_package_report(site):
     return report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
 
 
+def site_tables(site, stem: str) -> pd.DataFrame:
+    """Every year's table of a kind, one under the other, in the order catalog.json lists them."""
+    index = json.loads((site / "downloads" / "catalog.json").read_text(encoding="utf-8"))
+    paths = [site / "downloads" / p["files"][f"{stem}_csv"]["path"] for p in index["parts"]]
+    return pd.concat([pd.read_csv(p) for p in paths], ignore_index=True)
+
+
 def test_seed_site_datapackage_is_valid(built):
     project, result = built
     assert site_package_report(project.site_dir) == (True, [])
-    frame = pd.read_csv(project.site_dir / "downloads" / "catalog.csv")
+    frame = site_tables(project.site_dir, "catalog")
     assert sorted(frame["id"]) == sorted(r.id for r in result.reports)
     by_id = {r.id: r for r in result.reports}
     for row in frame.itertuples():
         assert row.title == by_id[row.id].meta.title or pd.isna(row.title)
         assert row.source_sha256 == by_id[row.id].source.sha256
-    indicators = pd.read_csv(project.site_dir / "downloads" / "indicators.csv")
-    expected = [
-        (r.id, i.name, i.text)
-        for r in sorted(result.reports, key=lambda r: r.id)
-        for i in r.indicators
-    ]
-    assert (
-        list(zip(indicators["report_id"], indicators["name"], indicators["text"], strict=True))
-        == expected
-    )
+    indicators = site_tables(project.site_dir, "indicators")
+    expected = sorted((r.id, i.name, i.text) for r in result.reports for i in r.indicators)
+    found = list(zip(indicators["report_id"], indicators["name"], indicators["text"], strict=True))
+    assert sorted(found) == expected
     if expected:
         assert indicators["value"].dtype.kind in "fi" and indicators["approx"].dtype == bool
 
@@ -389,9 +391,29 @@ def test_seed_site_datapackage_is_valid(built):
 def test_synthetic_1000_datapackage_is_valid(synthetic_1000):
     project, result = synthetic_1000
     assert site_package_report(project.site_dir) == (True, [])
-    frame = pd.read_csv(project.site_dir / "downloads" / "catalog.csv")
+    frame = site_tables(project.site_dir, "catalog")
     assert len(frame) == len(result.reports) and frame["id"].is_unique
     assert frame["year"].dropna().between(2000, 2100).all()
+    for path in (project.site_dir / "downloads").glob("catalog-*.csv"):
+        year = path.stem.split("-")[1]
+        years = pd.read_csv(path)["year"]
+        assert years.isna().all() if year == "undated" else (years == int(year)).all()
+
+
+def test_synthetic_1000_no_generated_file_would_pass_20_mb_at_10_000(synthetic_1000):
+    """Linear projection: a file's bytes × 10 must stay under 20 MB at 10,000 reports, unless it is
+    one the build caps at the part limit however many reports there are (year archives, parts)."""
+    project, _ = synthetic_1000
+    limit = 20 * 1024 * 1024
+    capped = re.compile(r"^downloads/(all|catalog|indicators)-")
+    too_big = [
+        (str(p.relative_to(project.site_dir)), p.stat().st_size)
+        for p in project.site_dir.rglob("*")
+        if p.is_file()
+        and p.stat().st_size * 10 > limit
+        and not (capped.match(str(p.relative_to(project.site_dir))) and p.stat().st_size <= catalog_zips.PART_BYTES)
+    ]
+    assert too_big == []
 
 
 def _zipfile_reference(files: dict[str, bytes]) -> bytes:
