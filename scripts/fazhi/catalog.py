@@ -124,7 +124,7 @@ def bulk_files(
     reports: list[Report], entries: Mapping[str, CatalogEntry], publication: Publication
 ) -> dict[str, bytes]:
     """downloads/… file name → bytes for the tables and catalogues (the archives are apart)."""
-    cut = shards(sorted(reports, key=lambda r: r.id), entries, publication)
+    cut = shards(sorted(reports, key=lambda r: r.id), entries)
     out: dict[str, bytes] = {}
     tables: list[tuple[Shard, bytes, bytes]] = []
     for shard, page in zip(cut, pages(cut), strict=True):

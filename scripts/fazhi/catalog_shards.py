@@ -18,9 +18,7 @@ from itertools import pairwise
 
 from .catalog_entries import CatalogEntry
 from .catalog_zips import PART_BYTES
-from .dcat import report_head_bytes
 from .model import Report
-from .publication import Publication
 
 SHARD_BYTES = PART_BYTES  # no bulk file passes it unless one report alone does
 SHARD_NAME = re.compile(r"^(catalog|indicators)-(\d{4}|undated)(?:-(\d+))?\.(csv|json|jsonld)$")
@@ -43,12 +41,11 @@ def year_key(year: int | None) -> str:
     return str(year) if year else "undated"
 
 
-def entry_sizes(entry: CatalogEntry, head: int) -> tuple[int, ...]:
-    """Bytes the report adds to each of its shard's files (csv, indicators, json, jsonld); `head`:
-    what it adds to the JSON-LD catalogue's head (`dcat.report_head_bytes`)."""
+def entry_sizes(entry: CatalogEntry) -> tuple[int, ...]:
+    """Bytes the report adds to each of its shard's files (csv, indicators, json, jsonld)."""
     pieces = (entry.catalog_line, entry.indicator_lines, entry.record, entry.dataset)
     sizes = [len(p.encode("utf-8")) + 1 for p in pieces]
-    sizes[-1] += head
+    sizes[-1] += entry.head_bytes
     return tuple(sizes)
 
 
@@ -67,9 +64,7 @@ def cut(sizes: list[tuple[int, ...]], limit: int) -> list[int]:
     return starts
 
 
-def shards(
-    reports: list[Report], entries: Mapping[str, CatalogEntry], publication: Publication
-) -> list[Shard]:
+def shards(reports: list[Report], entries: Mapping[str, CatalogEntry]) -> list[Shard]:
     """The reports in id order grouped by year (newest first, undated last), years cut in parts."""
     by_year: dict[int | None, list[Report]] = defaultdict(list)
     for report in sorted(reports, key=lambda r: r.id):
@@ -78,7 +73,7 @@ def shards(
     for year in sorted(by_year, key=lambda y: (y is None, -(y or 0))):
         group = by_year[year]
         starts = cut(
-            [entry_sizes(entries[r.id], report_head_bytes(r, publication)) for r in group],
+            [entry_sizes(entries[r.id]) for r in group],
             SHARD_BYTES,
         )
         bounds = [*starts, len(group)]

@@ -26,7 +26,7 @@ YEAR_FILES = {
     "catalog-json": ("json", "报告目录（JSON）：同上，另含每份报告的全部文件、大小和 SHA-256"),
     "indicators": (
         "csv",
-        "量化指标长表：每条指标一行（报告标识、名称、规范名称、数值、单位、约数、原句、所在章节、原句锚点），与每份报告的 <标识>.indicators.csv 列相同",
+        "量化指标长表：每条指标一行，列与每份报告的 <标识>.indicators.csv 相同（见数据字典）",
     ),
     "catalog-jsonld": ("jsonld", "DCAT-AP 3 数据目录（JSON-LD）：本年度的报告，每份报告一个数据集"),
 }
