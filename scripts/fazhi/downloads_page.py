@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 
 from .catalog_shards import SHARD_NAME
 from .catalog_zips import ARCHIVE_NAME
@@ -45,10 +46,11 @@ def year_of(name: str) -> str | None:
     return found.group(2 if found.re is SHARD_NAME else 1) if found else None
 
 
-def shard_file_label(name: str) -> str:
+def year_file_label(name: str, archives: Iterable[str]) -> str:
+    """What one of a year's files holds: a shard's table or catalogue, or an archive."""
     found = SHARD_NAME.match(name)
     if not found:
-        return archive_label(name, [])
+        return archive_label(name, archives)
     stem, _, part, suffix = found.groups()
     key = {"csv": stem, "json": "catalog-json", "jsonld": "catalog-jsonld"}[suffix]
     label = YEAR_FILES[key][1]
@@ -122,7 +124,7 @@ def bulk_tables(
     for year in sorted(by_year, key=year_order):
         span = f"{year} 年度" if year.isdigit() else "未注明年度"
         names = sorted(by_year[year], key=file_order)
-        label = lambda n: shard_file_label(n) if SHARD_NAME.match(n) else archive_label(n, archives)  # noqa: E731
+        label = partial(year_file_label, archives=list(archives))
         out.append(
             f"### {span}（{counts.get(year, 0)} 份报告） {{#year-{year}}}\n\n"
             + files_table(file_rows(names, sizes, label), f"{span}的数据文件")
