@@ -17,6 +17,9 @@ SAMPLES = [
     "头发",
     "發展",
     "覆盖率达100%",
+    "覆核",
+    "沈默",
+    "不沈船",
     "法治政府建设",
     "",
 ]
@@ -25,3 +28,13 @@ SAMPLES = [
 @pytest.mark.parametrize("text", SAMPLES + [p.read_text(encoding="utf-8") for p in SEEDS])
 def test_simplified_equals_opencc_t2s(text: str) -> None:
     assert simplified(text) == _t2s().convert(text)
+
+
+def test_simplified_equals_opencc_t2s_on_every_dictionary_key() -> None:
+    """Each key of t2s's tables, alone and inside other text, whether t2s changes it or not."""
+    converter = _t2s()
+    converter.convert("")
+    keys = [key for group in converter._dict_chain_data for (_, _, table) in group for key in table]
+    for key in keys:
+        for text in (key, f"法治{key}政府"):
+            assert simplified(text) == converter.convert(text), text

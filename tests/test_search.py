@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
-from fazhi.search import (
-    SearchDoc,
-    Section,
-    encode_gaps,
-    folded_blocks,
-    keys_of,
-    search_tree,
-    shard_of,
-)
+from fazhi.search import SearchDoc, Section, index_doc, keys_of, search_tree, shard_of
 from fazhi.search_bench import decode_gaps, first_page, first_query_bytes, query_keys
-from fazhi.search_html import page_text
+from fazhi.search_html import article_html, page_text, parsed_blocks, plain_blocks
+from fazhi.search_postings import encode_gaps
 from fazhi.searchtext import browser_table, fold
 
 
@@ -42,21 +36,25 @@ def test_browser_table_keeps_only_targets_in_the_corpus():
     assert "國" not in table
 
 
+def encoded(ids: list[int]) -> str:
+    return encode_gaps(np.diff(np.array(ids), prepend=-1) - 1)[0]
+
+
 @pytest.mark.parametrize("ids", [[0], [0, 1, 2, 3], [5, 31, 32, 33, 1000, 40000, 1_000_000]])
 def test_gap_encoding_round_trips(ids):
-    assert decode_gaps(encode_gaps(ids)) == ids
+    assert decode_gaps(encoded(ids)) == ids
 
 
 def test_dense_postings_cost_one_digit_per_document():
-    assert len(encode_gaps(list(range(1000)))) == 1000
+    assert len(encoded(list(range(1000)))) == 1000
 
 
 def test_keys_are_characters_and_adjacent_pairs():
-    assert keys_of("三重一大") == {"三", "重", "一", "大", "三重", "重一", "一大"}
+    assert keys_of(["三重一大"]) == {"三", "重", "一", "大", "三重", "重一", "一大"}
 
 
 def test_no_key_spans_two_blocks():
-    assert keys_of(folded_blocks(["三重", "一大"])) == {"三", "重", "一", "大", "三重", "一大"}
+    assert keys_of(["三重", "一大"]) == {"三", "重", "一", "大", "三重", "一大"}
 
 
 @pytest.mark.parametrize(
@@ -76,12 +74,16 @@ def test_long_queries_fetch_at_most_twelve_keys_covering_every_character():
     query = "党委理论学习中心组集中学习习近平法治思想和中央全面依法治国工作会议精神"
     keys = query_keys(query)
     assert len(keys) == 12 and keys[0] == "党委" and keys[-1] == "精神"
-    assert set("".join(query_keys("党委理论学习中心组集中学习"))) == set("党委理论学习中心组集中学习")
+    assert set("".join(query_keys("党委理论学习中心组集中学习"))) == set(
+        "党委理论学习中心组集中学习"
+    )
 
 
 def test_shard_of_is_stable_fnv1a():
     assert shard_of("法治", 1) == 0
-    assert [shard_of(k, 97) for k in ("法治", "a", "𠀋")] == [shard_of(k, 97) for k in ("法治", "a", "𠀋")]
+    assert [shard_of(k, 97) for k in ("法治", "a", "𠀋")] == [
+        shard_of(k, 97) for k in ("法治", "a", "𠀋")
+    ]
     assert len({shard_of(chr(0x4E00 + n), 64) for n in range(2000)}) == 64
 
 
@@ -104,6 +106,46 @@ def test_page_text_is_the_article_split_at_headings():
     )
 
 
+# Markup that the fast reading (a split at plain tags) must read as HTMLParser does, or leave to it.
+ARTICLES = [
+    "<article><h1>标题</h1><p>正文<strong>加粗</strong>文字</p></article>",
+    "<article><h2 id='a' class=\"x\">一、<a href=\"#a\" title='a>b'>措施</a></h2><p>A &amp; B &lt;C&gt;</p></article>",
+    "<article><p>&am<b>p;</b> 与 &#x6cd5;治 &nbsp;空格&#12288;全角</p></article>",
+    "<article><table><tr><th>地区</th><td>鹿寨县</td></tr></table>\n<ul><li>一</li> <li>二</li></ul></article>",
+    "<article><p>落实<br>责任<br/>制度<br />到位</p><h3/>不是标题<h4 >标题</h4 ></article>",
+    "<article><P>大写</P><H2>标题</H2></article>",
+    "<article><p>x < y 与 a<b</p></article>",
+    "<article><!-- 注释 --><p>前<!-- x -->后</p></article>",
+    "<article><div data-search-exclude><p>相关</p></div><p>正文</p></article>",
+    "<article><div DATA-SEARCH-EXCLUDE=''><p>相关</p></div><p>正文</p></article>",
+    "<article><h2>标题<a class='headerlink' href='#x'>¶</a></h2></article>",
+    "<article><p>一</p><script>var s = '<p>不算</p>';</script><style>p{}</style><p>二</p></article>",
+    "<article><svg><text>图</text></svg><p>表</p><textarea><p>x</p></textarea></article>",
+    "<article><a href=x/>链接</a><p/>后</p></article>",
+    "<article><p class=a&amp;b>实体属性</p></article>",
+    "<article><p>未闭合<div>块<span>行内</div>尾</p></article>",
+    "<article></p ></article>",
+    "<article><p>\x00零\u3000字符</p></article>",
+]
+
+
+@pytest.mark.parametrize("article", ARTICLES)
+def test_fast_reading_agrees_with_htmlparser(article):
+    fast = plain_blocks(article)
+    assert fast is None or fast == parsed_blocks(article)
+
+
+def test_fast_reading_takes_the_plain_articles():
+    assert sum(plain_blocks(a) is not None for a in ARTICLES) >= 8
+
+
+def test_built_report_pages_are_read_the_fast_way(built):
+    project, result = built
+    for report in result.reports:
+        page = (project.site_dir / "reports" / report.id / "index.html").read_text(encoding="utf-8")
+        assert plain_blocks(article_html(page)) == parsed_blocks(article_html(page))
+
+
 def _doc(url: str, title: str, *blocks: str) -> SearchDoc:
     return SearchDoc(url, title, "某县", 2023, (Section("", (title, *blocks)),))
 
@@ -116,10 +158,10 @@ def tiny_site(tmp_path):
         _doc("reports/c/", "三重一大专项报告", "无"),
         _doc("reports/d/", "丁鄉報告", "健全行政復議工作機制"),
     ]
-    for rel, content in search_tree(docs, []).items():
+    for rel, content in search_tree([index_doc(d) for d in docs], []).items():
         path = tmp_path / "search" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(str(content), encoding="utf-8")
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     return tmp_path
 
 

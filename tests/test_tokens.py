@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from fazhi import tokens
+from fazhi import hancut, tokens
 from fazhi.tokens import Entry, VocabError, parse_vocab
 
 from .conftest import ROOT
@@ -68,3 +70,29 @@ def test_gazetteer_names_exclude_placeholders():
     names = tokens.place_names()
     assert "拉沟乡" in names and "市辖区" not in names
     assert all(len(n) >= 3 for n in names)
+
+
+def _random_texts(count: int, seed: int) -> list[str]:
+    """Strings over the seeds' characters (Chinese, digits, Latin, punctuation), 1 to 80 long."""
+    seeds = sorted((ROOT / "content" / "reports").glob("*.txt"))
+    alphabet = sorted(set("".join(p.read_text(encoding="utf-8") for p in seeds)))
+    rnd = random.Random(seed)
+    return ["".join(rnd.choices(alphabet, k=rnd.randint(1, 80))) for _ in range(count)]
+
+
+def _tie_texts(count: int, seed: int) -> list[str]:
+    """Repetitive strings over a few characters: paths of exactly equal probability (达达达达率)."""
+    rnd = random.Random(seed)
+    alphabets = ("达率", "达达率百", "哈呵嘿", "法治政府建设年度报告", "乡镇街道村社区")
+    return ["".join(rnd.choices(a, k=rnd.randint(2, 14))) for a in alphabets for _ in range(count)]
+
+
+def test_runs_of_chinese_are_cut_by_rjieba_exactly_as_jieba_cuts_them():
+    segmenter = hancut.HanCut(tokens._segmenter().tokenizer, warm_after=0)
+    segmenter.lcut("")
+    assert segmenter.fast is not None, "rjieba is a dependency: it should be in use"
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content" / "reports").glob("*.txt"))]
+    spaced = ["第一条\r\n第二条 ３\u3000条\t（2023-2025年）", " \r\n\r\n ", "Ａ股B超 4S店"]
+    texts = [*seeds, *hancut.PROBES, *spaced, *_random_texts(1500, seed=10), *_tie_texts(400, seed=11)]
+    for text in texts:
+        assert segmenter.lcut(text) == segmenter.tokenizer.lcut(text), text

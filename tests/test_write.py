@@ -13,7 +13,8 @@ def test_write_replaces_the_previous_tree(tmp_path):
     assert (target / "c.md").read_text(encoding="utf-8") == "丙"
 
 
-def test_write_refuses_paths_outside(tmp_path):
+@pytest.mark.parametrize("rel", ["../evil.md", "sub/../../evil.md", "/tmp/evil.md", ""])
+def test_write_refuses_paths_outside(tmp_path, rel):
     with pytest.raises(ValueError, match="outside"):
-        write_tree({"../evil.md": "x"}, tmp_path / "docs")
+        write_tree({"ok.md": "x", rel: "x"}, tmp_path / "docs")
     assert not (tmp_path / "evil.md").exists()

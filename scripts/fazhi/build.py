@@ -48,11 +48,21 @@ from .incremental import (
 from .indicators import VOCAB_FILE
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
-from .pipeline import process_source, with_ids
+from .pipeline import process_source, warm_up, with_ids
 from .progress import StageClock
 from .publication import publication_from_env
 from .read import read_all
-from .search import BROWSE_PAGES, SEARCH_DIR, SearchDoc, report_doc, search_tree, site_page_doc
+from .search import (
+    BROWSE_PAGES,
+    SEARCH_DIR,
+    IndexedDoc,
+    SearchDoc,
+    index_doc,
+    report_stub,
+    search_tree,
+    site_page_doc,
+    with_page,
+)
 from .search_html import page_text
 from .site import build_context, with_page_links
 from .site_files import shared_tree
@@ -207,7 +217,9 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         cache = ReportCache(project.cache_dir / "reports", context)
         texts, problems = read_all(project.reports_dir, decode=cache.decode)
     with clock.stage("clean + extract", total=len(texts)) as advance:
-        done, failed = process_all(texts, cache, process_safely, on_done=advance)
+        done, failed = process_all(
+            texts, cache, process_safely, on_done=advance, before_fork=warm_up
+        )
         cache.save()
     with clock.stage("ids"):
         result, id_problems = checked_ids(done)
@@ -451,17 +463,19 @@ def publish(project: Project) -> None:
     os.replace(staging / "docs-manifest.json", project.manifest)
 
 
-def built_report_doc(item: tuple[Report, Path]) -> SearchDoc:
-    """One report's search document from its built page (run in the worker pool)."""
-    report, page = item
-    return report_doc(report, page_text(page.read_text(encoding="utf-8")))
+def built_report_doc(item: tuple[SearchDoc, Path]) -> IndexedDoc:
+    """One report's search document (from `report_stub`) with its built page's text, indexed; run in
+    the worker pool, which is sent the small stub rather than the whole report."""
+    stub, page = item
+    return index_doc(with_page(stub, page_text(page.read_text(encoding="utf-8"))))
 
 
-def search_documents(project: Project, reports: list[Report], site: Path) -> list[SearchDoc]:
+def search_documents(project: Project, reports: list[Report], site: Path) -> list[IndexedDoc]:
     """The built report pages (newest first, the order results keep among equals), then the site's pages."""
-    pages = [(r, site / "reports" / r.id / "index.html") for r in sorted(reports, key=sort_key)]
+    ordered = sorted(reports, key=sort_key)
+    pages = [(report_stub(r), site / "reports" / r.id / "index.html") for r in ordered]
     docs = []
-    for (report, _), outcome in zip(pages, map_reports(built_report_doc, pages), strict=True):
+    for report, outcome in zip(ordered, map_reports(built_report_doc, pages), strict=True):
         if outcome.value is None:
             detail = outcome.failed.error if outcome.failed else "no result"
             raise BuildError(report.source.file, f"its built page could not be indexed: {detail}")
@@ -470,7 +484,7 @@ def search_documents(project: Project, reports: list[Report], site: Path) -> lis
         built = site / source.stem / "index.html"
         if built.is_file():
             page = page_text(built.read_text(encoding="utf-8"))
-            docs.append(site_page_doc(f"{source.stem}/", page))
+            docs.append(index_doc(site_page_doc(f"{source.stem}/", page)))
     return docs
 
 

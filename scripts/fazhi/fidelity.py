@@ -95,7 +95,10 @@ def page_text(markdown: str) -> str:
 
 
 def _letters(text: str) -> Counter[str]:
-    return Counter(c for c in text if c.isalnum())
+    counts = Counter(text)
+    for char in [c for c in counts if not c.isalnum()]:
+        del counts[char]
+    return counts
 
 
 def removed_text(log: list[LogEntry]) -> Counter[str]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .cache import ReportCache, code_version, render_key
 from .model import Problem, Report, SourceText
-from .parallel import map_reports
+from .parallel import MIN_PARALLEL, map_reports, worker_count
 from .site_files import report_files
 from .write import DocsTree, replace_files
 
@@ -49,6 +49,10 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _nothing() -> None:
+    return None
+
+
 def process_all(
     texts: list[SourceText],
     cache: ReportCache,
@@ -56,16 +60,20 @@ def process_all(
     *,
     workers: int | None = None,
     on_done: Callable[[int], None] = _noop,
+    before_fork: Callable[[], None] = _nothing,
 ) -> tuple[list[tuple[Report, SourceText]], list[Problem]]:
     """Each source → its Report (without id), from the cache when its inputs are unchanged.
 
     `process` turns one source into a Report, or into a Problem when it fails; it runs in worker
-    processes, so it must be a module-level function.
+    processes, so it must be a module-level function. `before_fork` runs first when the work is
+    spread over workers (e.g. to load dictionaries once, shared by the forked workers).
     """
     with collector_paused():
         cached = [cache.get(t) for t in texts]
     todo = [t for t, report in zip(texts, cached, strict=True) if report is None]
     on_done(len(texts) - len(todo))
+    if len(todo) >= MIN_PARALLEL and (workers or worker_count()) > 1:
+        before_fork()
     outcomes = iter(map_reports(process, todo, workers=workers, on_done=on_done))
     done: list[tuple[Report, SourceText]] = []
     problems: list[Problem] = []

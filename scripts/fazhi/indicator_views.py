@@ -8,6 +8,7 @@ does the same scroll-and-mark in browsers that do not support text fragments.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 from urllib.parse import quote
@@ -41,6 +42,7 @@ def _directive_part(text: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=4096)
 def text_directive(sentence: str) -> str:
     """`text=…` for a sentence; long sentences as `start,end` so the URL stays short."""
     sentence = " ".join(sentence.split())

@@ -12,6 +12,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 KEYWORD_COUNT = 10
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -49,9 +50,18 @@ def tokenize(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def _idf_table() -> tuple[dict[str, float], float]:
-    from jieba.analyse import default_tfidf
+    """jieba's IDF table (jieba/analyse/idf.txt) and its median, read as `jieba.analyse` reads it.
 
-    return default_tfidf.idf_freq, default_tfidf.median_idf
+    Read directly: importing `jieba.analyse` also loads the part-of-speech tables, a second of CPU
+    in every worker process for nothing keywords use."""
+    import jieba
+
+    path = Path(jieba.__file__).parent / "analyse" / "idf.txt"
+    idf: dict[str, float] = {}
+    for line in path.read_bytes().decode("utf-8").splitlines():
+        word, freq = line.strip().split(" ")
+        idf[word] = float(freq)
+    return idf, sorted(idf.values())[len(idf) // 2]
 
 
 def keywords(tokens: list[str], count: int = KEYWORD_COUNT) -> list[str]:

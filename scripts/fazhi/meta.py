@@ -88,6 +88,8 @@ def _apply_region(meta: ReportMeta, result: RegionResult) -> None:
 
 def _mostly_traditional(text: str, converted: str) -> bool:
     """More than a stray character (行爲) changes under t2s: a mirror in traditional script."""
+    if text == converted:
+        return False
     changed = sum(a != b for a, b in zip(text, converted, strict=False))
     return changed >= max(3, len(text) // 100)
 

@@ -36,30 +36,45 @@ def _t2s():
 
 
 @functools.cache
-def _t2s_triggers() -> frozenset[str] | None:
-    """Characters without which t2s cannot change a text: every key of its character table, and the
-    first character of each phrase key made only of characters outside that table. None when the
-    installed opencc keeps its tables differently (then every text is converted)."""
+def _t2s_triggers() -> tuple[frozenset[str], dict[str, tuple[str, ...]]] | None:
+    """What t2s can change: every key of its character table, and the phrase keys made only of
+    characters outside that table (by first character). A text containing none of them comes out
+    of t2s unchanged. None when the installed opencc keeps its tables differently (then every text
+    is converted)."""
     converter = _t2s()
     converter.convert("測")
     try:
         tables = [table for group in converter._dict_chain_data for (_, _, table) in group]
     except (AttributeError, TypeError, ValueError):
         return None
-    changing = [key for table in tables for key, value in table.items() if value != key]
-    singles = {key for key in changing if len(key) == 1}
-    phrases = {key[0] for key in changing if singles.isdisjoint(key)}
-    return frozenset(singles | phrases)
+    # opencc takes the first of a key's space-separated values (覆 → "覆 复" leaves 覆 as it is)
+    changing = [key for table in tables for key, value in table.items() if value.split(" ")[0] != key]
+    singles = frozenset(key for key in changing if len(key) == 1)
+    phrases: dict[str, list[str]] = {}
+    for key in changing:
+        if singles.isdisjoint(key):
+            phrases.setdefault(key[0], []).append(key)
+    return singles, {first: tuple(keys) for first, keys in phrases.items()}
+
+
+def t2s_single_keys() -> frozenset[str] | None:
+    """The characters t2s changes when they stand alone (None: its tables cannot be read)."""
+    triggers = _t2s_triggers()
+    return None if triggers is None else triggers[0]
 
 
 def simplified(text: str) -> str:
     """Traditional → simplified characters (opencc t2s; safe on simplified text).
 
-    Most reports are simplified already: a text with none of the characters t2s can act on is
-    returned as it is, which skips opencc's pure-Python scan (a third of extraction's time)."""
+    Most reports are simplified already: a text in which no key t2s changes occurs is returned as
+    it is, which skips opencc's pure-Python scan (a third of extraction's time)."""
     triggers = _t2s_triggers()
-    if triggers is not None and triggers.isdisjoint(text):
-        return text
+    if triggers is not None:
+        singles, phrases = triggers
+        if singles.isdisjoint(text) and not any(
+            key in text for first in phrases.keys() & set(text) for key in phrases[first]
+        ):
+            return text
     return _t2s().convert(text)
 
 

@@ -10,8 +10,10 @@ Suspected artefacts (Latin words inside Chinese text, garbled characters) are ke
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
+from .meta_text import t2s_single_keys
 from .model import LogEntry
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -37,6 +39,7 @@ _ORG_GAP = re.compile(rf"{ORG_SUFFIX} (?=[{HAN}（）]{{2,30}}?{ORG_SUFFIX}(?:�
 
 _BRACKETS = re.compile(r"\(([^()]{0,40})\)")
 _HAN_RE = re.compile(rf"[{HAN}]")
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 _PUNCT_IN_HAN = re.compile(
     rf"(?<=[{HAN}]) ?([,;:?!]) ?(?=[{HAN}\d“《（(])|(?<=[\d%]) ?([,;:?!]) ?(?=[{HAN}“《（(])"
     rf"|(?<=[{HAN}])([,;:?!])$"
@@ -79,6 +82,8 @@ def collapse_spaces(text: str) -> str:
 
 
 def _remove_cjk_spaces(text: str) -> str:
+    if " " not in text:
+        return text
     kept = {m.end() - 1 for m in _ORG_GAP.finditer(text)}
     out = []
     for index, char in enumerate(text):
@@ -153,17 +158,32 @@ def is_traditional_only(char: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _traditional_only() -> frozenset[str]:
+    """Every character `is_traditional_only` accepts. t2s changes a single character only by a key
+    of its character table, so the candidates are those keys (every Han character when the opencc
+    tables cannot be read)."""
+    keys = t2s_single_keys()
+    if keys is None:
+        keys = frozenset(chr(c) for r in _HAN_RANGES for c in range(r[0], r[1] + 1))
+    return frozenset(c for c in keys if is_traditional_only(c))
+
+
 def simplify_isolated(text: str) -> str:
     """Convert only traditional-only characters, one at a time (for a simplified text)."""
-    return "".join(to_simplified(c) if is_traditional_only(c) else c for c in text)
+    if _traditional_only().isdisjoint(text):
+        return text
+    table = {ord(c): to_simplified(c) for c in set(text) if is_traditional_only(c)}
+    return text.translate(table) if table else text
 
 
 def convert_script(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[LogEntry], bool]:
     """Traditional → simplified with OpenCC t2s. A text whose Han characters are more than 5%
     traditional-only (and at least five) is converted whole; otherwise only its isolated
     traditional-only characters are. Returns new lines, log, and whether it was converted whole."""
-    han = sum(1 for _, t in lines for c in t if is_han(c))
-    traditional = sum(1 for _, t in lines for c in t if is_traditional_only(c))
+    counts = Counter("".join(t for _, t in lines))
+    han = sum(n for c, n in counts.items() if is_han(c))
+    traditional = sum(n for c, n in counts.items() if is_traditional_only(c))
     whole = traditional >= 5 and traditional / max(han, 1) > 0.05
     convert = to_simplified if whole else simplify_isolated
     out: list[tuple[int, str]] = []

@@ -46,6 +46,18 @@ class Gazetteer:
     by_name: dict[str, list[Place]] = field(default_factory=dict)
     children: dict[str, dict[str, Place]] = field(default_factory=dict)
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → other spellings
+    _lengths: tuple[int, dict[str, tuple[int, ...]]] | None = field(default=None, repr=False, compare=False)
+
+    def name_lengths(self, first: str) -> tuple[int, ...]:
+        """Lengths of the names in `by_name` that start with `first`, longest first (rebuilt when
+        names are added or removed)."""
+        if self._lengths is None or self._lengths[0] != len(self.by_name):
+            index: dict[str, set[int]] = {}
+            for name in self.by_name:
+                index.setdefault(name[:1], set()).add(len(name))
+            table = {c: tuple(sorted(lengths, reverse=True)) for c, lengths in index.items()}
+            self._lengths = (len(self.by_name), table)
+        return self._lengths[1].get(first, ())
 
     def names_of(self, place: Place) -> tuple[str, ...]:
         return (place.name, *self.spellings.get(place.code, ()))
@@ -209,6 +221,8 @@ def _short_county_before(text: str, found: Mention, gaz: Gazetteer) -> Mention |
 
 
 def _match_child(text: str, i: int, parents: tuple[Place, ...], gaz: Gazetteer) -> Mention | None:
+    if not parents:
+        return None
     for length in range(min(_MAX_NAME_LENGTH, len(text) - i), 1, -1):
         name = text[i : i + length]
         hits = tuple(
@@ -234,7 +248,10 @@ def _descendants_named(parent: Place, name: str, gaz: Gazetteer) -> list[Place]:
 
 
 def _match_free(text: str, i: int, gaz: Gazetteer) -> Mention | None:
-    for length in range(min(_MAX_NAME_LENGTH, len(text) - i), _MIN_FREE_LENGTH - 1, -1):
+    longest = min(_MAX_NAME_LENGTH, len(text) - i)
+    for length in gaz.name_lengths(text[i]):
+        if length > longest or length < _MIN_FREE_LENGTH:
+            continue
         name = text[i : i + length]
         hits = gaz.by_name.get(name)
         if hits:

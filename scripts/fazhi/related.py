@@ -12,7 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 NEIGHBOURS = 5
 CHUNK = 500
@@ -30,6 +29,8 @@ def _identity(tokens: list[str]) -> list[str]:
 
 def tfidf_matrix(token_lists: list[list[str]]):
     """Rows are L2-normalised, so a row-by-row dot product is the cosine similarity."""
+    from sklearn.feature_extraction.text import TfidfVectorizer  # a second of CPU to import
+
     vectorizer = TfidfVectorizer(
         analyzer=_identity,
         sublinear_tf=True,

@@ -9,6 +9,7 @@ free of script elements.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import yaml
@@ -18,6 +19,7 @@ from .model import Report
 from .publication import METADATA_LICENCE_URL, PORTAL_NAME, Publication
 
 LEVEL_TYPES = {"department": "GovernmentOrganization"}
+_LIBYAML_SAME = re.compile(r"[\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd]*")
 
 
 def place_name(report: Report) -> str | None:
@@ -88,7 +90,12 @@ def jsonld_text(data: dict[str, Any]) -> str:
 
 def with_jsonld(page: str, data: dict[str, Any]) -> str:
     """The page with the JSON-LD added to its front matter (the theme puts it in the head)."""
-    line = yaml.safe_dump({"fazhi_jsonld": jsonld_text(data)}, allow_unicode=True, width=1_000_000_000)
+    value = {"fazhi_jsonld": jsonld_text(data)}
+    # libyaml writes the same bytes as the pure-Python emitter, 20× faster, except that it escapes
+    # characters beyond the Basic Multilingual Plane (CJK extension B …) and NEL
+    fast = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    dumper = fast if _LIBYAML_SAME.fullmatch(value["fazhi_jsonld"]) else yaml.SafeDumper
+    line = yaml.dump(value, Dumper=dumper, allow_unicode=True, width=1_000_000_000)
     if page.startswith("---\n"):
         return "---\n" + line + page[4:]
     return "---\n" + line + "---\n\n" + page

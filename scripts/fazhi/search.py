@@ -22,20 +22,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 from .model import Report
 from .render import UNKNOWN
 from .search_html import PageText, Section
-from .searchtext import browser_table, fold
+from .search_postings import CODE_BITS, fold_codes, key_codes, key_string, postings, shards_of
+from .searchtext import browser_table
 from .write import DocsTree
 
 SEARCH_DIR = "search"
 DOC_CHUNK = 256
 SHARD_TARGET_BYTES = 24_000
 SEP = "\x00"  # between blocks while collecting keys: no key spans two blocks
-B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 # Offered when a query finds nothing, those of them that the site has (name, folder).
 BROWSE_PAGES = (("按地区浏览", "regions/"), ("按年度浏览", "years/"), ("按主题浏览", "topics/"), ("全部报告", "reports/"))
 
@@ -58,29 +59,33 @@ def report_place(report: Report) -> str:
     return "".join(named) or report.meta.issuer or ""
 
 
-def report_doc(report: Report, page: PageText) -> SearchDoc:
-    """A report page: text as the built page shows it, place and year from the metadata."""
-    return SearchDoc(
-        url=f"reports/{report.id}/",
-        title=page.title or report.meta.title or report.source.file,
-        place=report_place(report),
-        year=report.meta.year,
-        sections=page.sections,
-    )
+def report_stub(report: Report) -> SearchDoc:
+    """A report page's document before the page is read (see `with_page`): place and year from the
+    metadata, the metadata's title in case the page has none, no text yet."""
+    title = report.meta.title or report.source.file
+    return SearchDoc(f"reports/{report.id}/", title, report_place(report), report.meta.year, ())
+
+
+def with_page(stub: SearchDoc, page: PageText) -> SearchDoc:
+    """The document with the text its built page shows (and the page's title, when it has one)."""
+    return replace(stub, title=page.title or stub.title, sections=page.sections)
 
 
 def site_page_doc(url: str, page: PageText) -> SearchDoc:
     return SearchDoc(url, page.title or url, "", None, page.sections, kind="page")
 
 
-def keys_of(folded: str) -> set[str]:
-    """Index keys of folded text: its characters and adjacent pairs; SEP separates blocks."""
-    keys = set(folded) | set(map(str.__add__, folded, folded[1:]))
-    return {k for k in keys if SEP not in k} if SEP in folded else keys
+def folded_blocks(texts: list[str]) -> np.ndarray:
+    """The folded code points of `texts`, SEP (0) between blocks; `fold` maps each character on its own."""
+    joined = SEP.join(texts)
+    if joined.count(SEP) != max(0, len(texts) - 1):
+        joined = SEP.join(t.replace(SEP, "") for t in texts)
+    return fold_codes(joined)
 
 
-def folded_blocks(texts: list[str]) -> str:
-    return SEP.join(fold(t.replace(SEP, "")) for t in texts)
+def keys_of(texts: list[str]) -> set[str]:
+    """Index keys of blocks of text: their folded characters and adjacent pairs within a block."""
+    return {key_string(code) for code in key_codes(folded_blocks(texts)).tolist()}
 
 
 def shard_of(key: str, shards: int) -> int:
@@ -93,43 +98,49 @@ def shard_of(key: str, shards: int) -> int:
     return h % shards
 
 
-def encode_gaps(ids: list[int]) -> str:
-    """Ascending ids as gaps in base-64 digits: 5 bits a digit, the sixth bit says 'more digits follow'."""
-    out, last = [], -1
-    for doc in ids:
-        gap = doc - last - 1
-        last = doc
-        while gap >= 32:
-            out.append(B64[32 | (gap & 31)])
-            gap >>= 5
-        out.append(B64[gap])
-    return "".join(out)
+@dataclass(frozen=True)
+class IndexedDoc:
+    """A document as the index needs it: its row, its text file, and its keys (see `search_postings`)."""
+
+    row: tuple[str, str, str, int | None, str]
+    text: bytes
+    keys: np.ndarray
+    field_keys: np.ndarray  # keys of the title and place that the text has too
 
 
-@dataclass
-class Postings:
-    all: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    fields: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+def index_doc(doc: SearchDoc) -> IndexedDoc:
+    """The per-document part of indexing (run in the worker that read the page)."""
+    keys = key_codes(folded_blocks([b for s in doc.sections for b in s.blocks]))
+    fields = np.intersect1d(
+        key_codes(folded_blocks([doc.title, doc.place])), keys, assume_unique=True
+    )
+    row = (doc.url, doc.title, doc.place, doc.year, doc.kind)
+    return IndexedDoc(row, compact(doc_text(doc)).encode("utf-8"), keys, fields)
 
 
-def postings(docs: list[SearchDoc]) -> Postings:
-    result = Postings()
-    for number, doc in enumerate(docs):
-        keys = keys_of(folded_blocks([b for s in doc.sections for b in s.blocks]))
-        for key in keys:
-            result.all[key].append(number)
-        for key in keys_of(folded_blocks([doc.title, doc.place])) & keys:
-            result.fields[key].append(number)
-    return result
-
-
-def shard_files(index: Postings) -> dict[int, dict[str, list[str]]]:
-    encoded = {k: [encode_gaps(v), encode_gaps(index.fields.get(k, []))] for k, v in index.all.items()}
-    total = sum(len(k) + len(a) + len(f) + 10 for k, (a, f) in encoded.items())
-    shards = max(1, -(-total // SHARD_TARGET_BYTES))
+def shard_files(docs: list[IndexedDoc]) -> dict[int, dict[str, list[str]]]:
+    """key → [documents, documents whose title/place holds it], hash-sharded into ~SHARD_TARGET_BYTES files."""
+    every = postings([d.keys for d in docs])
+    fields = postings([d.field_keys for d in docs])
+    at = np.searchsorted(every.keys, fields.keys)
+    field_start = np.zeros(len(every.keys), np.int64)
+    field_end = np.zeros(len(every.keys), np.int64)
+    field_start[at], field_end[at] = fields.start, fields.end
+    key_length = 1 + ((every.keys & np.uint64((1 << CODE_BITS) - 1)) > 0)
+    sizes = key_length + (every.end - every.start) + (field_end - field_start) + 10
+    shards = max(1, -(-int(sizes.sum()) // SHARD_TARGET_BYTES))
     files: dict[int, dict[str, list[str]]] = {n: {} for n in range(shards)}
-    for key in sorted(encoded):
-        files[shard_of(key, shards)][key] = encoded[key]
+    text, field_text = every.text, fields.text
+    for code, shard, a0, a1, f0, f1 in zip(
+        every.keys.tolist(),
+        shards_of(every.keys, shards).tolist(),
+        every.start.tolist(),
+        every.end.tolist(),
+        field_start.tolist(),
+        field_end.tolist(),
+        strict=True,
+    ):
+        files[shard][key_string(code)] = [text[a0:a1], field_text[f0:f1]]
     return files
 
 
@@ -141,22 +152,23 @@ def compact(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def search_tree(docs: list[SearchDoc], browse: list[dict[str, str]]) -> DocsTree:
+def search_tree(docs: list[IndexedDoc], browse: list[dict[str, str]]) -> DocsTree:
     """Every file of the search index, keyed by its path under search/."""
-    index = postings(docs)
-    shards = shard_files(index)
-    chars = {k for k in index.all if len(k) == 1}
+    shards = shard_files(docs)
     tree: DocsTree = {}
     for number, keys in shards.items():
-        tree[f"k/{number}.json"] = compact(keys)
+        tree[f"k/{number}.json"] = compact(keys).encode("utf-8")
     for start in range(0, len(docs), DOC_CHUNK):
-        rows = [[d.url, d.title, d.place, d.year, d.kind] for d in docs[start : start + DOC_CHUNK]]
-        tree[f"d/{start // DOC_CHUNK}.json"] = compact(rows)
+        rows = [list(d.row) for d in docs[start : start + DOC_CHUNK]]
+        tree[f"d/{start // DOC_CHUNK}.json"] = compact(rows).encode("utf-8")
     for number, doc in enumerate(docs):
-        tree[f"t/{number}.json"] = compact(doc_text(doc))
-    digest = hashlib.sha256("".join(str(tree[p]) for p in sorted(tree)).encode()).hexdigest()
+        tree[f"t/{number}.json"] = doc.text
+    digest = hashlib.sha256()
+    for path in sorted(tree):
+        digest.update(tree[path])  # type: ignore[arg-type]
+    chars = {k for shard in shards.values() for k in shard if len(k) == 1}
     manifest = {
-        "v": digest[:12],
+        "v": digest.hexdigest()[:12],
         "docs": len(docs),
         "shards": len(shards),
         "chunk": DOC_CHUNK,
@@ -164,5 +176,5 @@ def search_tree(docs: list[SearchDoc], browse: list[dict[str, str]]) -> DocsTree
         "browse": browse,
         "unknown": UNKNOWN,
     }
-    tree["manifest.json"] = compact(manifest)
+    tree["manifest.json"] = compact(manifest).encode("utf-8")
     return tree

@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .search import B64, SEARCH_DIR, shard_of
+from .search import SEARCH_DIR, shard_of
+from .search_postings import B64
 from .searchtext import fold
 
 PAGE = 10

@@ -39,15 +39,20 @@ _changes: dict[int, str] = {}
 _known: set[str] = set()
 
 
-def fold(text: str) -> str:
-    """`fold_char` over `text`, as one str.translate with a table grown by the characters met so far."""
-    new = set(text) - _known
+def changes_for(chars: set[str]) -> dict[int, str]:
+    """The str.translate table of `fold`, grown by those of `chars` not met so far."""
+    new = chars - _known
     for char in new:
         folded = fold_char(char)
         if folded != char:
             _changes[ord(char)] = folded
     _known.update(new)
-    return text.translate(_changes)
+    return _changes
+
+
+def fold(text: str) -> str:
+    """`fold_char` over `text`, as one str.translate with a table grown by the characters met so far."""
+    return text.translate(changes_for(set(text)))
 
 
 def browser_table(folded_corpus_chars: set[str]) -> dict[str, str]:

@@ -12,11 +12,28 @@ from collections.abc import Callable
 
 from .decode import Decoded, sanitize
 from .exceptions import UnsupportedFormatError
-from .sources_docx import read_docx
-from .sources_html import read_html
-from .sources_pdf import read_pdf
 
 Reader = Callable[[bytes, str], Decoded]
+
+
+# The readers import their parsers (python-docx, pdfminer, lxml) when a file of theirs is read: most
+# projects publish text files only, and every `fazhi` command would otherwise load all three.
+def read_docx(data: bytes, file: str) -> Decoded:
+    from .sources_docx import read_docx as read
+
+    return read(data, file)
+
+
+def read_pdf(data: bytes, file: str) -> Decoded:
+    from .sources_pdf import read_pdf as read
+
+    return read(data, file)
+
+
+def read_html(data: bytes, file: str) -> Decoded:
+    from .sources_html import read_html as read
+
+    return read(data, file)
 
 
 def refuse_doc(data: bytes, file: str) -> Decoded:

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from .exceptions import FazhiError
+from .hancut import HanCut
 
 VOCAB_FILE = Path("content") / "vocab" / "jieba.txt"
 PLACE_FREQ = 1000
@@ -103,10 +104,17 @@ def _segmenter():
         if "segmenter" not in _state:
             path = _state["vocab"] if "vocab" in _state else find_vocab(Path.cwd())
             vocab = parse_vocab(path.read_text(encoding="utf-8"), str(path)) if path else []
-            _state["segmenter"] = new_segmenter(vocab)
+            _state["segmenter"] = HanCut(new_segmenter(vocab))
         return _state["segmenter"]
 
 
 def tokenize(text: str) -> list[str]:
     """Words of `text` in order; whitespace and punctuation-only pieces are dropped."""
     return [w for w in _segmenter().lcut(text) if _WORD_RE.search(w)]
+
+
+def warm_up() -> None:
+    """Load the segmenter with its rjieba twin now (see `fazhi.pipeline.warm_up`)."""
+    segmenter = _segmenter()
+    if isinstance(segmenter, HanCut):
+        segmenter.warm()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 DocsTree = dict[str, "str | bytes"]
 
@@ -15,15 +15,23 @@ def write_tree(tree: DocsTree, target: Path) -> None:
     staging = target.with_name(target.name + ".new")
     if staging.exists():
         shutil.rmtree(staging)
+    made: set[Path] = set()
     for rel in sorted(tree):
-        path = staging / rel
-        if not path.resolve().is_relative_to(staging.resolve()):
-            raise ValueError(f"refusing to write outside the docs folder: {rel}")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = staging / _inside(rel)  # a fresh folder holds no links, so no need to resolve
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
         content = tree[rel]
         data = content.encode("utf-8") if isinstance(content, str) else content
         path.write_bytes(data)
     swap_in(staging, target)
+
+
+def _inside(rel: str) -> PurePosixPath:
+    path = PurePosixPath(rel)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise ValueError(f"refusing to write outside the docs folder: {rel}")
+    return path
 
 
 def swap_in(staging: Path, target: Path) -> None:
