@@ -22,6 +22,9 @@ from fazhi.normalise import normalise_line
         ("3. 建立台账", 4),
         ("（1）健全制度", 5),
         ("(2)落实述法制度", 5),
+        ("第一部分　2023年度推进法治政府建设的主要举措和成效", 1),
+        ("第 三 部分：存在的不足", 1),
+        ("第一部分人员参加了培训，其余人员自学。", 0),
         ("2023年，雷高镇以习近平新时代", 0),
         ("1.19万人参加", 0),
         ("一是健全工作机制。", 0),
@@ -116,6 +119,12 @@ def test_label_and_value_on_separate_lines():
         ("网站地图 | 联系我们 | 隐私声明", "removed-navigation"),
         ("您是本站第123456位访客", "removed-navigation"),
         ("建议使用1024×768分辨率 IE9.0以上版本浏览器", "removed-navigation"),
+        ("网站首页 | 政务公开 | 政务服务 | 互动交流", "removed-navigation"),
+        ("您当前的位置：首页 > 政务公开 > 乡镇街道", "removed-navigation"),
+        ("你现在的位置: 首页", "removed-navigation"),
+        ("字号：T | T", "removed-navigation"),
+        ("乌兰浩特市人民政府门户网站", "removed-navigation"),
+        ("平和縣人民政府網站", "removed-navigation"),
     ],
 )
 def test_navigation_and_page_numbers_removed(line, action):
@@ -129,6 +138,8 @@ def test_navigation_and_page_numbers_removed(line, action):
     [
         "全年开展普法活动30余场。", "12345热线受理群众诉求", "第一责任人职责", "大力推进依法行政", "2023年",
         "为企业提供技术支持和法律服务", "开通12345联系电话专线",
+        "依法治县办 | 司法局 | 各乡镇：认真落实。", "区位优势明显，位置：地处城郊",
+        "类别 | 责任单位 | 完成时限", "加强政府网站建设", "加强政府网站", "规范门户网站",
     ],
 )
 def test_report_text_is_not_chrome(line):

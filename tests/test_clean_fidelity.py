@@ -20,10 +20,15 @@ IDS = [p.stem for p in ALL]
 
 
 def visible_lines(doc) -> list[str]:
-    """What each block should read as on the page (run-in lead and text on one line)."""
+    """What each block should read as on the page (run-in lead and text on one line, a table
+    row per line)."""
     title = doc.title or "未注明标题的报告（x.txt）"
     lines = [title]
-    lines += [(b.lead or "") + b.text for b in doc.blocks if b.kind != "title"]
+    for b in doc.blocks:
+        if b.kind == "table":
+            lines += b.text.split("\n")  # one table row per line, cells apart
+        elif b.kind != "title":
+            lines.append((b.lead or "") + b.text)
     return lines
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fazhi.meta_fields import DOC_NUMBER, find_doc_number, normal_doc_number
-from fazhi.meta_issuer import find_level, organs_in
+from fazhi.meta_issuer import find_issuer, find_level, organs_in
 from fazhi.meta_text import parse_date
 from fazhi.meta_title import title_from_opening
 from fazhi.model import Block, Document
@@ -96,7 +96,24 @@ def test_title_from_opening(lines, title):
         ("中共上犹县营前镇委员会", "township", "", "township"),
         (None, None, "我乡……全乡……我乡", "township"),
         (None, None, "正文", None),
+        ("石家庄高新技术产业开发区管理委员会", "county", "", "county"),
+        ("苏州工业园区管委会", None, "", None),
+        ("北京市城市管理委员会", "city", "", "department"),
     ],
 )
 def test_level(issuer, subject, body, level):
     assert find_level(issuer, subject, body)[0] == level
+
+
+@pytest.mark.parametrize(
+    ("signature", "title", "issuer"),
+    [
+        ("石家庄高新区管委会", "石家庄高新技术产业开发区管理委员会2023年度法治政府建设情况报告", "石家庄高新技术产业开发区管理委员会"),
+        ("上犹县政府", "上犹县人民政府关于2023年度法治政府建设情况的报告", "上犹县人民政府"),
+        ("营前镇人民政府", "上犹县营前镇人民政府2023年法治政府建设工作报告", "营前镇人民政府"),
+        ("上犹县司法局", "上犹县人民政府关于2023年度法治政府建设情况的报告", "上犹县司法局"),
+    ],
+)
+def test_a_signature_abbreviating_the_titles_organ_gets_its_full_name(signature, title, issuer):
+    doc = Document(blocks=[Block("title", title), Block("paragraph", "正文。"), Block("signature", signature)])
+    assert find_issuer(doc, title, [])[0] == issuer

@@ -47,6 +47,11 @@ def resolve(*texts: str, body: str = "", addressee: str | None = None, context: 
         (("上犹县司法局",), ("江西省", "赣州市", "上犹县", None, "360724")),
         (("朝阳区人民政府",), (None, None, "朝阳区", None, None)),
         (("和林格尔县城关镇人民政府",), ("内蒙古自治区", "呼和浩特市", "和林格尔县", "城关镇", "150123100")),
+        # 高新区 is a township of 常州 etc.; here it abbreviates the zone the title names
+        (
+            ("石家庄高新技术产业开发区管理委员会", "石家庄高新区管委会"),
+            ("河北省", "石家庄市", "石家庄高新技术产业开发区", None, "130171"),
+        ),
     ],
 )
 def test_resolve_from_issuer_clues(clues, expected):

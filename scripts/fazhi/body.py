@@ -22,6 +22,7 @@ _PARAGRAPH_OPENER = re.compile(
 
 
 def body_blocks(lines: Lines, ctx: Context) -> list[Block]:
+    ctx.opening_end = next((n for n, t in lines if t and parts.ends_sentence(t)), 0)
     units = _units(lines, ctx)
     units = _join_page_breaks(units, ctx)
     numbered = sum(1 for u in units if parts.parse_marker(u.text))
@@ -32,12 +33,20 @@ def body_blocks(lines: Lines, ctx: Context) -> list[Block]:
         and parts.unnumbered_heading_shape(unit.text)
         and parts.ends_sentence(prev.text)
     )
-    _classify(units, max(numbered, standalone))
+    _classify(units, max(numbered, standalone), ctx.opening_end)
+    _shift_below_parts(units)
     _level_unnumbered(units)
     return [
-        Block(u.kind, u.text, level=u.level, line=u.line, lead=u.lead)  # type: ignore[arg-type]
+        Block(u.kind, _padded(u.text) if u.kind == "table" else u.text, level=u.level, line=u.line, lead=u.lead)  # type: ignore[arg-type]
         for u in units
     ]
+
+
+def _padded(table: str) -> str:
+    """Every row of a table with as many cells as its widest row (empty cells at the end)."""
+    rows = [row.split("\t") for row in table.split("\n")]
+    width = max(len(row) for row in rows)
+    return "\n".join("\t".join(row + [""] * (width - len(row))) for row in rows)
 
 
 def _units(lines: Lines, ctx: Context) -> list[Unit]:
@@ -46,12 +55,15 @@ def _units(lines: Lines, ctx: Context) -> list[Unit]:
     page_break = False
     for number, text in lines:
         if not text:
-            if current:
+            if current and current.kind != "table":
                 units.append(current)
-            current = None
+                current = None
             page_break = page_break or number in ctx.page_breaks
             continue
-        if current is None or _breaks_after(current, number, text, ctx):
+        if number in ctx.tables or (current is not None and current.kind == "table"):
+            current = _table_unit(units, current, number, text, ctx)
+            page_break = False
+        elif current is None or _breaks_after(current, number, text, ctx):
             if current:
                 units.append(current)
             current = Unit(number, text, marked=number in ctx.marked, after_page_break=page_break)
@@ -65,6 +77,18 @@ def _units(lines: Lines, ctx: Context) -> list[Unit]:
     return units
 
 
+def _table_unit(units: list[Unit], current: Unit | None, number: int, text: str, ctx: Context) -> Unit:
+    """Consecutive table rows (one blank line between them allowed) form one table unit; any other
+    line ends it."""
+    if number in ctx.tables and current is not None and current.kind == "table":
+        current.text += "\n" + text
+        return current
+    if current:
+        units.append(current)
+    kind = "table" if number in ctx.tables else "paragraph"
+    return Unit(number, text, marked=number in ctx.marked, kind=kind)
+
+
 def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
     """Whether the line break between `unit` (so far) and line `number` (`nxt`) is a real one."""
     if unit.marked or ctx.marked.intersection({unit.line, unit.tail_line, number}):
@@ -72,6 +96,8 @@ def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
     last_line = unit.tail
     if parts.is_date_line(last_line) or parts.is_date_line(nxt):
         return True
+    if number <= ctx.opening_end and not ctx.wrap.chars and _header_like(last_line):
+        return True  # an unwrapped text's header lines (an unrecognised title, 主送) stay apart
     full = ctx.wrap.full(unit.tail_line)
     if parts.parse_marker(nxt) or parts.ATTACHMENT.match(nxt):
         return not (full and not parts.ends_sentence(last_line))
@@ -83,6 +109,14 @@ def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
     if parts.ends_sentence(last_line) and parts.unnumbered_heading_shape(nxt):
         return not ctx.wrap.full(number)
     return parts.ends_sentence(last_line) and not full
+
+
+_CLAUSE_PUNCT = re.compile(r"[，、。；！？,;!?]")
+
+
+def _header_like(line: str) -> bool:
+    """A line with no clause inside it (title, organ, page row): not a piece of a sentence."""
+    return len(line) <= 60 and not _CLAUSE_PUNCT.search(line)
 
 
 def _glue(left: str, right: str) -> str:
@@ -111,12 +145,15 @@ def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
     if (
         prev.marked
         or unit.marked
+        or "table" in (prev.kind, unit.kind)
         or parts.ATTACHMENT.match(unit.text)
         or parts.parse_marker(unit.text)
         or parts.is_date_line(prev.text)
         or parts.is_date_line(unit.text)
     ):
         return False
+    if unit.line <= ctx.opening_end and not ctx.wrap.chars and _header_like(prev.text):
+        return False  # header lines of an unwrapped text, as in _breaks_after
     if unit.after_page_break and ctx.wrap.full(prev.tail_line):
         if parts.ends_sentence(prev.text) and _starts_with_heading(unit, ctx):
             return False
@@ -145,9 +182,12 @@ def _join_page_breaks(units: list[Unit], ctx: Context) -> list[Unit]:
     return out
 
 
-def _classify(units: list[Unit], numbered: int) -> None:
+def _classify(units: list[Unit], numbered: int, opening_end: int = 0) -> None:
     previous: Unit | None = None
     for unit in units:
+        if unit.kind == "table":
+            previous = unit
+            continue
         marker = parts.parse_marker(unit.text)
         if marker and previous is not None and previous.kind == "attachment" and marker.level == 4:
             unit.kind = "attachment"
@@ -155,7 +195,8 @@ def _classify(units: list[Unit], numbered: int) -> None:
             _classify_numbered(unit, marker)
         elif parts.ATTACHMENT.match(unit.text):
             unit.kind = "attachment"
-        elif _unnumbered_heading(unit, previous, numbered):
+        # above the first sentence, an unmarked short line is the page's, not a section heading
+        elif (unit.marked or unit.line > opening_end) and _unnumbered_heading(unit, previous, numbered):
             unit.kind = "heading"
         previous = unit
 
@@ -180,9 +221,20 @@ def _unnumbered_heading(unit: Unit, previous: Unit | None, numbered: int) -> boo
     if parts.SIGNATURE.match(unit.text) and not unit.marked:
         return False
     after_break = (
-        previous is None or previous.kind == "heading" or parts.ends_sentence(previous.text)
+        previous is None
+        or previous.kind in ("heading", "table")
+        or parts.ends_sentence(previous.text)
     )
     return after_break and (unit.marked or numbered >= 2)
+
+
+def _shift_below_parts(units: list[Unit]) -> None:
+    """第一部分 headings (level 1) sit above 一、: every numbered level moves down one."""
+    if not any(u.level == 1 for u in units):
+        return
+    for unit in units:
+        if unit.level:
+            unit.level = min(unit.level + 1, 6)
 
 
 def _level_unnumbered(units: list[Unit]) -> None:

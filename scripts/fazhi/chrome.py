@@ -22,6 +22,7 @@ LABELS = (
     "时间", "日期", "浏览量", "阅读量", "访问量", "点击量", "阅读", "浏览", "点击", "发布人", "审核人",
     "录入人", "主办单位", "主办", "承办单位", "承办", "协办单位", "技术支持", "网站标识码", "版权所有",
     "地址", "邮编", "邮政编码", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "联系邮箱",
+    "发文机构", "发布单位", "发布部门", "来源单位", "信息提供单位", "供稿单位", "公开主体", "所属部门",
 )
 # Labels as a traditional-script page writes them (chrome is removed before script conversion).
 _T2S_LABEL = str.maketrans(
@@ -44,6 +45,8 @@ _LABEL_ALT = "|".join(
 )
 _LABEL = rf"(?:{_LABEL_ALT})"
 _BULLET = r"^(?:[-*+·•●▪◆■]\s*)?"
+# A Markdown mirror quotes the page's metadata line (> 发布时间：…); the line is still chrome.
+_QUOTED = re.compile(r"^>\s*")
 _ROW = re.compile(rf"{_BULLET}({_LABEL})\s*[:：]\s*(.*)$")
 _LABEL_ONLY = re.compile(rf"{_BULLET}({_LABEL})\s*[:：]?$")
 _LABEL_COLON = re.compile(rf"({_LABEL})\s*[:：]")
@@ -60,13 +63,24 @@ NAV_WORDS = (
 _NAV_TOKEN = re.compile("|".join(re.escape(w) for w in sorted(NAV_WORDS, key=len, reverse=True)))
 _NAV_SEPARATORS = re.compile(r"[\s|｜/:：、,，.·•\-—]+")
 _BREADCRUMB = re.compile(
-    r"^(?:当前位置|您的位置|您现在的位置|你的位置|所在位置|位置)\s*[:：]|^首页\s*(?:[>＞»/→]|&gt;)"
+    r"^(?:[您你])?(?:当前|现在|所在)?的?(?:位置|位於|位于)\s*[:：]|^(?:网站)?首页\s*(?:[>＞»/→]|&gt;)"
 )
 _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)\s*[:：]?")
+# The heading of a list of links at the foot of a page; the titles under it are links too.
+_LINK_LIST = re.compile(r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读)\s*[:：]?$")
+# A site's menu bar: three or more short items between | bars (网站首页 | 政务公开 | 互动交流).
+_MENU = re.compile(r"^[^|｜\d]{2,10}(?:\s*[|｜]\s*[^|｜\d]{2,10}){3,}$")
+# 字号：T | T, 字体：A+ A-: the font-size switch, whatever its buttons say.
+_FONT_SWITCH = re.compile(r"^(?:字号|字体|字體|文字大小)\s*[:：]")
 _SITE_FOOTER = re.compile(
     r"ICP备\s*\d+|公网安备\s*\d+|网站标识码|版权所有|Copyright|©|技术支持\s*[:：]|ICP备案号"
     r"|網站標識碼|版權所有|技術支持\s*[:：]"
     r"|^您是本站第|本站访问量|建议使用.{0,30}(?:分辨率|浏览器)|分辨率.{0,20}浏览"
+)
+# A site's name line: a place, maybe its government, then 门户网站 / 政府网 (××县人民政府门户网站).
+_SITE_BANNER = re.compile(
+    r"^[\u4e00-\u9fff]{1,20}(?:省|市|县|区|旗|州|盟|镇|乡|街道|縣|區)(?:人民政府|政府|人民政府辦公室)?"
+    r"(?:门户网站|政府网|政务网|网站|門戶網站|政府網|網站)$"
 )
 _STALE_DATE = re.compile(r"^(?:今天是|今日是|今天：|今天:)")
 _PAGE_NUMBER = re.compile(
@@ -82,6 +96,11 @@ def normalise_label(label: str) -> str:
 def is_label(text: str) -> bool:
     """A known page-row label on its own (索引号, 發布機構 …), colon allowed."""
     return bool(_LABEL_ONLY.match(text.strip()))
+
+
+def is_metadata_row(text: str) -> bool:
+    """`发布机构：××` — a known label followed by a colon and a value."""
+    return bool(_ROW.match(text.strip()))
 
 
 def _pairs(text: str) -> list[tuple[str, str]] | None:
@@ -131,9 +150,13 @@ def _removal_reason(text: str) -> str | None:
         return "removed-stale-date"
     if _BREADCRUMB.match(text) or _PAGER.match(text):
         return "removed-navigation"
+    if _SITE_BANNER.match(text):
+        return "removed-navigation"
     if _SITE_FOOTER.search(text) and len(text) <= 120:
         return "removed-navigation"
-    if _is_nav(text):
+    if _is_nav(text) or (_MENU.match(text) and not re.search(r"[。，；：,;:]", text)):
+        return "removed-navigation"
+    if _FONT_SWITCH.match(text) and len(text) <= 40 and not re.search(r"[。；]", text):
         return "removed-navigation"
     if _PIPE_SEPARATOR.match(text):
         return "removed-chrome"
@@ -154,7 +177,7 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
         if not text:
             out.append((number, text))
             continue
-        pairs = _row_pairs(text)
+        pairs = _row_pairs(_QUOTED.sub("", text))
         if pairs is None and _LABEL_ONLY.match(text):
             value = _next_value(lines, index)
             if value is not None:
@@ -172,7 +195,24 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
             out.append((number, ""))
         else:
             out.append((number, text))
-    return out, rows, log
+    return _drop_link_list(lines, out, log), rows, log
+
+
+def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
+    """相关文章 / 相关链接 near the end followed only by short title-like lines: the page's link
+    list, removed with the titles under it. Anything that reads as text keeps the list."""
+    heads = [i for i, (_, t) in enumerate(source) if _LINK_LIST.match(t)]
+    if not heads:
+        return lines
+    head = heads[-1]
+    tail = [(i, n, t) for i, (n, t) in enumerate(lines[head + 1 :], start=head + 1) if t]
+    if len(tail) > 12 or any(len(t) > 60 or re.search(r"[。；！？]", t) for _, _, t in tail):
+        return lines
+    out = list(lines)
+    for index, number, text in tail:
+        log.append(LogEntry("removed-navigation", number, text, note="link under 相关文章"))
+        out[index] = (number, "")
+    return out
 
 
 def _row_pairs(text: str) -> list[tuple[str, str]] | None:

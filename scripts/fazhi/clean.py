@@ -22,12 +22,14 @@ from .structure import (
     Context,
     Lines,
     detect_wrap,
+    drop_above_mark,
     drop_repeated_title,
     header_blocks,
     take_closing,
     take_header,
     take_title,
 )
+from .tables import table_lines
 
 __all__ = ["clean_report", "heading_level"]
 
@@ -89,12 +91,35 @@ def _tab_row(number: int, raw: str, ctx: Context) -> str:
     return row
 
 
+def _table_row(number: int, raw: str, cells: list[str], ctx: Context) -> str:
+    """A table row: each cell normalised on its own, cells joined by tabs."""
+    untagged = _SPACE_ENTITY.sub(" ", _HTML_TAG.sub("", raw))
+    if untagged != raw:
+        ctx.log.append(LogEntry("removed-markup", number, raw.strip(), untagged.strip()))
+    normalised = []
+    for cell in cells:
+        line, log = normalise_line(cell, number)
+        ctx.log.extend(log)
+        normalised.append(line.strip())
+    row = "\t".join(normalised)
+    ctx.log.append(LogEntry("table-row", number, untagged.strip(), row, note="cells kept apart"))
+    ctx.tables.add(number)
+    return row
+
+
 def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
     """Lines with markup removed and characters normalised, plus the raw text of each line."""
     lines: Lines = []
     raw_lines: dict[int, str] = {}
     open_bold = ""
-    for number, raw in enumerate(text.splitlines(), start=1):
+    source = text.splitlines()
+    tables = table_lines([_SPACE_ENTITY.sub(" ", _HTML_TAG.sub("", raw)) for raw in source])
+    for number, raw in enumerate(source, start=1):
+        if number - 1 in tables:
+            lines.append((number, _table_row(number, raw, tables[number - 1], ctx)))
+            raw_lines[number] = raw.strip()
+            open_bold = ""
+            continue
         breaks = _HTML_BREAK.findall(raw)
         if breaks:
             ctx.log.append(LogEntry("removed-markup", number, "".join(breaks), note="line break tags"))
@@ -118,10 +143,12 @@ def clean_report(text: str) -> Document:
     ctx.page_breaks = {e.line for e in chrome_log if e.action == "removed-page-number"}
     lines, script_log, whole_script = convert_script(lines)
     ctx.log.extend(script_log)
-    ctx.wrap = detect_wrap(lines, raw)
+    ctx.wrap = detect_wrap([(n, "" if n in ctx.tables else t) for n, t in lines], raw)
 
+    lines = drop_above_mark(lines, ctx)
     header, index = take_header(lines, 0)
     title, index = take_title(lines, index, ctx)
+    lines = lines[:index] + drop_repeated_title(lines[index:], title.text if title else None, ctx)
     more_header, index = take_header(lines, index)
     header += more_header
     addressee, index = _take_addressee(lines, index)

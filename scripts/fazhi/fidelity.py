@@ -34,6 +34,7 @@ ACTION_NAMES = {
     "joined-title": "合并标题行",
     "joined-lines": "合并断行",
     "joined-page-break": "合并跨页断行",
+    "table-row": "识别表格行",
     "normalised-space": "规范空格",
     "normalised-width": "全角转半角",
     "normalised-punctuation": "规范标点",
@@ -101,18 +102,22 @@ def _letters(text: str) -> Counter[str]:
     return counts
 
 
-def removed_text(log: list[LogEntry]) -> Counter[str]:
+def removed_text(log: list[LogEntry], whole_script: bool = False) -> Counter[str]:
+    """Letters the log says were removed, after the same character transforms as the source
+    (chrome is removed before script conversion, so a traditional page logs 發佈機構)."""
     pool: Counter[str] = Counter()
     for entry in log:
         if entry.action.startswith("removed-"):
-            pool += _letters(entry.before) - _letters(entry.after)
+            before = documented_transforms(entry.before, whole_script)
+            after = documented_transforms(entry.after, whole_script) if entry.after else ""
+            pool += _letters(before) - _letters(after)
     return pool
 
 
 def missing_characters(source: str, doc: Document, markdown: str) -> Counter[str]:
     """Letters and digits of the source found neither on the page nor in the log's removals."""
     expected = _letters(documented_transforms(source, doc.script_converted))
-    return expected - _letters(page_text(markdown)) - removed_text(doc.log)
+    return expected - _letters(page_text(markdown)) - removed_text(doc.log, doc.script_converted)
 
 
 def nothing_lost_problems(file: str, source: str, doc: Document, markdown: str) -> list[Problem]:

@@ -17,7 +17,8 @@ from .regions import find_places, load_gazetteer
 
 _SPLIT = re.compile(r"[\s、，,　]+")
 _SENTENCE = re.compile(r"[。；;：:！？]")
-_GOVERNMENT = re.compile(r"(?:政府|行政公署|办事处|街道办)$")
+# A zone's 管委会 governs it as a government does (石家庄高新区管委会); 城市管理委员会 is a department.
+_GOVERNMENT = re.compile(r"(?:政府|行政公署|办事处|街道办|区管理委员会|区管委会)$")
 _PARTY = re.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)$")
 _TOWNSHIP_PLACE = re.compile(r"(?:乡|镇|街道|苏木)$")
 _TITLE_HEAD = re.compile(r"^(.*?)(?:关于|20\d\d|二[〇○零]|法治政府|依法行政)")
@@ -80,6 +81,26 @@ def _title_organs(title: str | None) -> list[str]:
     return organs_in(match.group(1)) if match else []
 
 
+def _full_name(organ: str, title_organs: list[str]) -> str:
+    """A signature that abbreviates the organ the title names (石家庄高新区管委会 for
+    石家庄高新技术产业开发区管理委员会: its characters in order, same first and last) → the full name."""
+    for full in title_organs:
+        if len(full) > len(organ) and full[0] == organ[0] and full[-1] == organ[-1]:
+            rest = iter(full)
+            if all(ch in rest for ch in organ):
+                return full
+    return organ
+
+
+def _completed_by_row(organ: str, rows: list[Row]) -> str | None:
+    """县司法局 signed without its place, and a 发布机构 row naming 玉屏侗族自治县司法局: the
+    row's name, which ends with the signature's, is the full name."""
+    if organ[0] not in "省市州盟县区旗乡镇":
+        return None
+    row = row_value(rows, "发文机关", "发布机构")
+    return next((o for o in organs_in(row or "") if len(o) > len(organ) and o.endswith(organ)), None)
+
+
 def _place_government(title: str | None) -> str | None:
     """五指峰乡2023年度…: a title opening with nothing but a township or county name."""
     match = _TITLE_HEAD.match(title or "")
@@ -109,7 +130,12 @@ def find_issuer(
     ]
     for organs, provenance in sources:
         if organs:
-            return (*_lead(organs), provenance, "")
+            issuer, co_issuers = _lead(organs)
+            issuer = _full_name(issuer, _title_organs(title))
+            completed = _completed_by_row(issuer, rows)
+            if completed:
+                return completed, co_issuers, "metadata-row", ""
+            return issuer, co_issuers, provenance, ""
     derived = _place_government(title)
     row = row_value(rows, "发文机关", "发布机构")
     row_organs = organs_in(row) if row else []
@@ -147,7 +173,7 @@ def _lead(organs: list[str]) -> tuple[str, list[str]]:
 
 
 def _place_part(organ: str) -> str:
-    return re.sub(r"^(?:中共|中国共产党)|(?:人民政府|政府|街道办事处|办事处|街道办|委员会|党委|党工委)$", "", organ)
+    return re.sub(r"^(?:中共|中国共产党)|(?:人民政府|政府|街道办事处|办事处|街道办|管理委员会|管委会|委员会|党委|党工委)$", "", organ)
 
 
 def body_voice(body: str) -> str | None:

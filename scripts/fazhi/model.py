@@ -16,8 +16,9 @@ BlockKind = Literal[
     "signer",  # 签发人：王科栋
     "title",  # 标题, on one line
     "addressee",  # 主送机关 (区委、区政府：)
-    "heading",  # 一、 (level 2) → （一） (3) → 1. (4) → （1） (5)
+    "heading",  # 一、 (level 2) → （一） (3) → 1. (4) → （1） (5); 第一部分 above 一、 shifts them down one
     "paragraph",  # 正文
+    "table",  # a table pasted as text: rows joined by newlines, cells by tabs
     "attachment",  # 附件说明
     "signature",  # 发文机关署名, one block per line
     "date",  # 成文日期

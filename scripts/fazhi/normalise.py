@@ -34,8 +34,9 @@ _SPACE_BETWEEN = re.compile(
     rf"|(?<=[{HAN}]) (?=[A-Za-z])|(?<=[A-Za-z]) (?=[{HAN}])|(?<=\d) (?=%)"
 )
 ORG_SUFFIX = r"(?:委员会|人民政府|办事处|办公室|党工委|党委)"
-# A space between two organisation names (joint-issuer titles: 中共××委员会 ××人民政府关于…) is kept.
-_ORG_GAP = re.compile(rf"{ORG_SUFFIX} (?=[{HAN}（）]{{2,30}}?{ORG_SUFFIX}(?:关于| |$))")
+# A space between two organisation names (joint-issuer titles: 中共××委员会 ××人民政府关于… or
+# …人民政府2023年…) is kept.
+_ORG_GAP = re.compile(rf"{ORG_SUFFIX} (?=[{HAN}（）]{{2,30}}?{ORG_SUFFIX}(?:关于| |$|\d{{4}}|[〇○零一二三四五六七八九]{{4}}年|法治|依法))")
 
 _BRACKETS = re.compile(r"\(([^()]{0,40})\)")
 _HAN_RE = re.compile(rf"[{HAN}]")

@@ -14,7 +14,9 @@ _ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]是|首先|其�
 _ANY_PUNCT = re.compile(r"[。，；：！？,;:!?]")
 
 _NUM_CN = "一二三四五六七八九十"
+# Level 1 is 第一部分 above 一、: a document that uses it has every numbered level shifted down one.
 _MARKERS: tuple[tuple[int, re.Pattern[str], str], ...] = (
+    (1, re.compile(rf"^第\s*([{_NUM_CN}]{{1,3}})\s*部\s*分\s*[、.．:：]?\s*"), "第{}部分\u3000"),
     (3, re.compile(rf"^[（(]\s*([{_NUM_CN}]{{1,3}})\s*[）)]\s*[、.．，,]?\s*"), "（{}）"),
     (3, re.compile(rf"^([{_NUM_CN}]{{1,3}})\s*[）)]\s*[、.．]?\s*"), "（{}）"),
     (5, re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*[、.．，,]?\s*"), "（{}）"),
@@ -66,6 +68,8 @@ def parse_marker(text: str) -> Marker | None:
             rest = text[match.end() :].lstrip()
             if level == 2 and rest.startswith(("是", "要", "则", "方面", "些", "般")):
                 return None
+            if level == 1 and match.group(0)[-1] == "分" and _ANY_PUNCT.search(rest[:-1]):
+                return None  # 第一部分人员参加培训，…: a sentence, not a part heading
             return Marker(level, form.format(match.group(1)), rest)
     return None
 

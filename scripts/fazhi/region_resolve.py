@@ -193,6 +193,10 @@ class _Resolver:
                 level = _deepest(last)
                 places = [p for p in last.places if p.level == level]
                 picks.append((level, last.name, places, f.clue.source))
+        # A listed name whose every place the other clues contradict names something else here
+        # (高新区 in 石家庄高新区管委会 is the zone, not 常州's 高新区 township).
+        fitting = [p for p in picks if not p[2] or not all(map(self._contradicted, p[2]))]
+        picks = fitting or picks
         order = {"township": 0, "county": 1, "city": 2, "province": 3}
         picks.sort(key=lambda p: order[p[0]])
         level, name, _, source = picks[0]

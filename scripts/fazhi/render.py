@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .fidelity import ACTION_NAMES, cleaning_counts, cleaning_log_name
@@ -124,10 +126,32 @@ def _body_block(block: Block) -> str:
         return f"{lead}{escape_inline(block.text)}"
     if block.kind == "attachment":
         return f'<p class="fz-attachment">{html_text(block.text)}</p>'
+    if block.kind == "table":
+        return _table(block.text)
     return escape_block(block.text)
 
 
-_BODY_KINDS = ("addressee", "heading", "paragraph", "attachment")
+_NUMBER_CELL = re.compile(r"^[+\-−]?[\d.,，]+[%％]?$")
+
+
+def _table(text: str) -> str:
+    """A table pasted as text. Cells are separated by a tab inside the row as well, so that
+    cleaning the page again finds the same rows; a first row without numbers is the header.
+    No class, so that the theme styles it as any Markdown table."""
+    rows = [row.split("\t") for row in text.split("\n")]
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    header = len(rows) > 1 and not any(_NUMBER_CELL.match(cell) for cell in rows[0])
+    lines = ["<table>", "<tbody>"]
+    for index, row in enumerate(rows):
+        tag, scope = ("th", ' scope="col"') if header and index == 0 else ("td", "")
+        cells = "\t".join(f"<{tag}{scope}>{html_text(c)}</{tag}>" for c in row)
+        lines.append(f"<tr>{cells}</tr>")
+    lines += ["</tbody>", "</table>"]
+    return "\n".join(lines)
+
+
+_BODY_KINDS = ("addressee", "heading", "paragraph", "table", "attachment")
 _CLOSING_KINDS = ("signature", "date", "note")
 _FOOTER_KINDS = ("cc", "printed")
 

@@ -15,7 +15,20 @@ def _block(block: Block) -> str:
         return ""
     if block.lead:
         return f"**{escape_inline(block.lead)}**{escape_inline(block.text)}"
+    if block.kind == "table":
+        return _pipe_table(block.text)
     return escape_block(block.text)
+
+
+def _pipe_table(text: str) -> str:
+    rows = [row.split("\t") for row in text.split("\n")]
+    width = max(len(row) for row in rows)
+    lines = [
+        "| " + " | ".join(escape_inline(c) for c in row + [""] * (width - len(row))) + " |"
+        for row in rows
+    ]
+    lines.insert(1, "|" + " --- |" * width)
+    return "\n".join(lines)
 
 
 def cleaned_markdown(report: Report) -> str:

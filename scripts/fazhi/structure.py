@@ -57,6 +57,8 @@ class Context:
     marked: set[int] = field(default_factory=set)
     wrap: Wrap = field(default_factory=Wrap)
     page_breaks: set[int] = field(default_factory=set)  # lines that held page numbers or headers
+    tables: set[int] = field(default_factory=set)  # lines that are table rows (cells joined by tabs)
+    opening_end: int = 0  # the first body line that ends a sentence: above it are header-like lines
 
 
 def _nonblank(lines: Lines) -> list[int]:
@@ -78,6 +80,39 @@ def take_header(lines: Lines, start: int) -> tuple[list[Block], int]:
         blocks += found
         index += 1
     return blocks, index
+
+
+def drop_above_mark(lines: Lines, ctx: Context) -> Lines:
+    """The document starts at its 发文机关标志 (××文件) when its title follows the 版头: short
+    lines above it, none a sentence, are the web page around the document (site banner, page
+    title) and are removed and logged."""
+    nonblank = _nonblank(lines)[:12]
+    mark = next((i for i in nonblank if _is_mark(lines[i][1])), None)
+    above = [lines[i] for i in nonblank if mark is not None and i < mark]
+    if not above or mark is None:
+        return lines
+    _, after_header = take_header(lines, mark)
+    if take_title(lines, after_header, Context())[0] is None:
+        return lines
+    if any(
+        len(t) > 40 or _SENTENCE_END.search(t) or parts.parse_marker(t) or parts.addressee_shape(t)
+        for _, t in above
+    ):
+        return lines
+    gone = {number for number, _ in above}
+    for number, text in above:
+        ctx.log.append(LogEntry("removed-chrome", number, text, note="above the 发文机关标志"))
+    return [(n, "" if n in gone else t) for n, t in lines]
+
+
+_SENTENCE_END = re.compile(r"[。；！？]")
+
+
+def _is_mark(text: str) -> bool:
+    """××人民政府文件: an organ's name followed by 文件."""
+    return bool(parts.ISSUER_MARK.match(text)) and all(
+        parts.SIGNATURE.match(organ) for organ in text[:-2].split()
+    )
 
 
 def _organ_above_number(lines: Lines, index: int) -> list[Block]:
@@ -125,8 +160,35 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
         complete = parts.TITLE_END.search(text) and parts.TITLE_SUBJECT.search(joined)
         if complete or (number in ctx.marked and len(pieces) == 1):
             index = _take_year_suffix(lines, index, pieces)
+            below = _title_below(lines, index, joined)
+            if below:
+                for number, text in pieces:
+                    ctx.log.append(LogEntry("removed-chrome", number, text, note="page title above the title"))
+                pieces, index = below
             return _title_block(pieces, ctx), index
     return None, start
+
+
+_YEAR = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}")
+
+
+def _title_below(lines: Lines, index: int, first: str) -> tuple[list[tuple[int, str]], int] | None:
+    """A second complete title right under the first: the upper one is the web page's title bar
+    (or the site's column name, 法治政府建设年度报告) and the lower one the document's. A lower
+    title without a year does not replace an upper one that has it."""
+    pieces: list[tuple[int, str]] = []
+    while index < len(lines) and len(pieces) < 3:
+        number, text = lines[index]
+        index += 1
+        if not text:
+            continue
+        if not parts.title_line_shape(text) or header_blocks(number, text):
+            return None
+        pieces.append((number, text))
+        joined = "".join(p for _, p in pieces)
+        if parts.TITLE_END.search(text) and parts.TITLE_SUBJECT.search(joined):
+            return (pieces, index) if _YEAR.search(joined) or not _YEAR.search(first) else None
+    return None
 
 
 _YEAR_SUFFIX = re.compile(r"^[（(]\s*(?:\d{4}|[〇○零Ｏ一二三四五六七八九]{4})\s*年度?\s*[）)]$")
@@ -228,12 +290,16 @@ def _footer_kind(text: str) -> str | None:
 
 def detect_wrap(lines: Lines, raw: dict[int, str]) -> Wrap:
     """The hard-wrap width: the longest raw length shared by at least three lines that end
-    mid-sentence and are followed by another line of the same paragraph."""
+    mid-sentence and are followed by another line of the same paragraph. Numbered headings are
+    no evidence (in a text whose paragraphs lack a final 。 they too "end mid-sentence"), and a
+    width that many lines overflow is no wrap width."""
     chars: list[int] = []
     widths: list[int] = []
     previous = ""
     for (number, text), (_, nxt) in itertools.pairwise(lines):
-        standalone = _heading_line(text) and (not previous or parts.ends_sentence(previous))
+        standalone = _heading_line(text) and (
+            not previous or parts.ends_sentence(previous) or parts.parse_marker(text) is not None
+        )
         previous = text
         if (
             text
@@ -245,7 +311,18 @@ def detect_wrap(lines: Lines, raw: dict[int, str]) -> Wrap:
         ):
             chars.append(len(raw.get(number, text)))
             widths.append(parts.display_width(raw.get(number, text)))
-    return Wrap(_shared_max(chars, 1), _shared_max(widths, 2), raw)
+    wrap = Wrap(_shared_max(chars, 1), _shared_max(widths, 2), raw)
+    if wrap.chars and _overflowing(lines, raw, wrap.chars) > 0.6:
+        return Wrap(raw=raw)
+    return wrap
+
+
+def _overflowing(lines: Lines, raw: dict[int, str], chars: int) -> float:
+    """The share of text lines that are clearly longer than the wrap width."""
+    lengths = [len(raw.get(number, text)) for number, text in lines if len(text) >= 8]
+    if not lengths:
+        return 0.0
+    return sum(n > chars + 3 for n in lengths) / len(lengths)
 
 
 def _heading_line(text: str) -> bool:
@@ -267,23 +344,26 @@ def _shared_max(values: list[int], tolerance: int) -> int:
 
 
 def drop_repeated_title(lines: Lines, title: str | None, ctx: Context) -> Lines:
-    """A page-header copy of the title (one line or split over two) is removed and logged."""
+    """A copy of the title (a page header, or the title printed again under the site's; on one
+    line or split over up to four) is removed and logged."""
     if not title:
         return lines
     key = re.sub(r"\s", "", title)
     out = list(lines)
     indices = _nonblank(out)
-    for a, b in zip(indices, [*indices[1:], None], strict=False):
-        text = out[a][1]
-        if not text:
-            continue
-        if re.sub(r"\s", "", text) == key:
-            ctx.log.append(LogEntry("removed-repeated-title", out[a][0], text))
-            ctx.page_breaks.add(out[a][0])
-            out[a] = (out[a][0], "")
-        elif b is not None and re.sub(r"\s", "", text + out[b][1]) == key:
-            for i in (a, b):
+    position = 0
+    while position < len(indices):
+        joined = ""
+        for end in range(position, min(position + 4, len(indices))):
+            joined += re.sub(r"\s", "", out[indices[end]][1])
+            if not key.startswith(joined) or joined == key:
+                break
+        if joined == key:
+            for i in indices[position : end + 1]:
                 ctx.log.append(LogEntry("removed-repeated-title", out[i][0], out[i][1]))
                 ctx.page_breaks.add(out[i][0])
                 out[i] = (out[i][0], "")
+            position = end + 1
+        else:
+            position += 1
     return out
