@@ -22,14 +22,51 @@ def test_vendored_shapes_are_the_recorded_official_file():
     assert SHAPES_SHA256 in (SHAPES.parent / "README.md").read_text(encoding="utf-8")
 
 
+def documents(site) -> list:
+    """catalog.jsonld and every year's catalogue, in the order the Hydra pages chain them."""
+    downloads = site / "downloads"
+    return [downloads / "catalog.jsonld", *sorted(downloads.glob("catalog-*.jsonld"))]
+
+
+def merged(site) -> rdflib.Graph:
+    graph = rdflib.Graph()
+    for path in documents(site):
+        graph += load_catalogue(path)
+    return graph
+
+
 @pytest.fixture(scope="module")
 def seeds_graph(built) -> rdflib.Graph:
     project, _ = built
-    return load_catalogue(project.site_dir / "downloads" / "catalog.jsonld")
+    return merged(project.site_dir)
 
 
-def test_seed_catalogue_conforms_to_dcat_ap_3(seeds_graph):
+def test_seed_catalogue_conforms_to_dcat_ap_3(built, seeds_graph):
+    project, _ = built
+    for path in documents(project.site_dir):  # each page on its own, as a harvester reads it
+        assert violations(load_catalogue(path), official_shapes()) == set(), path.name
     assert violations(seeds_graph, official_shapes()) == set()
+
+
+def test_top_catalogue_holds_one_catalogue_per_year_chained_as_pages(built, seeds_graph):
+    project, result = built
+    downloads = project.site_dir / "downloads"
+    top = rdflib.URIRef((downloads / "catalog.jsonld").as_uri() + "#catalog")
+    parts = set(seeds_graph.objects(top, DCAT.catalog))
+    years = {r.meta.year for r in result.reports}
+    assert {str(p).rsplit("/", 1)[1] for p in parts} == {f"catalog-{y or 'undated'}.jsonld#catalog" for y in years}
+    for part in parts:
+        assert (part, RDF.type, DCAT.Catalog) in seeds_graph
+        year = str(part).rsplit("catalog-", 1)[1].split(".")[0]
+        ids = {str(seeds_graph.value(d, DCTERMS.identifier)) for d in seeds_graph.objects(part, DCAT.dataset)}
+        assert ids == {r.id for r in result.reports if str(r.meta.year or "undated") == year}
+    hydra = rdflib.Namespace("http://www.w3.org/ns/hydra/core#")
+    page, seen = rdflib.URIRef((downloads / "catalog.jsonld").as_uri()), []
+    while page is not None:
+        seen.append(str(page).rsplit("/", 1)[1])
+        page = seeds_graph.value(page, hydra.nextPage)
+    dated = [f"catalog-{y}.jsonld" for y in sorted((y for y in years if y), reverse=True)]
+    assert seen == ["catalog.jsonld", *dated, *(["catalog-undated.jsonld"] if None in years else [])]
 
 
 def test_targeted_shapes_find_what_the_official_ones_find(seeds_graph):
@@ -50,9 +87,14 @@ def test_one_dataset_per_report_one_distribution_per_file(built, seeds_graph):
     project, result = built
     datasets = set(seeds_graph.subjects(RDF.type, DCAT.Dataset))
     assert len(datasets) == len(result.reports)
-    catalog = json.loads((project.site_dir / "downloads" / "catalog.json").read_text(encoding="utf-8"))
+    records = [
+        record
+        for path in sorted((project.site_dir / "downloads").glob("catalog-*.json"))
+        for record in json.loads(path.read_text(encoding="utf-8"))["reports"]
+    ]
+    assert len(records) == len(result.reports)
     by_id = {str(seeds_graph.value(d, DCTERMS.identifier)): d for d in datasets}
-    for record in catalog["reports"]:
+    for record in records:
         dataset = by_id[record["id"]]
         distributions = list(seeds_graph.objects(dataset, DCAT.distribution))
         urls = {str(seeds_graph.value(d, DCAT.downloadURL)).rsplit("/", 1)[-1] for d in distributions}
@@ -80,6 +122,6 @@ def test_datasets_carry_region_code_year_and_publisher(built, seeds_graph):
 
 def test_synthetic_1000_catalogue_conforms(synthetic_1000):
     project, result = synthetic_1000
-    graph = load_catalogue(project.site_dir / "downloads" / "catalog.jsonld")
+    graph = merged(project.site_dir)
     assert len(set(graph.subjects(RDF.type, DCAT.Dataset))) == len(result.reports) >= 900
     assert violations(graph, targeted_shapes()) == set()

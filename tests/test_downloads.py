@@ -125,28 +125,40 @@ def test_each_zip_holds_exactly_the_listed_files(built):
                 assert archive.read(name) == (folder / name).read_bytes()
 
 
-def test_bulk_page_lists_every_bulk_file_and_the_year_zips_match_the_catalog(built):
+def all_listed_files(page: Path) -> dict[str, int]:
+    """file name → size over every downloads table of a page (the bulk page has one per year)."""
+    html = page.read_text(encoding="utf-8")
+    found: dict[str, int] = {}
+    for table in html.split('class="fz-downloads"')[1:]:
+        table = table.split("</table>", 1)[0]
+        names = re.findall(r'<a href="([^"]+)" download>', table)
+        sizes = [int(s) for s in re.findall(r'data-bytes="(\d+)"', table)]
+        found.update(zip(names, sizes, strict=True))
+    return found
+
+
+def test_bulk_page_lists_every_bulk_file_and_the_year_files_match_the_catalog(built):
     project, result = built
     downloads = project.site_dir / "downloads"
-    listed = listed_files(downloads / "index.html")
-    archives = {name for name in listed if name.startswith("all-")}
-    assert set(listed) - archives == {"catalog.csv", "catalog.json", "indicators.csv", "datapackage.json", "catalog.jsonld"}
-    years = {r.meta.year for r in result.reports}
-    assert archives == {f"all-{y}.zip" if y else "all-undated.zip" for y in years}
+    listed = all_listed_files(downloads / "index.html")
+    assert {p.name for p in downloads.iterdir() if p.is_file() and p.name != "index.html"} == set(listed)
     assert {n: (downloads / n).stat().st_size for n in listed} == listed
-    catalog = json.loads((downloads / "catalog.json").read_text(encoding="utf-8"))
-    assert catalog["count"] == len(result.reports)
-    for name in archives:
-        year = name.removeprefix("all-").removesuffix(".zip")
-        expected = {
-            f["path"]
-            for r in catalog["reports"]
-            if str(r["year"] or "undated") == year
-            for f in r["files"]
-            if not f["name"].endswith(".zip")
-        }
-        with zipfile.ZipFile(downloads / name) as archive:
-            assert set(archive.namelist()) == expected
+    years = {str(r.meta.year or "undated") for r in result.reports}
+    expected = {"catalog.json", "datapackage.json", "catalog.jsonld"}
+    for y in years:
+        expected |= {f"catalog-{y}.csv", f"indicators-{y}.csv", f"catalog-{y}.json", f"catalog-{y}.jsonld", f"all-{y}.zip"}
+    assert set(listed) == expected
+    index = json.loads((downloads / "catalog.json").read_text(encoding="utf-8"))
+    assert index["count"] == len(result.reports)
+    html = (downloads / "index.html").read_text(encoding="utf-8")
+    for year in years:
+        catalog = json.loads((downloads / f"catalog-{year}.json").read_text(encoding="utf-8"))
+        ids = {r.id for r in result.reports if str(r.meta.year or "undated") == year}
+        assert {r["id"] for r in catalog["reports"]} == ids
+        assert f"（{len(ids)} 份报告）" in html
+        paths = {f["path"] for r in catalog["reports"] for f in r["files"] if not f["name"].endswith(".zip")}
+        with zipfile.ZipFile(downloads / f"all-{year}.zip") as archive:
+            assert set(archive.namelist()) == paths
 
 
 def test_report_pages_carry_schema_org_dataset(built):
@@ -178,7 +190,7 @@ def test_robots_and_sitemap(built):
 def test_download_pages_are_in_the_site(built, page):
     project, _ = built
     html = (project.site_dir / page).read_text(encoding="utf-8")
-    assert "catalog.csv" in html and "indicators.csv" in html
+    assert "catalog-" in html and "indicators-" in html
 
 
 SITE_URL = "https://fazhi.example.org/portal/"
@@ -217,11 +229,16 @@ def test_site_url_catalogue_has_absolute_iris_and_conforms(site_with_url):
     from .shacl_dcat import load_catalogue, official_shapes, violations
 
     project, result = site_with_url
-    graph = load_catalogue(project.site_dir / "downloads" / "catalog.jsonld")
-    subjects = {str(s) for s in graph.subjects()}
-    assert f"{SITE_URL}reports/{result.reports[0].id}/#dataset" in subjects
-    assert f"{SITE_URL}downloads/catalog.jsonld#catalog" in subjects
-    assert violations(graph, official_shapes()) == set()
+    downloads = project.site_dir / "downloads"
+    top = load_catalogue(downloads / "catalog.jsonld")
+    assert f"{SITE_URL}downloads/catalog.jsonld#catalog" in {str(s) for s in top.subjects()}
+    assert violations(top, official_shapes()) == set()
+    report = result.reports[0]
+    year = load_catalogue(downloads / f"catalog-{report.meta.year or 'undated'}.jsonld")
+    subjects = {str(s) for s in year.subjects()}
+    assert f"{SITE_URL}reports/{report.id}/#dataset" in subjects
+    assert f"{SITE_URL}downloads/catalog.jsonld#publisher" in subjects  # shared by every year
+    assert violations(year, official_shapes()) == set()
 
 
 def test_dictionary_explains_every_column_and_field(built):

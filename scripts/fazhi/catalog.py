@@ -1,5 +1,6 @@
-"""Stage `catalog`: the bulk downloads (catalog.csv/json, indicators.csv, datapackage.json, the DCAT-AP
-catalogue, one zip of report files per year), the 数据下载 page, the data dictionary and robots.txt.
+"""Stage `catalog`: the bulk downloads (per year, see `catalog_shards`: catalog-<year>.csv/.json,
+indicators-<year>.csv, catalog-<year>.jsonld; over them catalog.json, catalog.jsonld and
+datapackage.json; one zip of report files per year), the 数据下载 page, the data dictionary and robots.txt.
 
 Pure: it is given each report's files as published (or their `CatalogEntry`, made from them), so
 sizes and checksums in the catalogue are those of the bytes that are published.
@@ -7,14 +8,17 @@ sizes and checksums in the catalogue are those of the bytes that are published.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections import Counter
 from collections.abc import Mapping
 
 from .catalog_csv import CATALOG_COLUMNS
 from .catalog_entries import CatalogEntry, catalog_entry, compact
+from .catalog_shards import Shard, shard_files, shard_label, shards, year_key
 from .catalog_zips import Reader, year_zips
 from .datapackage import datapackage
-from .dcat import catalog_head
+from .dcat import Page, catalog_head, top_catalog
 from .dictionary import dictionary_page
 from .downloads import DownloadFile, listing
 from .downloads_page import downloads_page
@@ -39,7 +43,12 @@ def report_downloads(
     found: dict[str, dict[str, bytes]] = {r.id: {} for r in reports}
     for key, content in tree.items():
         parts = key.split("/", 2)
-        if len(parts) == 3 and parts[0] == "reports" and parts[1] in found and is_download(parts[2]):
+        if (
+            len(parts) == 3
+            and parts[0] == "reports"
+            and parts[1] in found
+            and is_download(parts[2])
+        ):
             found[parts[1]][parts[2]] = as_bytes(content)
     return {rid: listing(files) for rid, files in found.items()}
 
@@ -50,36 +59,88 @@ def dump_json(data: object, indent: int | None = 2) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def catalog_json(reports: list[Report], entries: Mapping[str, CatalogEntry]) -> bytes:
-    """catalog.json, compact: the same bytes `dump_json(…, indent=None)` gives for the whole."""
-    head = compact({"schema": "fazhi/catalog/1", "count": len(reports)})[:-1]
-    records = ",".join(entries[r.id].record for r in reports)
+def pages(shards: list[Shard]) -> list[Page]:
+    documents = [shard_files(s.key)["catalog_jsonld"] for s in shards]
+    total = sum(len(s.reports) for s in shards)
+    return [
+        Page(
+            doc,
+            shard_label(s),
+            documents[i + 1] if i + 1 < len(documents) else None,
+            documents[-1],
+            total,
+        )
+        for i, (s, doc) in enumerate(zip(shards, documents, strict=True))
+    ]
+
+
+def catalog_json(shard: Shard, entries: Mapping[str, CatalogEntry]) -> bytes:
+    """A shard's catalog-<key>.json, compact: the bytes `dump_json(…, indent=None)` gives."""
+    head = compact({"schema": "fazhi/catalog/1", "year": shard.year, "count": len(shard.reports)})[
+        :-1
+    ]
+    records = ",".join(entries[r.id].record for r in shard.reports)
     return f'{head},"reports":[{records}]}}\n'.encode()
 
 
 def catalog_jsonld(
-    reports: list[Report], entries: Mapping[str, CatalogEntry], publication: Publication
+    shard: Shard, entries: Mapping[str, CatalogEntry], publication: Publication, page: Page
 ) -> bytes:
+    reports = list(shard.reports)
     kinds = {f.kind for r in reports for f in entries[r.id].files}
-    context, head = catalog_head(reports, kinds, publication)
+    context, head = catalog_head(reports, kinds, publication, page)
     nodes = ",".join([*(compact(n) for n in head), *(entries[r.id].dataset for r in reports)])
     return f'{{"@context":{compact(context)},"@graph":[{nodes}]}}\n'.encode()
+
+
+def shard_tables(shard: Shard, entries: Mapping[str, CatalogEntry]) -> tuple[bytes, bytes]:
+    lines = "".join(entries[r.id].catalog_line for r in shard.reports)
+    catalog_csv = (csv_header(CATALOG_COLUMNS) + lines).encode("utf-8")
+    lines = "".join(entries[r.id].indicator_lines for r in shard.reports)
+    return catalog_csv, (csv_header(INDICATOR_COLUMNS) + lines).encode("utf-8")
+
+
+def catalog_index(shards: list[Shard], files: Mapping[str, bytes]) -> dict[str, object]:
+    """catalog.json: where each year's files are, with their sizes and checksums."""
+    parts = []
+    for shard in shards:
+        names = shard_files(shard.key)
+        listed = {
+            role: {
+                "path": n,
+                "bytes": len(files[n]),
+                "sha256": hashlib.sha256(files[n]).hexdigest(),
+            }
+            for role, n in names.items()
+        }
+        parts.append(
+            {"year": shard.year, "part": shard.part, "count": len(shard.reports), "files": listed}
+        )
+    count = sum(len(s.reports) for s in shards)
+    return {"schema": "fazhi/catalog-index/1", "count": count, "parts": parts}
 
 
 def bulk_files(
     reports: list[Report], entries: Mapping[str, CatalogEntry], publication: Publication
 ) -> dict[str, bytes]:
     """downloads/… file name → bytes for the tables and catalogues (the archives are apart)."""
-    lines = "".join(entries[r.id].catalog_line for r in reports)
-    catalog_csv = (csv_header(CATALOG_COLUMNS) + lines).encode("utf-8")
-    lines = "".join(entries[r.id].indicator_lines for r in reports)
-    indicators_csv = (csv_header(INDICATOR_COLUMNS) + lines).encode("utf-8")
+    cut = shards(sorted(reports, key=lambda r: r.id), entries)
+    out: dict[str, bytes] = {}
+    tables: list[tuple[Shard, bytes, bytes]] = []
+    for shard, page in zip(cut, pages(cut), strict=True):
+        names = shard_files(shard.key)
+        catalog_csv, indicators_csv = shard_tables(shard, entries)
+        tables.append((shard, catalog_csv, indicators_csv))
+        out[names["catalog_csv"]] = catalog_csv
+        out[names["indicators_csv"]] = indicators_csv
+        out[names["catalog_json"]] = catalog_json(shard, entries)
+        out[names["catalog_jsonld"]] = catalog_jsonld(shard, entries, publication, page)
+    kinds = {f.kind for r in reports for f in entries[r.id].files}
     return {
-        "catalog.csv": catalog_csv,
-        "catalog.json": catalog_json(reports, entries),
-        "indicators.csv": indicators_csv,
-        "datapackage.json": dump_json(datapackage(catalog_csv, indicators_csv, publication)),
-        "catalog.jsonld": catalog_jsonld(reports, entries, publication),
+        "datapackage.json": dump_json(datapackage(tables, publication)),
+        "catalog.json": dump_json(catalog_index(cut, out)),
+        "catalog.jsonld": dump_json(top_catalog(pages(cut), kinds, publication), indent=None),
+        **out,
     }
 
 
@@ -115,7 +176,8 @@ def assembled_tree(
     archives = year_zips(ordered, dict(entries), read, reuse)
     out: dict[str, str | bytes] = {DOWNLOADS + n: data for n, data in (bulk | archives).items()}
     present = {f.kind.suffix for r in ordered for f in entries[r.id].files}
-    out[DOWNLOADS + "index.md"] = downloads_page(bulk, archives, len(reports), present, publication)
+    counts = Counter(year_key(entries[r.id].year) for r in ordered)
+    out[DOWNLOADS + "index.md"] = downloads_page(bulk, archives, counts, present, publication)
     out[DOWNLOADS + "dictionary.md"] = dictionary_page(present)
     out["robots.txt"] = robots_txt(publication)
     return out

@@ -36,7 +36,7 @@ CATALOG_COLUMNS: tuple[Column, ...] = (
     Column("signer", "string", "签发人", "签发人。"),
     Column("addressee", "string", "主送机关", "主送机关。"),
     Column("cc", "string", "抄送机关", "抄送机关，多个时以全角分号“；”分隔。"),
-    Column("indicator_count", "integer", "指标数", "从正文抽取的量化指标条数（明细见 indicators.csv）。", required=True),
+    Column("indicator_count", "integer", "指标数", "从正文抽取的量化指标条数（明细见 indicators-<年度>.csv）。", required=True),
     Column("heading_count", "integer", "标题数", "正文中识别出的各级标题数。", required=True),
     *(
         Column(f"has_{key}", "boolean", f"含“{label}”", f"报告是否包含规定内容“{label}”（true/false；未判断时为空）。")

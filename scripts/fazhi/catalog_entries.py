@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog_csv import CATALOG_COLUMNS, catalog_row
-from .dcat import dataset
+from .dcat import dataset, report_head_bytes
 from .downloads import DownloadFile, FileKind
 from .indicator_views import INDICATOR_COLUMNS, indicator_rows
 from .model import Report
@@ -42,6 +42,7 @@ class CatalogEntry:
     indicator_lines: str
     record: str  # compact JSON of its catalog.json record
     dataset: str  # compact JSON of its DCAT-AP dataset node
+    head_bytes: int  # at most what it adds to its DCAT catalogue's head (`dcat.report_head_bytes`)
 
 
 def compact(data: object) -> str:
@@ -76,4 +77,5 @@ def catalog_entry(
         indicator_lines=csv_rows(INDICATOR_COLUMNS, indicator_rows(report)),
         record=compact(catalog_record(report, listed)),
         dataset=compact(dataset(report, listed, publication)),
+        head_bytes=report_head_bytes(report, publication),
     )

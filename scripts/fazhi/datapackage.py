@@ -1,11 +1,14 @@
-"""datapackage.json: a Frictionless Data Package (v2) describing the bulk CSV tables."""
+"""datapackage.json: a Frictionless Data Package (v2) describing the bulk CSV tables, two per report
+year (`catalog_shards`)."""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 from .catalog_csv import CATALOG_COLUMNS
+from .catalog_shards import Shard, shard_label
 from .indicator_views import INDICATOR_COLUMNS
 from .publication import METADATA_LICENCE_URL, PORTAL_DESCRIPTION, PORTAL_NAME, Publication
 from .tabular import Column
@@ -47,22 +50,54 @@ def table_resource(
     }
 
 
-def datapackage(catalog_csv: bytes, indicators_csv: bytes, publication: Publication) -> dict[str, Any]:
-    catalog = table_resource("catalog", "报告目录（每份报告一行）", "catalog.csv", catalog_csv, CATALOG_COLUMNS)
+def shard_resources(
+    shard: Shard, catalog_csv: bytes, indicators_csv: bytes
+) -> list[dict[str, Any]]:
+    """A shard's two tables; its indicators refer to its own catalogue rows (the same reports)."""
+    key, span = shard.key, shard_label(shard)
+    catalog = table_resource(
+        f"catalog-{key}",
+        f"报告目录（{span}，每份报告一行）",
+        f"catalog-{key}.csv",
+        catalog_csv,
+        CATALOG_COLUMNS,
+    )
     catalog["schema"]["primaryKey"] = ["id"]
     indicators = table_resource(
-        "indicators", "量化指标（长表，每条指标一行）", "indicators.csv", indicators_csv, INDICATOR_COLUMNS
+        f"indicators-{key}",
+        f"量化指标（{span}，长表，每条指标一行）",
+        f"indicators-{key}.csv",
+        indicators_csv,
+        INDICATOR_COLUMNS,
     )
     indicators["schema"]["foreignKeys"] = [
-        {"fields": ["report_id"], "reference": {"resource": "catalog", "fields": ["id"]}}
+        {"fields": ["report_id"], "reference": {"resource": f"catalog-{key}", "fields": ["id"]}}
+    ]
+    return [catalog, indicators]
+
+
+def datapackage(
+    tables: Sequence[tuple[Shard, bytes, bytes]], publication: Publication
+) -> dict[str, Any]:
+    """One catalogue and one indicator resource per shard (per report year), with the same schemas."""
+    resources = [
+        r
+        for shard, catalog, indicators in tables
+        for r in shard_resources(shard, catalog, indicators)
     ]
     package: dict[str, Any] = {
         "$schema": PACKAGE_PROFILE,
         "name": "fazhi-reports",
         "title": PORTAL_NAME,
         "description": PORTAL_DESCRIPTION,
-        "licenses": [{"name": "CC-BY-4.0", "path": METADATA_LICENCE_URL, "title": "Creative Commons Attribution 4.0"}],
-        "resources": [catalog, indicators],
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "path": METADATA_LICENCE_URL,
+                "title": "Creative Commons Attribution 4.0",
+            }
+        ],
+        "resources": resources,
     }
     if publication.base:
         package["homepage"] = publication.base

@@ -98,14 +98,22 @@ def per_report_sections(present: set[str]) -> list[str]:
     return sections
 
 
+SHARDS = """## 按年度分开的文件
+
+批量的目录和指标表按报告所述年度分开：`catalog-2023.csv`、`indicators-2023.csv`、`catalog-2023.json`、`catalog-2023.jsonld` 只含 2023 年度的报告，年度不明的报告在 `…-undated.…` 中。一个年度的报告过多、某个文件将超过约 16 MB 时，该年度分为几部分（`catalog-2023-1.csv`、`catalog-2023-2.csv` …），同一部分的各文件含相同的报告。各年度的 CSV 列完全相同（见下），合并时上下拼接、只保留第一个表头即可，例如 `pd.concat(pd.read_csv(f) for f in files)`。
+
+`catalog.json` 列出全部年度文件：`parts` 中每项为一个年度（或年度的一部分），含 `year`（年度，不明时为空）、`part`（部分序号，未分开时为空）、`count`（报告数）和 `files`（`catalog_csv`、`indicators_csv`、`catalog_json`、`catalog_jsonld` 各自的 `path`、`bytes`、`sha256`）。`datapackage.json` 为每个年度的两张表各列一项资源，字段定义相同。"""
+
+
 def dictionary_page(present: set[str]) -> str:
     parts = [
         f"---\n{GENERATED}\ntitle: 数据字典\n---",
         "# 数据字典",
         "本页说明本站每个数据文件的每个字段和每一列。CSV 文件均为 UTF-8（带 BOM）、逗号分隔、行尾 CRLF；"
         "空单元格表示原文未载明；多个值以全角分号“；”分隔。返回[数据下载](index.md)。",
-        columns_section("报告目录（`catalog.csv`）", "每份报告一行。`catalog.json` 含相同字段，列表字段为数组，另有每份报告的文件清单。", CATALOG_COLUMNS),
-        columns_section("量化指标（`indicators.csv`）", "每条指标一行（长表），`report_id` 对应 `catalog.csv` 的 `id`。", INDICATOR_COLUMNS),
+        SHARDS,
+        columns_section("报告目录（`catalog-<年度>.csv`）", "每份报告一行。`catalog-<年度>.json` 的 `reports` 含相同字段，列表字段为数组，另有每份报告的文件清单。", CATALOG_COLUMNS),
+        columns_section("量化指标（`indicators-<年度>.csv`）", "每条指标一行（长表），`report_id` 对应同一年度 `catalog-<年度>.csv` 的 `id`。", INDICATOR_COLUMNS),
         *per_report_sections(present),
         sidecar_section(),
     ]

@@ -18,7 +18,7 @@ from .model import Indicator, Report
 from .tabular import Column, csv_text
 
 INDICATOR_COLUMNS: tuple[Column, ...] = (
-    Column("report_id", "string", "报告标识", "所属报告的标识，对应 catalog.csv 的 id。", required=True),
+    Column("report_id", "string", "报告标识", "所属报告的标识，对应同一年度 catalog-<年度>.csv 的 id。", required=True),
     Column("name", "string", "指标名称", "原文中的指标名称。", required=True),
     Column("canonical_name", "string", "规范名称", "归并后的规范指标名称，便于跨报告比较；未归并时为空。"),
     Column("value", "number", "数值", "指标数值（已换算：“1.19万”记为 11900）。", required=True),
