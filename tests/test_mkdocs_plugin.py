@@ -151,3 +151,17 @@ def test_site_config_uses_the_plugin_and_not_the_default_search_plugin():
     config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "content" / "pages"))
     assert "fazhi" in config.plugins
     assert "search" not in config.plugins and "material/search" not in config.plugins
+
+
+def test_report_downloads_are_the_docs_files_linked_not_copied(built):
+    project, result = built
+    report = result.reports[0]
+    folder = f"reports/{report.id}"
+    downloads = [p for p in (project.docs_dir / folder).iterdir() if p.suffix != ".md"]
+    assert len(downloads) >= 7
+    for docs_file in downloads:
+        site_file = project.site_dir / folder / docs_file.name
+        assert site_file.read_bytes() == docs_file.read_bytes()
+        assert site_file.stat().st_ino == docs_file.stat().st_ino
+    page = project.site_dir / folder / "index.html"
+    assert page.stat().st_nlink == 1
