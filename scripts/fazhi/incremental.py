@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .cache import ReportCache, code_version, render_key
 from .model import Problem, Report, SourceText
-from .parallel import MIN_PARALLEL, map_reports, worker_count
+from .parallel import MIN_PARALLEL, iter_reports, map_reports, worker_count
 from .site_files import report_files
 from .write import DocsTree, replace_files
 
@@ -189,7 +189,7 @@ def update_docs(
         if old.reports.get(folder) != new.reports[folder] or not (docs / folder).is_dir():
             stale.append((report, raw))
     on_done(len(reports) - len(stale))
-    outcomes = map_reports(_render, stale, workers=workers, on_done=on_done)
+    outcomes = iter_reports(_render, stale, workers=workers, on_done=on_done)
     for (report, _), outcome in zip(stale, outcomes, strict=True):
         if outcome.failed is not None:
             raise RuntimeError(f"{report.source.file}: rendering failed: {outcome.failed.detail}")

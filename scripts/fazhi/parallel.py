@@ -8,11 +8,12 @@ few reports.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import traceback
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -77,22 +78,38 @@ def map_reports(
     `fn` must be a module-level function (it is pickled to the workers). `on_done(k)` is called in
     this process as each batch of k items finishes, for progress display.
     """
+    return list(iter_reports(fn, items, workers=workers, on_done=on_done))
+
+
+def iter_reports(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    workers: int | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> Iterator[Outcome[R]]:
+    """As `map_reports`, but each outcome is yielded as soon as it and those before it are done: a
+    caller that writes each result away holds a few chunks in memory, not all N results."""
     workers = worker_count() if workers is None else workers
     if workers <= 1 or len(items) < MIN_PARALLEL:
-        outcomes = []
         for item in items:
-            outcomes.append(_run_one(fn, item))
+            yield _run_one(fn, item)
             if on_done:
                 on_done(1)
-        return outcomes
+        return
     size = max(1, min(CHUNK, len(items) // (workers * 4)))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    results: list[list[Outcome[R]] | None] = [None] * len(chunks)
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        futures = {pool.submit(_run_chunk, fn, chunk): n for n, chunk in enumerate(chunks)}
-        for future in as_completed(futures):
-            n = futures[future]
-            results[n] = future.result()
+    # forked workers would otherwise copy every page of this process's objects the first time
+    # their garbage collector walks them (two full copies of thousands of reports)
+    gc.freeze()
+    pool = ProcessPoolExecutor(workers, mp_context=_context())
+    try:
+        futures = [pool.submit(_run_chunk, fn, chunk) for chunk in chunks]
+        for chunk, future in zip(chunks, futures, strict=True):
+            outcomes = future.result()
             if on_done:
-                on_done(len(chunks[n]))
-    return [outcome for chunk in results if chunk is not None for outcome in chunk]
+                on_done(len(chunk))
+            yield from outcomes
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
