@@ -37,3 +37,30 @@ def test_a_department_gets_its_office_in_the_id():
     government = ReportMeta(year=2023, level="county", issuer="上犹县人民政府", region=region)
     assert base_id(department, source("a.txt", "a")) == "2023-jiangxi-shangyou-sifaju"
     assert base_id(government, source("b.txt", "b")) == "2023-jiangxi-shangyou"
+
+
+def test_city_reports_name_their_city_and_do_not_clash_across_cities():
+    hangzhou = Region("浙江省", "杭州市", None, None, "330100")
+    ningbo = Region("浙江省", "宁波市", None, None, "330200")
+    items = [
+        (ReportMeta(year=2023, level="city", issuer="杭州市人民政府", region=hangzhou), source("a.txt", "a")),
+        (ReportMeta(year=2023, level="city", issuer="宁波市人民政府", region=ningbo), source("b.txt", "b")),
+        (
+            ReportMeta(year=2023, level="department", issuer="杭州市司法局", region=hangzhou),
+            source("c.txt", "c"),
+        ),
+        (ReportMeta(year=2023, level="province", issuer="浙江省人民政府", region=Region("浙江省")), source("d.txt", "d")),
+    ]
+    assert assign_ids(items) == [
+        "2023-zhejiang-hangzhou",
+        "2023-zhejiang-ningbo",
+        "2023-zhejiang-hangzhou-sifaju",
+        "2023-zhejiang",
+    ]
+
+
+def test_municipality_districts_keep_their_ids():
+    region = Region("重庆市", None, "长寿区", "凤城街道", "500115")
+    assert base_id(ReportMeta(year=2023, region=region), source("a.txt", "a")) == (
+        "2023-chongqing-changshou-fengcheng"
+    )

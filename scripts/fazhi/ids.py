@@ -1,4 +1,5 @@
-"""Stable, readable, URL-safe report ids: year-province-county-township in pinyin."""
+"""Stable, readable, URL-safe report ids: year-province-county-township in pinyin (a city's own
+reports and its departments': year-province-city)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,10 @@ def base_id(meta: ReportMeta, source: Source) -> str:
     """year-place from the metadata; the source's hash stands in for what is unknown."""
     parts = [str(meta.year) if meta.year else "nian-weizhi"]
     region = meta.region
-    places = [region.province, region.county, region.township]
+    # the city only when it is the most specific place: county names are nearly unique within a
+    # province, and ids of county and township reports stay as they were
+    city = region.city if not region.county else None
+    places = [region.province, city, region.county, region.township]
     named = [slug(short_name(p)) for p in places if p]
     if named:
         parts.extend(named)
