@@ -51,7 +51,7 @@ from .parallel import map_reports
 from .pipeline import process_source, warm_up, with_ids
 from .progress import StageClock
 from .publication import publication_from_env
-from .read import read_all
+from .read import SourceBytes, read_all, reread
 from .search import (
     BROWSE_PAGES,
     SEARCH_DIR,
@@ -66,6 +66,7 @@ from .search import (
 from .search_html import page_text
 from .site import build_context, with_page_links
 from .site_files import shared_tree
+from .source_index import SourceIndex
 from .topics import Topic, current_topics, load_topics, use_topics
 from .write import DocsTree, read_folder_files, write_tree
 from .zips import Reusable, reusable_entries
@@ -129,7 +130,7 @@ class Project:
 class BuildResult:
     reports: list[Report] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    raws: dict[str, bytes] = field(default_factory=dict, repr=False)
+    raws: SourceBytes = field(default_factory=SourceBytes, repr=False)
     cached: int = 0  # reports whose stages were skipped: their inputs had not changed
     rendered: int = 0  # report folders rendered this time (the others were up to date)
     times: dict[str, float] = field(default_factory=dict)  # wall seconds per stage
@@ -156,10 +157,13 @@ def process_safely(text: SourceText) -> Report | Problem:
         return Problem(text.source.file, message, BUG_HINT)
 
 
-def checked_ids(done: list[tuple[Report, SourceText]]) -> tuple[BuildResult, list[Problem]]:
-    """Final ids: unique and URL-safe, since they become folder names. Clashes are reported."""
+def checked_ids(
+    done: list[tuple[Report, SourceText]], root: Path | None = None
+) -> tuple[BuildResult, list[Problem]]:
+    """Final ids: unique and URL-safe, since they become folder names. Clashes are reported.
+    `root`: where the sources that were not read are (their bytes are read when needed)."""
     reports = with_ids([report for report, _ in done])
-    result = BuildResult()
+    result = BuildResult(raws=SourceBytes(root))
     problems = same_place_warnings(reports)
     seen: dict[str, str] = {}
     for report, (_, text) in zip(reports, done, strict=True):
@@ -175,7 +179,10 @@ def checked_ids(done: list[tuple[Report, SourceText]]) -> tuple[BuildResult, lis
         else:
             seen[report.id] = file
             result.reports.append(report)
-            result.raws[report.id] = text.raw
+            if text.loaded:
+                result.raws[report.id] = text.raw
+            else:
+                result.raws.defer(report.id, text.source)
     return result, problems
 
 
@@ -215,14 +222,21 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         use_topics(project.topics_yml if project.topics_yml.is_file() else None)
         context = CacheContext(code_version(), vocabulary_version(project.vocab_dir))
         cache = ReportCache(project.cache_dir / "reports", context)
-        texts, problems = read_all(project.reports_dir, decode=cache.decode)
+        index = SourceIndex.load(project.cache_dir / "sources.json", context.code)
+        texts, problems = read_all(project.reports_dir, recall=index)
     with clock.stage("clean + extract", total=len(texts)) as advance:
         done, failed = process_all(
-            texts, cache, process_safely, on_done=advance, before_fork=warm_up
+            texts,
+            cache,
+            process_safely,
+            on_done=advance,
+            before_fork=warm_up,
+            load=lambda text: reread(text, project.reports_dir, recall=index),
         )
         cache.save()
+        index.save()
     with clock.stage("ids"):
-        result, id_problems = checked_ids(done)
+        result, id_problems = checked_ids(done, project.reports_dir)
         keys = {text.source.file: cache.context.key(text) for _, text in done}
         result.inputs = {r.id: keys[r.source.file] for r in result.reports}
     found = [p for r in result.reports for p in r.problems]
@@ -257,9 +271,9 @@ def write_docs(
         result.reports = with_page_links(result.reports, context)
         shared = shared_tree(result.reports, project.pages_dir, context)
     with clock.stage("render + write", total=len(result.reports)) as advance:
-        pairs = [(r, result.raws[r.id]) for r in result.reports]
         result.rendered = update_docs(
-            docs, manifest, pairs, shared, on_done=advance, inputs=result.inputs
+            docs, manifest, result.reports, result.raws, shared, on_done=advance,
+            inputs=result.inputs,
         )
     with clock.stage("catalog"):
         publication = publication_from_env()
@@ -415,7 +429,7 @@ def drop_reports(result: BuildResult, bad: set[str], warnings: list[str]) -> Bui
                 Problem(report.source.file, f"its page failed to render: {said}", BUG_HINT)
             )
     kept = [r for r in result.reports if r.id not in bad]
-    raws = {r.id: result.raws[r.id] for r in kept}
+    raws = result.raws.only({r.id for r in kept})
     return replace(result, reports=kept, raws=raws, problems=sort_problems(problems))
 
 

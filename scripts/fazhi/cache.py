@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .decode import Decoded
 from .model import Report, SourceText
 from .publication import publication_from_env
-from .read import decode_any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-CACHE_SCHEMA = "fazhi-report-cache/1"
+CACHE_SCHEMA = "fazhi-report-cache/2"
 _SKIP_DIRS = {"__pycache__"}
 
 
@@ -76,7 +74,7 @@ class CacheContext:
 
 @dataclass
 class ReportCache:
-    """Pickled Reports (without their id) and decoded texts, in one pack file per project.
+    """Pickled Reports (without their id), in one pack file per project.
 
     One file, not one per report: a no-change rebuild then reads one file instead of thousands. The
     pack is loaded whole, and rewritten only when an entry was added or went unused (pruning)."""
@@ -120,18 +118,6 @@ class ReportCache:
 
     def put(self, src: SourceText, report: Report) -> None:
         self._new[self.context.key(src)] = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def decode(self, data: bytes, file: str) -> Decoded:
-        """`read.decode_any`, remembered by the bytes' digest: a decoded report is not decoded again.
-        Failures are not remembered (they raise every time, as they should)."""
-        h = hashlib.sha256(f"decoded\0{self.context.code}\0{file}\0".encode())
-        key = hashlib.sha256(h.digest() + hashlib.sha256(data).digest()).hexdigest()
-        decoded = self._load(key)
-        if isinstance(decoded, Decoded):
-            return decoded
-        decoded = decode_any(data, file)
-        self._new[key] = pickle.dumps(decoded, protocol=pickle.HIGHEST_PROTOCOL)
-        return decoded
 
     def save(self) -> bool:
         """Write the entries this build used (the others are dropped); False when nothing changed."""

@@ -53,6 +53,10 @@ def _nothing() -> None:
     return None
 
 
+def _loaded(text: SourceText) -> SourceText | Problem:
+    return text
+
+
 def process_all(
     texts: list[SourceText],
     cache: ReportCache,
@@ -61,23 +65,33 @@ def process_all(
     workers: int | None = None,
     on_done: Callable[[int], None] = _noop,
     before_fork: Callable[[], None] = _nothing,
+    load: Callable[[SourceText], SourceText | Problem] = _loaded,
 ) -> tuple[list[tuple[Report, SourceText]], list[Problem]]:
     """Each source → its Report (without id), from the cache when its inputs are unchanged.
 
     `process` turns one source into a Report, or into a Problem when it fails; it runs in worker
     processes, so it must be a module-level function. `before_fork` runs first when the work is
-    spread over workers (e.g. to load dictionaries once, shared by the forked workers).
+    spread over workers (e.g. to load dictionaries once, shared by the forked workers). `load` reads
+    a source that was not read (`SourceText.loaded`) when its report is not in the cache.
     """
     with collector_paused():
         cached = [cache.get(t) for t in texts]
-    todo = [t for t, report in zip(texts, cached, strict=True) if report is None]
+    sources = [t if hit is not None else load(t) for t, hit in zip(texts, cached, strict=True)]
+    todo = [
+        t
+        for t, report in zip(sources, cached, strict=True)
+        if report is None and isinstance(t, SourceText)
+    ]
     on_done(len(texts) - len(todo))
     if len(todo) >= MIN_PARALLEL and (workers or worker_count()) > 1:
         before_fork()
     outcomes = iter(map_reports(process, todo, workers=workers, on_done=on_done))
     done: list[tuple[Report, SourceText]] = []
     problems: list[Problem] = []
-    for text, hit in zip(texts, cached, strict=True):
+    for text, hit in zip(sources, cached, strict=True):
+        if isinstance(text, Problem):
+            problems.append(text)
+            continue
         report: Report | Problem | None = hit
         if report is None:
             outcome = next(outcomes)
@@ -165,7 +179,8 @@ def _write_folder(docs: Path, folder: str, tree: DocsTree) -> None:
 def update_docs(
     docs: Path,
     manifest_path: Path,
-    reports: list[tuple[Report, bytes]],
+    reports: list[Report],
+    raws: Mapping[str, bytes],
     shared: DocsTree,
     *,
     workers: int | None = None,
@@ -173,7 +188,8 @@ def update_docs(
     inputs: Mapping[str, str] | None = None,
 ) -> int:
     """Bring `docs` up to date with these reports and shared files; return how many reports were
-    rendered. `inputs`: each report's cache key by id, when known (see `cache.render_key`)."""
+    rendered. `raws`: each report's source bytes by id, asked for only for the reports rendered.
+    `inputs`: each report's cache key by id, when known (see `cache.render_key`)."""
     old = DocsManifest.load(manifest_path)
     if old is None or old.code != code_version() or not docs.is_dir():
         if docs.exists():
@@ -182,12 +198,12 @@ def update_docs(
     manifest_path.unlink(missing_ok=True)
     new = DocsManifest(code_version(), catalog_key=old.catalog_key, catalog_files=old.catalog_files)
     stale: list[tuple[Report, bytes]] = []
-    for report, raw in reports:
+    for report in reports:
         folder = f"reports/{report.id}"
         key = (inputs or {}).get(report.id)
         new.reports[folder] = render_key(report, report.source.sha256, key)
         if old.reports.get(folder) != new.reports[folder] or not (docs / folder).is_dir():
-            stale.append((report, raw))
+            stale.append((report, raws[report.id]))
     on_done(len(reports) - len(stale))
     outcomes = iter_reports(_render, stale, workers=workers, on_done=on_done)
     for (report, _), outcome in zip(stale, outcomes, strict=True):

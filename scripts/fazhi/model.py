@@ -52,6 +52,9 @@ class SourceText:
     override: dict[str, Any] | None = None
     override_file: str | None = None
     log: tuple[LogEntry, ...] = ()  # characters `read` removed while decoding; cleaning's log starts with them
+    # False: the file is unchanged since the last build and was not read (`source_index`): only
+    # `source` and the override are set; `read.reread` gives the whole SourceText
+    loaded: bool = True
 
 
 @dataclass(frozen=True)
