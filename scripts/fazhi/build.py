@@ -31,15 +31,11 @@ from .cache import (
     files_below,
     vocabulary_version,
 )
-from .catalog import DOWNLOADS, assembled_tree, is_download
-from .catalog_entries import CatalogEntry, catalog_entry
-from .downloads import listing
+from .catalog_update import catalog_files
 from .exceptions import BuildError, FazhiError
 from .ids import base_id
 from .incremental import (
-    EntryStore,
     docs_current,
-    folder_keys,
     process_all,
     record_inputs,
     update_catalog,
@@ -68,8 +64,7 @@ from .site import build_context, with_page_links
 from .site_files import shared_tree
 from .source_index import SourceIndex
 from .topics import Topic, current_topics, load_topics, use_topics
-from .write import DocsTree, read_folder_files, write_tree
-from .zips import Reusable, reusable_entries
+from .write import write_tree
 
 SAFE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID_LENGTH = 120
@@ -281,7 +276,9 @@ def write_docs(
             docs,
             manifest,
             repr(publication),
-            lambda: catalog_files(docs, result.reports, manifest, project.cache_dir),
+            lambda years: catalog_files(
+                docs, result.reports, result.inputs, manifest, project.cache_dir, years
+            ),
         )
         record_inputs(manifest, inputs)
 
@@ -301,41 +298,6 @@ def docs_inputs(project: Project, result: BuildResult) -> str:
         *(f"{r.id}\0{result.inputs[r.id]}" for r in result.reports),
     ]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def catalog_files(
-    docs: Path, reports: list[Report], manifest: Path, cache_dir: Path
-) -> DocsTree:
-    """Bulk downloads and catalogues, made from the per-report files as written, so the sizes and
-    checksums they state are those of the published bytes. A report's catalogue entry is made again
-    only when its folder was rendered from other inputs; the archives reuse the previous ones' entries."""
-    publication = publication_from_env()
-    keys = folder_keys(manifest)
-    store = EntryStore(cache_dir / "catalog-entries.pickle")
-    entries: dict[str, CatalogEntry] = {}
-    for report in reports:
-        folder = docs / "reports" / report.id
-
-        def make(report: Report = report, folder: Path = folder) -> CatalogEntry:
-            found = {n: d for n, d in read_folder_files(folder).items() if is_download(n)}
-            return catalog_entry(report, listing(found), publication)
-
-        key = keys.get(f"reports/{report.id}")
-        if key is None:
-            entries[report.id] = make()
-            continue
-        digest = hashlib.sha256(f"{key}\0{publication!r}".encode()).hexdigest()
-        entry = store.get(digest, make)
-        entries[report.id] = entry if isinstance(entry, CatalogEntry) else make()
-    store.save()
-    reuse: Reusable = {}
-    for archive in sorted((docs / DOWNLOADS).glob("all*.zip")):
-        reuse.update(reusable_entries(archive.read_bytes()))
-
-    def read(report_id: str, name: str) -> bytes:
-        return (docs / "reports" / report_id / name).read_bytes()
-
-    return assembled_tree(reports, entries, publication, read, reuse)
 
 
 def build_docs(project: Project, clock: StageClock | None = None) -> BuildResult:

@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from .catalog_csv import CATALOG_COLUMNS
 from .catalog_entries import CatalogEntry, catalog_entry, compact
@@ -20,7 +21,7 @@ from .catalog_zips import Reader, year_zips
 from .datapackage import datapackage
 from .dcat import Page, catalog_head, top_catalog
 from .dictionary import dictionary_page
-from .downloads import DownloadFile, listing
+from .downloads import DownloadFile, FileKind, listing
 from .downloads_page import downloads_page
 from .indicator_views import INDICATOR_COLUMNS
 from .model import Report
@@ -100,17 +101,25 @@ def shard_tables(shard: Shard, entries: Mapping[str, CatalogEntry]) -> tuple[byt
     return catalog_csv, (csv_header(INDICATOR_COLUMNS) + lines).encode("utf-8")
 
 
-def catalog_index(shards: list[Shard], files: Mapping[str, bytes]) -> dict[str, object]:
+@dataclass(frozen=True)
+class FileFacts:
+    """What the overview files state of a per-year file: its size and checksum."""
+
+    size: int
+    sha256: str
+
+
+def file_facts(data: bytes) -> FileFacts:
+    return FileFacts(len(data), hashlib.sha256(data).hexdigest())
+
+
+def catalog_index(shards: list[Shard], facts: Mapping[str, FileFacts]) -> dict[str, object]:
     """catalog.json: where each year's files are, with their sizes and checksums."""
     parts = []
     for shard in shards:
         names = shard_files(shard.key)
         listed = {
-            role: {
-                "path": n,
-                "bytes": len(files[n]),
-                "sha256": hashlib.sha256(files[n]).hexdigest(),
-            }
+            role: {"path": n, "bytes": facts[n].size, "sha256": facts[n].sha256}
             for role, n in names.items()
         }
         parts.append(
@@ -120,28 +129,46 @@ def catalog_index(shards: list[Shard], files: Mapping[str, bytes]) -> dict[str, 
     return {"schema": "fazhi/catalog-index/1", "count": count, "parts": parts}
 
 
+def shard_bulk(
+    shard: Shard, page: Page, entries: Mapping[str, CatalogEntry], publication: Publication
+) -> dict[str, bytes]:
+    """One shard's tables and catalogues (downloads/… file name → bytes)."""
+    names = shard_files(shard.key)
+    catalog_csv, indicators_csv = shard_tables(shard, entries)
+    return {
+        names["catalog_csv"]: catalog_csv,
+        names["indicators_csv"]: indicators_csv,
+        names["catalog_json"]: catalog_json(shard, entries),
+        names["catalog_jsonld"]: catalog_jsonld(shard, entries, publication, page),
+    }
+
+
+def overview_files(
+    cut: list[Shard], facts: Mapping[str, FileFacts], kinds: set[FileKind], publication: Publication
+) -> dict[str, bytes]:
+    """datapackage.json, catalog.json and catalog.jsonld: over every shard, from its files' facts."""
+    tables = []
+    for shard in cut:
+        names = shard_files(shard.key)
+        tables.append((shard, facts[names["catalog_csv"]], facts[names["indicators_csv"]]))
+    return {
+        "datapackage.json": dump_json(datapackage(tables, publication)),
+        "catalog.json": dump_json(catalog_index(cut, facts)),
+        "catalog.jsonld": dump_json(top_catalog(pages(cut), kinds, publication), indent=None),
+    }
+
+
 def bulk_files(
     reports: list[Report], entries: Mapping[str, CatalogEntry], publication: Publication
 ) -> dict[str, bytes]:
     """downloads/… file name → bytes for the tables and catalogues (the archives are apart)."""
     cut = shards(sorted(reports, key=lambda r: r.id), entries)
     out: dict[str, bytes] = {}
-    tables: list[tuple[Shard, bytes, bytes]] = []
     for shard, page in zip(cut, pages(cut), strict=True):
-        names = shard_files(shard.key)
-        catalog_csv, indicators_csv = shard_tables(shard, entries)
-        tables.append((shard, catalog_csv, indicators_csv))
-        out[names["catalog_csv"]] = catalog_csv
-        out[names["indicators_csv"]] = indicators_csv
-        out[names["catalog_json"]] = catalog_json(shard, entries)
-        out[names["catalog_jsonld"]] = catalog_jsonld(shard, entries, publication, page)
+        out |= shard_bulk(shard, page, entries, publication)
     kinds = {f.kind for r in reports for f in entries[r.id].files}
-    return {
-        "datapackage.json": dump_json(datapackage(tables, publication)),
-        "catalog.json": dump_json(catalog_index(cut, out)),
-        "catalog.jsonld": dump_json(top_catalog(pages(cut), kinds, publication), indent=None),
-        **out,
-    }
+    facts = {name: file_facts(data) for name, data in out.items()}
+    return {**overview_files(cut, facts, kinds, publication), **out}
 
 
 def robots_txt(publication: Publication) -> str:
@@ -177,7 +204,21 @@ def assembled_tree(
     out: dict[str, str | bytes] = {DOWNLOADS + n: data for n, data in (bulk | archives).items()}
     present = {f.kind.suffix for r in ordered for f in entries[r.id].files}
     counts = Counter(year_key(entries[r.id].year) for r in ordered)
-    out[DOWNLOADS + "index.md"] = downloads_page(bulk, archives, counts, present, publication)
-    out[DOWNLOADS + "dictionary.md"] = dictionary_page(present)
-    out["robots.txt"] = robots_txt(publication)
-    return out
+    sizes = {n: len(data) for n, data in (bulk | archives).items()}
+    return out | pages_tree(sizes, list(archives), counts, present, publication)
+
+
+def pages_tree(
+    sizes: Mapping[str, int],
+    archives: list[str],
+    counts: Mapping[str, int],
+    present: set[str],
+    publication: Publication,
+) -> dict[str, str | bytes]:
+    """The 数据下载 page, the data dictionary and robots.txt. `sizes`: of every downloads/ file but
+    those pages; `archives`: the archives' names; `counts`: reports per year key."""
+    return {
+        DOWNLOADS + "index.md": downloads_page(sizes, archives, counts, present, publication),
+        DOWNLOADS + "dictionary.md": dictionary_page(present),
+        "robots.txt": robots_txt(publication),
+    }

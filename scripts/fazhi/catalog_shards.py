@@ -70,17 +70,32 @@ def shards(reports: list[Report], entries: Mapping[str, CatalogEntry]) -> list[S
     for report in sorted(reports, key=lambda r: r.id):
         by_year[entries[report.id].year].append(report)
     out: list[Shard] = []
-    for year in sorted(by_year, key=lambda y: (y is None, -(y or 0))):
-        group = by_year[year]
-        starts = cut(
-            [entry_sizes(entries[r.id]) for r in group],
-            SHARD_BYTES,
-        )
-        bounds = [*starts, len(group)]
-        for number, (start, end) in enumerate(pairwise(bounds), start=1):
-            part = number if len(starts) > 1 else None
-            key = year_key(year) + (f"-{part}" if part else "")
-            out.append(Shard(key, year, part, tuple(group[start:end])))
+    for year in sorted(by_year, key=year_rank):
+        out.extend(year_shards(year, by_year[year], entries))
+    return out
+
+
+def year_rank(year: int | None) -> tuple[bool, int]:
+    """Newest year first, undated last."""
+    return (year is None, -(year or 0))
+
+
+def year_shards(
+    year: int | None, group: list[Report], entries: Mapping[str, CatalogEntry]
+) -> list[Shard]:
+    """One year's reports (in id order) cut in parts (see `shards`)."""
+    starts = cut([entry_sizes(entries[r.id]) for r in group], SHARD_BYTES)
+    return shards_at(year, group, starts)
+
+
+def shards_at(year: int | None, group: list[Report], starts: list[int]) -> list[Shard]:
+    """One year's shards, cut at these start indexes (one shard: [0])."""
+    out = []
+    bounds = [*starts, len(group)]
+    for number, (start, end) in enumerate(pairwise(bounds), start=1):
+        part = number if len(starts) > 1 else None
+        key = year_key(year) + (f"-{part}" if part else "")
+        out.append(Shard(key, year, part, tuple(group[start:end])))
     return out
 
 

@@ -3,9 +3,8 @@ year (`catalog_shards`)."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from .catalog_csv import CATALOG_COLUMNS
 from .catalog_shards import Shard, shard_label
@@ -19,8 +18,18 @@ SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 DIALECT_PROFILE = "https://datapackage.org/profiles/2.0/tabledialect.json"
 
 
+class Facts(Protocol):
+    """A file's size and checksum (`catalog.FileFacts`)."""
+
+    @property
+    def size(self) -> int: ...
+
+    @property
+    def sha256(self) -> str: ...
+
+
 def table_resource(
-    name: str, title: str, path: str, data: bytes, columns: tuple[Column, ...]
+    name: str, title: str, path: str, data: Facts, columns: tuple[Column, ...]
 ) -> dict[str, Any]:
     return {
         "$schema": RESOURCE_PROFILE,
@@ -32,8 +41,8 @@ def table_resource(
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "bytes": len(data),
-        "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+        "bytes": data.size,
+        "hash": "sha256:" + data.sha256,
         "dialect": {
             "$schema": DIALECT_PROFILE,
             "header": True,
@@ -50,9 +59,7 @@ def table_resource(
     }
 
 
-def shard_resources(
-    shard: Shard, catalog_csv: bytes, indicators_csv: bytes
-) -> list[dict[str, Any]]:
+def shard_resources(shard: Shard, catalog_csv: Facts, indicators_csv: Facts) -> list[dict[str, Any]]:
     """A shard's two tables; its indicators refer to its own catalogue rows (the same reports)."""
     key, span = shard.key, shard_label(shard)
     catalog = table_resource(
@@ -77,7 +84,7 @@ def shard_resources(
 
 
 def datapackage(
-    tables: Sequence[tuple[Shard, bytes, bytes]], publication: Publication
+    tables: Sequence[tuple[Shard, Facts, Facts]], publication: Publication
 ) -> dict[str, Any]:
     """One catalogue and one indicator resource per shard (per report year), with the same schemas."""
     resources = [

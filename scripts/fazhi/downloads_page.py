@@ -86,11 +86,11 @@ def year_order(year: str) -> tuple[int, int]:
 
 
 def file_rows(
-    names: list[str], sizes: Mapping[str, bytes], label: Callable[[str], str]
+    names: list[str], sizes: Mapping[str, int], label: Callable[[str], str]
 ) -> list[str]:
     return [
         f'<tr><td><a href="{name}" download>{name}</a></td><td>{html_text(label(name))}</td>'
-        f'<td class="fz-size" data-bytes="{len(sizes[name])}">{human_size(len(sizes[name]))}</td></tr>'
+        f'<td class="fz-size" data-bytes="{sizes[name]}">{human_size(sizes[name])}</td></tr>'
         for name in names
     ]
 
@@ -109,12 +109,10 @@ def files_table(rows: list[str], caption: str) -> str:
     )
 
 
-def bulk_tables(
-    bulk: Mapping[str, bytes], archives: Mapping[str, bytes], counts: Mapping[str, int]
-) -> str:
-    """The overview files, then one table per report year (`counts`: reports per year key)."""
-    sizes = {**bulk, **archives}
-    overview = [n for n in OVERVIEW_FILES if n in bulk]
+def bulk_tables(sizes: Mapping[str, int], archives: list[str], counts: Mapping[str, int]) -> str:
+    """The overview files, then one table per report year (`sizes`: of every file, the archives
+    included; `counts`: reports per year key)."""
+    overview = [n for n in OVERVIEW_FILES if n in sizes]
     out = [files_table(file_rows(overview, sizes, OVERVIEW_FILES.__getitem__), "总览")]
     by_year: dict[str, list[str]] = {}
     for name in sizes:
@@ -124,7 +122,7 @@ def bulk_tables(
     for year in sorted(by_year, key=year_order):
         span = f"{year} 年度" if year.isdigit() else "未注明年度"
         names = sorted(by_year[year], key=file_order)
-        label = partial(year_file_label, archives=list(archives))
+        label = partial(year_file_label, archives=archives)
         out.append(
             f"### {span}（{counts.get(year, 0)} 份报告） {{#year-{year}}}\n\n"
             + files_table(file_rows(names, sizes, label), f"{span}的数据文件")
@@ -142,8 +140,8 @@ def per_report_list(present: set[str]) -> str:
 
 
 def downloads_page(
-    bulk: Mapping[str, bytes],
-    archives: Mapping[str, bytes],
+    sizes: Mapping[str, int],
+    archives: list[str],
     counts: Mapping[str, int],
     present: set[str],
     publication: Publication,
@@ -158,7 +156,7 @@ title: 数据下载
 
 本站 {sum(counts.values())} 份报告的全部数据均可下载，无需注册。批量文件按报告年度分开：每个年度有报告目录（CSV、JSON）、量化指标表（CSV）、DCAT 目录（JSON-LD）和全部报告文件的压缩包；一年的报告过多时分为几部分，每个文件不超过约 16 MB，指标表也不会超出 Excel 的行数上限。各年度的 CSV 列完全相同，可直接上下拼接（去掉后续文件的表头行）。每份报告的文件也在其页面底部的“下载”一节。
 
-{bulk_tables(bulk, archives, counts)}
+{bulk_tables(sizes, archives, counts)}
 
 各列的含义见[数据字典](dictionary.md)；元数据文件的结构见 [JSON Schema](../schema/report.schema.json)。
 

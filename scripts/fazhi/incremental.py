@@ -127,6 +127,7 @@ class DocsManifest:
     catalog_key: str = ""  # digest of what the catalogue files were made from (see `catalog_key`)
     catalog_files: list[str] = field(default_factory=list)
     inputs: str = ""  # digest of everything the whole tree was made from (see `docs_current`)
+    catalog_years: dict[str, dict] = field(default_factory=dict)  # see `catalog_update`
 
     @classmethod
     def load(cls, path: Path) -> DocsManifest | None:
@@ -144,12 +145,17 @@ class DocsManifest:
             str(catalog.get("key", "")),
             list(catalog.get("files", [])),
             str(data.get("inputs", "")),
+            dict(catalog.get("years", {})),
         )
 
     def save(self, path: Path) -> None:
         record = {"schema": MANIFEST_SCHEMA, "code": self.code}
         record |= {"reports": self.reports, "files": self.files}
-        record["catalog"] = {"key": self.catalog_key, "files": self.catalog_files}
+        record["catalog"] = {
+            "key": self.catalog_key,
+            "files": self.catalog_files,
+            "years": self.catalog_years,
+        }
         record["inputs"] = self.inputs
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
@@ -196,7 +202,12 @@ def update_docs(
             shutil.rmtree(docs)
         old = DocsManifest()
     manifest_path.unlink(missing_ok=True)
-    new = DocsManifest(code_version(), catalog_key=old.catalog_key, catalog_files=old.catalog_files)
+    new = DocsManifest(
+        code_version(),
+        catalog_key=old.catalog_key,
+        catalog_files=old.catalog_files,
+        catalog_years=old.catalog_years,
+    )
     stale: list[tuple[Report, bytes]] = []
     for report in reports:
         folder = f"reports/{report.id}"
@@ -229,9 +240,12 @@ def catalog_key(manifest: DocsManifest, publication: str) -> str:
     return _digest(data)
 
 
-def update_catalog(
-    docs: Path, manifest_path: Path, publication: str, make: Callable[[], DocsTree]
-) -> bool:
+# (the manifest's records of the catalogue's years) → (files to write, names of all catalogue files,
+# the new records); see `catalog_update.update_years`
+CatalogMaker = Callable[[dict[str, dict]], tuple[DocsTree, list[str], dict[str, dict]]]
+
+
+def update_catalog(docs: Path, manifest_path: Path, publication: str, make: CatalogMaker) -> bool:
     """Write the catalogue files `make` produces, unless their inputs are those of the catalogue
     already in `docs`; return whether it was made again."""
     manifest = DocsManifest.load(manifest_path)
@@ -241,11 +255,11 @@ def update_catalog(
     present = all((docs / rel).is_file() for rel in manifest.catalog_files)
     if manifest.catalog_key == key and manifest.catalog_files and present:
         return False
-    tree = make()
+    tree, names, years = make(manifest.catalog_years)
     replace_files(tree, docs)
-    for rel in set(manifest.catalog_files) - tree.keys() - manifest.files.keys():
+    for rel in set(manifest.catalog_files) - set(names) - manifest.files.keys():
         (docs / rel).unlink(missing_ok=True)
-    manifest.catalog_key, manifest.catalog_files = key, sorted(tree)
+    manifest.catalog_key, manifest.catalog_files, manifest.catalog_years = key, names, years
     manifest.save(manifest_path)
     return True
 
