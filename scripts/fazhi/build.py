@@ -232,7 +232,7 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         index.save()
     with clock.stage("ids"):
         result, id_problems = checked_ids(done, project.reports_dir)
-        keys = {text.source.file: cache.context.key(text) for _, text in done}
+        keys = {text.source.file: cache.keys[text.source.file] for _, text in done}
         result.inputs = {r.id: keys[r.source.file] for r in result.reports}
     found = [p for r in result.reports for p in r.problems]
     result.problems = sort_problems(problems + failed + id_problems + found)

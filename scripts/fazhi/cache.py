@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -72,31 +73,76 @@ class CacheContext:
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
+_PACK_MAGIC = b"fazhi-pack\n"
+_LENGTH_BYTES = 8
+_UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError, ValueError)
+
+
+def read_pack(path: Path) -> dict[str, memoryview]:
+    """The entries of a pack (key → pickled bytes), as views of the file mapped into memory: nothing
+    is copied until an entry is unpickled. Empty when the file is missing or not a pack.
+
+    Layout: magic, the header's length, the header (a pickle of the schema and, for each key, the
+    offset and length of its bytes after the header), the entries' bytes."""
+    try:
+        with path.open("rb") as file:
+            mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return {}
+    view = memoryview(mapped)
+    start = len(_PACK_MAGIC) + _LENGTH_BYTES
+    if view[: len(_PACK_MAGIC)] != _PACK_MAGIC:
+        return {}
+    size = int.from_bytes(view[len(_PACK_MAGIC) : start], "little")
+    try:
+        header = pickle.loads(view[start : start + size])
+    except _UNREADABLE:
+        return {}
+    if not isinstance(header, dict) or header.get("schema") != CACHE_SCHEMA:
+        return {}
+    base = start + size
+    try:
+        return {key: view[base + at : base + at + n] for key, (at, n) in header["entries"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return {}
+
+
+def write_pack(path: Path, entries: dict[str, bytes | memoryview]) -> None:
+    """Write a pack (see `read_pack`) in place of `path`, in one step."""
+    offsets, at = {}, 0
+    for key, data in entries.items():
+        offsets[key] = (at, len(data))
+        at += len(data)
+    header = pickle.dumps({"schema": CACHE_SCHEMA, "entries": offsets}, pickle.HIGHEST_PROTOCOL)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as out:
+        out.write(_PACK_MAGIC + len(header).to_bytes(_LENGTH_BYTES, "little") + header)
+        for data in entries.values():
+            out.write(data)
+    os.replace(tmp, path)
+
+
 @dataclass
 class ReportCache:
     """Pickled Reports (without their id), in one pack file per project.
 
-    One file, not one per report: a no-change rebuild then reads one file instead of thousands. The
-    pack is loaded whole, and rewritten only when an entry was added or went unused (pruning)."""
+    One file, not one per report: a no-change rebuild then maps one file instead of reading
+    thousands. The pack is rewritten only when an entry was added or went unused (pruning)."""
 
     folder: Path
     context: CacheContext
     hits: int = 0
     misses: int = 0
-    _old: dict[str, bytes] = field(default_factory=dict, repr=False)
-    _new: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _old: dict[str, bytes | memoryview] = field(default_factory=dict, repr=False)
+    _new: dict[str, bytes | memoryview] = field(default_factory=dict, repr=False)
+    keys: dict[str, str] = field(default_factory=dict, repr=False)  # file → key last asked for
 
     def __post_init__(self) -> None:
-        try:
-            loaded = pickle.loads(self.pack.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
-            loaded = None
-        if isinstance(loaded, dict) and loaded.get("schema") == CACHE_SCHEMA:
-            self._old = loaded["entries"]
+        self._old = dict(read_pack(self.pack))
 
     @property
     def pack(self) -> Path:
-        return self.folder / "pack.pickle"
+        return self.folder / "pack.bin"
 
     def _load(self, key: str) -> object | None:
         data = self._old.get(key)
@@ -105,11 +151,15 @@ class ReportCache:
         self._new[key] = data
         try:
             return pickle.loads(data)
-        except (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
+        except _UNREADABLE:
             return None
 
+    def key(self, src: SourceText) -> str:
+        self.keys[src.source.file] = self.context.key(src)
+        return self.keys[src.source.file]
+
     def get(self, src: SourceText) -> Report | None:
-        report = self._load(self.context.key(src))
+        report = self._load(self.key(src))
         if isinstance(report, Report):
             self.hits += 1
             return report
@@ -117,33 +167,35 @@ class ReportCache:
         return None
 
     def put(self, src: SourceText, report: Report) -> None:
-        self._new[self.context.key(src)] = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        self._new[self.key(src)] = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
 
     def save(self) -> bool:
         """Write the entries this build used (the others are dropped); False when nothing changed."""
         if self._new.keys() == self._old.keys():
             return False
         self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.pack.with_suffix(f".{os.getpid()}.tmp")
-        record = {"schema": CACHE_SCHEMA, "entries": self._new}
-        tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, self.pack)
+        write_pack(self.pack, self._new)
+        (self.folder / "pack.pickle").unlink(missing_ok=True)  # the format before
         self._old = dict(self._new)
         return True
 
 
-def render_key(report: Report, raw_sha256: str, inputs: str | None = None) -> str:
+def render_key(
+    report: Report, raw_sha256: str, inputs: str | None = None, site: str | None = None
+) -> str:
     """Digest of everything a report's own pages are rendered from: the final Report, the code
     and the site's address (pages carry absolute URLs when FAZHI_SITE_URL is set).
 
     With `inputs`, the report's cache key (`CacheContext.key`), the Report is digested as what it is
     made of: the stages' result, which that key determines, plus its id and page links (given by the
     whole site). Without it, its `repr`: not pickle, which depends on which equal strings happen to
-    be one object, so the same report fresh from the stages and from the cache would differ."""
+    be one object, so the same report fresh from the stages and from the cache would differ.
+    `site`: the site's address, when the caller has it at hand (else from the environment)."""
     if inputs is None:
         data = repr(report).encode("utf-8", "surrogatepass")
     else:
         made_of = (inputs, report.id, report.page_links)
         data = repr(made_of).encode("utf-8", "surrogatepass")
-    site = publication_from_env().site_url.encode()
-    return hashlib.sha256(code_version().encode() + raw_sha256.encode() + site + data).hexdigest()
+    address = (publication_from_env().site_url if site is None else site).encode()
+    head = code_version().encode() + raw_sha256.encode() + address
+    return hashlib.sha256(head + data).hexdigest()

@@ -19,6 +19,7 @@ _SUFFIXES = (
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def short_name(name: str) -> str:
     """Drop the administrative suffix when a name stays at least two characters long."""
     for suffix in _SUFFIXES:

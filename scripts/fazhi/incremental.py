@@ -22,6 +22,7 @@ from pathlib import Path
 from .cache import ReportCache, code_version, render_key
 from .model import Problem, Report, SourceText
 from .parallel import MIN_PARALLEL, iter_reports, map_reports, worker_count
+from .publication import publication_from_env
 from .site_files import report_files
 from .write import DocsTree, replace_files
 
@@ -182,6 +183,15 @@ def _write_folder(docs: Path, folder: str, tree: DocsTree) -> None:
         _write_file(path, content)
 
 
+def _folders(parent: Path) -> set[str]:
+    """The names of the folders in `parent`, from one listing."""
+    try:
+        with os.scandir(parent) as listing:
+            return {e.name for e in listing if e.is_dir()}
+    except FileNotFoundError:
+        return set()
+
+
 def update_docs(
     docs: Path,
     manifest_path: Path,
@@ -209,11 +219,13 @@ def update_docs(
         catalog_years=old.catalog_years,
     )
     stale: list[tuple[Report, bytes]] = []
+    site = publication_from_env().site_url
+    present = _folders(docs / "reports")
     for report in reports:
         folder = f"reports/{report.id}"
         key = (inputs or {}).get(report.id)
-        new.reports[folder] = render_key(report, report.source.sha256, key)
-        if old.reports.get(folder) != new.reports[folder] or not (docs / folder).is_dir():
+        new.reports[folder] = render_key(report, report.source.sha256, key, site)
+        if old.reports.get(folder) != new.reports[folder] or report.id not in present:
             stale.append((report, raws[report.id]))
     on_done(len(reports) - len(stale))
     outcomes = iter_reports(_render, stale, workers=workers, on_done=on_done)
@@ -223,9 +235,10 @@ def update_docs(
         _write_folder(docs, f"reports/{report.id}", outcome.value or {})
     for folder in old.reports.keys() - new.reports.keys():
         shutil.rmtree(docs / folder, ignore_errors=True)
+    root = str(docs)
     for rel, content in shared.items():
         new.files[rel] = _digest(content)
-        if old.files.get(rel) != new.files[rel] or not (docs / rel).is_file():
+        if old.files.get(rel) != new.files[rel] or not os.path.isfile(os.path.join(root, rel)):
             _write_file(docs / rel, content)
     for rel in old.files.keys() - new.files.keys():
         (docs / rel).unlink(missing_ok=True)
