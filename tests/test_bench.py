@@ -55,3 +55,30 @@ def test_bench_n_adds_a_size() -> None:
     assert sizes_to_run(None) == [100, 1000]
     assert sizes_to_run("10000") == [100, 1000, 10000]
     assert sizes_to_run("1000") == [100, 1000]
+
+
+def test_rebuilds_are_fresh_builds_and_change_one_report(tmp_path: Path, monkeypatch) -> None:
+    """Both rebuilds are whole `fazhi build`s in new processes; their figures are the stages before
+    mkdocs, and the second one follows one changed report."""
+    from fazhi import bench
+    from fazhi.build import Project
+
+    reports = tmp_path / "content" / "reports"
+    reports.mkdir(parents=True)
+    for n in range(4):
+        (reports / f"r{n}.txt").write_text(f"报告{n}\n", encoding="utf-8")
+    runs: list[tuple[str, dict[str, bytes]]] = []
+
+    def fake_build(project: Project, name: str) -> tuple[float, int, float, dict]:
+        runs.append((name, {p.name: p.read_bytes() for p in sorted(project.reports_dir.iterdir())}))
+        wall = {"read": 0.5, "clean + extract": 1.0, "mkdocs": 30.0, "search index": 2.0}
+        return 40.0, 0, 50.0, {"wall": wall, "cpu": wall, "cached": 4, "rendered": 1}
+
+    monkeypatch.setattr(bench, "timed_build", fake_build)
+    figures = bench.rebuild_pipelines(Project(tmp_path))
+    assert [name for name, _ in runs] == ["noop", "one-changed"]
+    changed = [n for n in runs[0][1] if runs[0][1][n] != runs[1][1][n]]
+    assert changed == ["r2.txt"]
+    assert figures["noop_pipeline_s"] == figures["one_changed_pipeline_cpu_s"] == 1.5
+    assert figures["noop_reports_from_cache"] == 4
+    assert figures["one_changed_reports_rendered"] == 1

@@ -157,3 +157,16 @@ def test_inputs_beyond_the_reports_bring_the_docs_up_to_date(
     shutil.copytree(project.pages_dir, fresh.pages_dir, dirs_exist_ok=True)
     build_docs(fresh)
     assert tree(project.docs_dir) == tree(fresh.docs_dir)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut in half", "empty"])
+def test_a_damaged_cache_pack_only_costs_time(project: Project, damage: str) -> None:
+    rebuild(project)
+    before = tree(project.docs_dir)
+    pack = project.cache_dir / "reports" / "pack.bin"
+    data = pack.read_bytes()
+    pack.write_bytes({"garbage": b"\x80" * 100, "cut in half": data[: len(data) // 2], "empty": b""}[damage])
+    cached, rendered = rebuild(project)
+    assert cached < len(SEEDS) and rendered == 0
+    assert tree(project.docs_dir) == before
+    assert rebuild(project) == (len(SEEDS), 0)

@@ -136,6 +136,7 @@ class ReportCache:
     _old: dict[str, bytes | memoryview] = field(default_factory=dict, repr=False)
     _new: dict[str, bytes | memoryview] = field(default_factory=dict, repr=False)
     keys: dict[str, str] = field(default_factory=dict, repr=False)  # file → key last asked for
+    _added: bool = field(default=False, repr=False)  # an entry was put (perhaps over a broken one)
 
     def __post_init__(self) -> None:
         self._old = dict(read_pack(self.pack))
@@ -168,15 +169,16 @@ class ReportCache:
 
     def put(self, src: SourceText, report: Report) -> None:
         self._new[self.key(src)] = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+        self._added = True
 
     def save(self) -> bool:
         """Write the entries this build used (the others are dropped); False when nothing changed."""
-        if self._new.keys() == self._old.keys():
+        if self._new.keys() == self._old.keys() and not self._added:
             return False
         self.folder.mkdir(parents=True, exist_ok=True)
         write_pack(self.pack, self._new)
         (self.folder / "pack.pickle").unlink(missing_ok=True)  # the format before
-        self._old = dict(self._new)
+        self._old, self._added = dict(self._new), False
         return True
 
 

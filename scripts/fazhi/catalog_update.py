@@ -25,6 +25,7 @@ from .cache import code_version
 from .catalog import (
     DOWNLOADS,
     FileFacts,
+    catalog_jsonld,
     file_facts,
     is_download,
     overview_files,
@@ -33,7 +34,7 @@ from .catalog import (
     shard_bulk,
 )
 from .catalog_entries import CatalogEntry, catalog_entry
-from .catalog_shards import Shard, shards_at, year_key, year_rank, year_shards
+from .catalog_shards import Shard, shard_files, shards_at, year_key, year_rank, year_shards
 from .catalog_zips import ARCHIVE_NAME, year_zips
 from .downloads import KINDS, OTHER, listing
 from .incremental import EntryStore, folder_keys
@@ -50,7 +51,7 @@ class YearRecord:
     """What the manifest keeps of one year's files."""
 
     content: str  # digest of the year's reports (ids, entry keys) and the publication settings
-    key: str  # `content` and the pages of its shards: everything its files are made from
+    key: str  # `content` and the pages of its shards (its catalogues link the next and last page)
     starts: list[int]  # where each shard starts among the year's reports (in id order)
     files: dict[str, list]  # downloads/ file name → [size, sha256]
     kinds: list[str]  # suffixes of the kinds of file its reports publish
@@ -176,10 +177,19 @@ def update_years(
             continue
         if group[0].id not in entries:
             entries |= job.entries(group, year_key(year))
-        files = job.year_files(group, cuts[year], paged, entries)
+        if year in kept:  # only the chain of pages moved (a report came or went): its catalogues
+            files = {
+                shard_files(s.key)["catalog_jsonld"]: catalog_jsonld(
+                    s, entries, job.publication, paged[s.key]
+                )
+                for s in cuts[year]
+            }
+        else:
+            files = job.year_files(group, cuts[year], paged, entries)
         tree |= {DOWNLOADS + name: data for name, data in files.items()}
         suffixes = sorted({f.kind.suffix for r in group for f in entries[r.id].files})
-        facts = {name: list(astuple(file_facts(data))) for name, data in files.items()}
+        facts = dict(kept[year].files) if year in kept else {}
+        facts |= {name: list(astuple(file_facts(data))) for name, data in files.items()}
         records[year_key(year)] = YearRecord(
             contents[year], key, starts_of(cuts[year]), facts, suffixes
         )

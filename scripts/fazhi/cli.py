@@ -86,7 +86,12 @@ def build_command(keep_going: bool, timings_json: Path | None) -> None:
     )
     click.echo(f"published {len(result.reports)} reports → {project.site_dir / 'index.html'}")
     if timings_json is not None:
-        record = {"wall": clock.times, "cpu": clock.cpu}
+        record = {
+            "wall": clock.times,
+            "cpu": clock.cpu,
+            "cached": result.cached,
+            "rendered": result.rendered,
+        }
         timings_json.write_text(json.dumps(record, indent=2), encoding="utf-8")
     if result.errors and not keep_going:
         raise SystemExit(1)
