@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.atomic import remove_tree
+
 from .conftest import copy_project
 from .hostile_cases import report
 
@@ -143,3 +145,21 @@ def test_build_passes_with_no_network(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert (project.site_dir / "index.html").is_file()
+
+
+def test_remove_tree_removes_everything_and_follows_no_link(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("留下", encoding="utf-8")
+    tree = tmp_path / "tree"
+    for n in range(30):
+        folder = tree / "reports" / f"r{n}"
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text("页", encoding="utf-8")
+    (tree / "index.md").write_text("首页", encoding="utf-8")
+    (tree / "deep" / "er" / "est").mkdir(parents=True)
+    (tree / "link").symlink_to(outside)
+    (tree / "reports" / "link").symlink_to(outside)
+    remove_tree(tree)
+    assert not tree.exists()
+    assert (outside / "keep.txt").read_text(encoding="utf-8") == "留下"
