@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fazhi.atomic import remove_tree
+from fazhi.atomic import link_copy, remove_tree
 
 from .conftest import copy_project
 from .hostile_cases import report
@@ -163,3 +163,21 @@ def test_remove_tree_removes_everything_and_follows_no_link(tmp_path: Path) -> N
     remove_tree(tree)
     assert not tree.exists()
     assert (outside / "keep.txt").read_text(encoding="utf-8") == "留下"
+
+
+def test_link_copy_is_the_same_tree_of_hard_links(tmp_path: Path) -> None:
+    source = tmp_path / "docs"
+    for n in range(20):
+        folder = source / "reports" / f"r{n}"
+        folder.mkdir(parents=True)
+        (folder / "index.md").write_text(f"页{n}", encoding="utf-8")
+    (source / "index.md").write_text("首页", encoding="utf-8")
+    (source / "a" / "b" / "c").mkdir(parents=True)
+    (source / "a" / "b" / "c" / "d.txt").write_text("深", encoding="utf-8")
+    (source / "empty").mkdir()
+    link_copy(source, tmp_path / "copy")
+    files = {p.relative_to(source) for p in source.rglob("*")}
+    assert {p.relative_to(tmp_path / "copy") for p in (tmp_path / "copy").rglob("*")} == files
+    for rel in files:
+        if (source / rel).is_file():
+            assert (source / rel).stat().st_ino == (tmp_path / "copy" / rel).stat().st_ino

@@ -33,7 +33,7 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
-_REMOVERS = 8
+_THREADS = 8  # file system calls at once (see `remove_tree`)
 
 
 def _remove(entry: os.DirEntry) -> None:
@@ -58,7 +58,7 @@ def remove_tree(path: Path) -> None:
                 items.extend(below)
         else:
             items.append(entry)
-    with ThreadPoolExecutor(_REMOVERS) as pool:
+    with ThreadPoolExecutor(_THREADS) as pool:
         list(pool.map(_remove, items))
     shutil.rmtree(path)
 
@@ -105,16 +105,43 @@ def exclusive(lock_file: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _link(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _copy(job: tuple[str, str, bool]) -> None:
+    src, dst, is_dir = job
+    if is_dir:
+        shutil.copytree(src, dst, copy_function=_link)
+    else:
+        _link(src, dst)
+
+
 def link_copy(source: Path, target: Path) -> None:
-    """A copy of the tree `source` whose files are hard links (a copy where links are impossible).
+    """A copy of the tree `source` whose files are hard links (a copy where links are impossible),
+    as `shutil.copytree` makes it; the folders below it are copied by several threads at once (see
+    `remove_tree`: 0.9 s one by one for 12,000 entries, 0.2-0.4 s eight at a time).
 
     Safe only for writers that replace files rather than edit them in place.
     """
-
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link)
+    target.mkdir()
+    jobs: list[tuple[str, str, bool]] = []
+    made: list[tuple[str, Path]] = []
+    with os.scandir(source) as listing:
+        top = list(listing)
+    for entry in top:
+        if not entry.is_dir():
+            jobs.append((entry.path, str(target / entry.name), False))
+            continue
+        (target / entry.name).mkdir()
+        made.append((entry.path, target / entry.name))
+        with os.scandir(entry.path) as below:
+            jobs.extend((e.path, str(target / entry.name / e.name), e.is_dir()) for e in below)
+    with ThreadPoolExecutor(_THREADS) as pool:
+        list(pool.map(_copy, jobs))
+    for src, dst in made:
+        shutil.copystat(src, dst)
+    shutil.copystat(source, target)
