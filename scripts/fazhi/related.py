@@ -26,38 +26,60 @@ class Neighbour:
     score: float  # cosine similarity, 0..1
 
 
-def count_matrix(token_lists: list[list[str]], min_df: int, max_df: float):
+@dataclass(frozen=True)
+class TermCounts:
+    """One report's distinct terms in order of first appearance (space-separated: one string is
+    quicker to keep and load than thousands), and how often each occurs (int32, one per term)."""
+
+    words: str
+    counts: bytes
+
+    @property
+    def terms(self) -> list[str]:
+        return self.words.split(" ") if self.words else []
+
+
+def term_counts(tokens: list[str]) -> TermCounts:
+    """Tokens hold no whitespace (they are `str.split` pieces)."""
+    counted = Counter(tokens)
+    counts = np.fromiter(counted.values(), np.int32, len(counted))
+    return TermCounts(" ".join(counted), counts.tobytes())
+
+
+def count_matrix(counted: list[TermCounts], min_df: int, max_df: float):
     """Term counts (reports × terms in sorted order, float32), laid out as scikit-learn's
     CountVectorizer lays them out (each row's terms in order of first appearance in the corpus),
-    since the order of a row's terms is the order its products are summed in. Counted by
-    `Counter` per report rather than one dictionary look-up per token in Python: 3× faster."""
+    since the order of a row's terms is the order its products are summed in. Each report's counts
+    come from `Counter` (`term_counts`) rather than one dictionary look-up per token in Python: 3×
+    faster, and kept from one build to the next by `fazhi.site_memo`."""
     import scipy.sparse as sp
 
-    counts = [Counter(tokens) for tokens in token_lists]
-    first_seen = {term: n for n, term in enumerate(dict.fromkeys(chain.from_iterable(counts)))}
-    columns = np.fromiter(map(first_seen.__getitem__, chain.from_iterable(counts)), dtype=np.int32)
-    values = np.fromiter(chain.from_iterable(c.values() for c in counts), dtype=np.float32)
-    indptr = np.zeros(len(counts) + 1, dtype=np.int32)
-    np.cumsum([len(c) for c in counts], out=indptr[1:])
-    matrix = sp.csr_matrix((values, columns, indptr), shape=(len(counts), len(first_seen)))
+    terms = [c.terms for c in counted]
+    first_seen = {term: n for n, term in enumerate(dict.fromkeys(chain.from_iterable(terms)))}
+    columns = np.fromiter(map(first_seen.__getitem__, chain.from_iterable(terms)), dtype=np.int32)
+    values = np.frombuffer(b"".join(c.counts for c in counted), np.int32).astype(np.float32)
+    indptr = np.zeros(len(counted) + 1, dtype=np.int32)
+    np.cumsum([len(t) for t in terms], out=indptr[1:])
+    matrix = sp.csr_matrix((values, columns, indptr), shape=(len(counted), len(first_seen)))
     matrix.sort_indices()
     rank = np.empty(len(first_seen), dtype=matrix.indices.dtype)
     for position, term in enumerate(sorted(first_seen)):
         rank[first_seen[term]] = position
     matrix.indices = rank.take(matrix.indices, mode="clip")
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    return matrix[:, np.where((df >= min_df) & (df <= max_df * len(counts)))[0]]
+    return matrix[:, np.where((df >= min_df) & (df <= max_df * len(counted)))[0]]
 
 
-def tfidf_matrix(token_lists: list[list[str]]):
+def tfidf_matrix(token_lists: list[list[str]], counted: list[TermCounts] | None = None):
     """Rows are L2-normalised, so a row-by-row dot product is the cosine similarity. Terms in fewer
     than two reports or in more than 95 % of them (from 20 reports on) carry no similarity.
 
     The weights are scikit-learn's TfidfTransformer(sublinear_tf=True) float for float (smoothed
     idf in float32, each row's squares summed in order in double), without importing scikit-learn:
     its import alone costs more CPU than the similarities of 1,000 reports."""
-    large = len(token_lists) >= 20
-    matrix = count_matrix(token_lists, 2 if large else 1, 0.95 if large else 1.0)
+    counted = counted if counted is not None else [term_counts(t) for t in token_lists]
+    large = len(counted) >= 20
+    matrix = count_matrix(counted, 2 if large else 1, 0.95 if large else 1.0)
     df = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.float32)
     df += 1.0
     idf = np.full_like(df, fill_value=matrix.shape[0] + 1, dtype=np.float32)
@@ -84,11 +106,14 @@ def similar_reports(
     groups: list[str | None] | None = None,
     k: int = NEIGHBOURS,
     chunk: int = CHUNK,
+    counted: list[TermCounts] | None = None,
 ) -> dict[str, list[Neighbour]]:
-    """The `k` most similar reports for each id, best first; same non-null group excluded."""
-    if len(ids) < 2 or not any(token_lists):
+    """The `k` most similar reports for each id, best first; same non-null group excluded.
+    `counted`: the reports' `term_counts`, when known (then `token_lists` is not read)."""
+    counted = counted if counted is not None else [term_counts(t) for t in token_lists]
+    if len(ids) < 2 or not any(c.words for c in counted):
         return {i: [] for i in ids}
-    matrix = tfidf_matrix(token_lists)
+    matrix = tfidf_matrix([], counted)
     members: dict[str, list[int]] = defaultdict(list)
     for index, group in enumerate(groups or []):
         if group is not None:

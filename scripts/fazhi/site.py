@@ -8,6 +8,7 @@ province down (`('广西壮族自治区', '柳州市', '鹿寨县', '拉沟乡')
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -15,7 +16,7 @@ from .coverage import REQUIRED_ITEMS
 from .ids import short_name, slug
 from .markup import html_text
 from .model import Report
-from .related import Neighbour, similar_reports
+from .related import Neighbour, TermCounts, similar_reports
 from .topics import Topic
 
 Place = tuple[str, ...]
@@ -119,9 +120,13 @@ def _region_slugs(places: set[Place]) -> dict[Place, str]:
 
 
 def build_context(
-    reports: list[Report], topics: list[Topic] | None = None, neighbours: int = 5
+    reports: list[Report],
+    topics: list[Topic] | None = None,
+    neighbours: int = 5,
+    counts: list[TermCounts] | None = None,
 ) -> SiteContext:
-    """Everything the browse pages and the report pages' link sections need, computed once."""
+    """Everything the browse pages and the report pages' link sections need, computed once.
+    `counts`: the reports' `related.term_counts`, when known."""
     kinds: dict[Place, str] = {}
     for report in reports:
         place, kind = place_with_kinds(report)
@@ -150,7 +155,8 @@ def build_context(
     }
     ids = [r.id for r in reports]
     groups = [repr(place_key(r)) if place_key(r) else None for r in reports]
-    similar = similar_reports(ids, [r.tokens.split() for r in reports], groups, k=neighbours)
+    tokens = [] if counts is not None else [r.tokens.split() for r in reports]
+    similar = similar_reports(ids, tokens, groups, k=neighbours, counted=counts)
     return SiteContext(
         reports={r.id: r for r in reports},
         region_docs=_region_slugs(all_places),
@@ -306,6 +312,29 @@ def neighbour_sections(report: Report, ctx: SiteContext) -> tuple[str, ...]:
         parts.append(_report_list(ctx, here, similar, True))
     parts.append(topic_section(report, ctx, here))
     return tuple(parts)
+
+
+def page_links_inputs(report: Report, ctx: SiteContext, inputs: Mapping[str, str]) -> tuple:
+    """Everything `lead_sections` and `neighbour_sections` read, given each report's cache key by
+    id (which determines the Report but for its id and page links): the report, the pages of its
+    place and of the places above, the reports listed (with their keys) and the similar reports'
+    scores. The topics' pages come from the vocabulary, which the cache keys cover."""
+    place = place_of(report)
+    others = ctx.same_place.get(report.id, [])
+    county = county_of(report)
+    same = ctx.same_county_year.get((county, report.meta.year), []) if county else []
+    similar = tuple((n.id, n.score) for n in ctx.similar.get(report.id, []))
+    listed = (*others, *same, *(n for n, _ in similar))
+    return (
+        inputs[report.id],
+        report.id,
+        tuple(ctx.region_docs[place[:n]] for n in range(len(place) + 1)),
+        tuple(others),
+        tuple(same),
+        ctx.region_docs.get(county) if county else None,
+        similar,
+        tuple(inputs[rid] for rid in listed),
+    )
 
 
 def topic_section(report: Report, ctx: SiteContext, here: str) -> str:

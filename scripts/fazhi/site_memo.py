@@ -1,0 +1,175 @@
+"""Stage `assemble` with a memory: what the last build made from unchanged inputs is taken again.
+
+Everything `assemble` makes is a pure function of its inputs, so a piece is reused only when the inputs
+it is made of are equal to those it was made of last time:
+
+- a report's term counts (the input of similar reports) and its browse view, by its cache key and id
+  (`BuildResult.inputs`: the digest of its source, override, vocabulary and the code);
+- a report's page links, by `site.page_links_inputs` (its own key and those of the reports it lists,
+  the places' pages, its similar reports and their scores);
+- the site-wide pages (`site_files.shared_tree`), by the digest of every report's browse view
+  (`browse_view`: the report without what only its own page shows), the hand-written pages, the
+  topics, the indicator vocabulary and the code. They are always made from those views, so the
+  digest covers everything they read.
+
+The memory is two pickles of our own in build/cache (never read from anywhere else); entries this
+build did not use are dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .cache import code_version, digest_files, files_below
+from .indicators import VOCAB_FILE
+from .model import Document, Report
+from .related import TermCounts, term_counts
+from .site import SiteContext, build_context, page_links_inputs, with_page_links
+from .site_files import shared_tree
+from .topics import Topic
+from .write import DocsTree
+
+MEMO_SCHEMA = "fazhi/site-memo/1"
+
+
+@dataclass
+class Memo:
+    """Tables of values by key, in one pickle; `get` makes what is missing."""
+
+    path: Path | None
+    _old: dict[str, dict[Hashable, Any]] = field(default_factory=dict, repr=False)
+    _new: dict[str, dict[Hashable, Any]] = field(default_factory=dict, repr=False)
+    _made: bool = False
+
+    def __post_init__(self) -> None:
+        if self.path is None:
+            return
+        try:
+            loaded = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
+            loaded = None
+        if isinstance(loaded, dict) and loaded.get("schema") == MEMO_SCHEMA:
+            self._old = loaded["tables"]
+
+    def get(self, table: str, key: Hashable, make: Callable[[], Any]) -> Any:
+        old = self._old.get(table, {})
+        new = self._new.setdefault(table, {})
+        if key in old:
+            new[key] = old[key]
+        else:
+            new[key] = make()
+            self._made = True
+        return new[key]
+
+    def save(self) -> None:
+        """Write the entries this build used, when one was made or one went unused."""
+        if self.path is None:
+            return
+        used = {t: len(v) for t, v in self._new.items()}
+        if not self._made and used == {t: len(v) for t, v in self._old.items()}:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        record = {"schema": MEMO_SCHEMA, "tables": self._new}
+        tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, self.path)
+
+
+EMPTY_DOCUMENT = Document(blocks=[])
+
+
+def browse_view(report: Report) -> Report:
+    """The report as the site-wide pages see it: without its text, its tokens, the evidence and
+    keywords shown on its own page only, its page links and its source's digest and size."""
+    return replace(
+        report,
+        source=replace(report.source, sha256="", size=0),
+        doc=EMPTY_DOCUMENT,
+        outline=[],
+        keywords=[],
+        topic_evidence=[],
+        coverage_evidence={},
+        tokens="",
+        page_links={},
+        problems=[],
+    )
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def shared_inputs(views: list[str], pages_dir: Path, topics: list[Topic]) -> str:
+    """Digest of everything the site-wide pages are made of, given each report's view digest."""
+    parts = [
+        code_version(),
+        digest_files(files_below(pages_dir), pages_dir),
+        digest_files([VOCAB_FILE], VOCAB_FILE.parent) if VOCAB_FILE.is_file() else "",
+        repr(topics),
+        *views,
+    ]
+    return _digest("\n".join(parts))
+
+
+def assemble_site(
+    reports: list[Report],
+    inputs: Mapping[str, str],
+    pages_dir: Path,
+    topics: list[Topic],
+    cache_dir: Path | None = None,
+) -> tuple[list[Report], DocsTree]:
+    """The reports with their page links, and the site-wide pages. `inputs`: each report's cache
+    key by id; a report without one is made afresh every time, and the site-wide pages with it."""
+    memo = Memo(cache_dir / "site-memo.pickle" if cache_dir else None)
+    pages = Memo(cache_dir / "site-pages.pickle" if cache_dir else None)
+
+    def keyed(report: Report) -> Hashable | None:
+        key = inputs.get(report.id)
+        return None if key is None else (key, report.id)
+
+    def counted(report: Report) -> TermCounts:
+        key = inputs.get(report.id)
+        make = lambda: term_counts(report.tokens.split())  # noqa: E731
+        return make() if key is None else memo.get("terms", key, make)
+
+    context = build_context(reports, topics, counts=[counted(r) for r in reports])
+    linked = _linked(reports, context, inputs, memo, _digest(repr(topics)))
+    views = [browse_view(r) for r in reports]
+    digests = []
+    for report, view in zip(reports, views, strict=True):
+        key = keyed(report)
+        make = lambda view=view: _digest(repr(view))  # noqa: E731
+        digests.append(make() if key is None else memo.get("views", key, make))
+    lean = replace(context, reports={v.id: v for v in views}, similar={})
+    make_pages = lambda: shared_tree(views, pages_dir, lean)  # noqa: E731
+    if any(keyed(r) is None for r in reports):
+        shared = make_pages()
+    else:
+        shared = pages.get("pages", shared_inputs(digests, pages_dir, topics), make_pages)
+    memo.save()
+    pages.save()
+    return linked, shared
+
+
+def _linked(
+    reports: list[Report],
+    context: SiteContext,
+    inputs: Mapping[str, str],
+    memo: Memo,
+    topics: str,
+) -> list[Report]:
+    """`site.with_page_links`, each report's links taken again when what they show is unchanged."""
+    if any(r.id not in inputs for r in reports):
+        return with_page_links(reports, context)
+    linked = []
+    for report in reports:
+        key = _digest(repr((topics, page_links_inputs(report, context, inputs))))
+        links = memo.get("links", key, lambda r=report: with_page_links([r], context)[0].page_links)
+        linked.append(replace(report, page_links=links))
+    return linked
