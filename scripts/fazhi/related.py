@@ -8,12 +8,18 @@ the page lists those already, and they would crowd out every other place.
 
 from __future__ import annotations
 
+import importlib.machinery
+import importlib.util
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain
+from functools import cache
+from pathlib import Path
 
 import numpy as np
+
+from .term_matrix import Csr, TermCounts, Terms, count_matrix
 
 NEIGHBOURS = 5
 CHUNK = 500
@@ -26,60 +32,23 @@ class Neighbour:
     score: float  # cosine similarity, 0..1
 
 
-@dataclass(frozen=True)
-class TermCounts:
-    """One report's distinct terms in order of first appearance (space-separated: one string is
-    quicker to keep and load than thousands), and how often each occurs (int32, one per term)."""
-
-    words: str
-    counts: bytes
-
-    @property
-    def terms(self) -> list[str]:
-        return self.words.split(" ") if self.words else []
-
-
-def term_counts(tokens: list[str]) -> TermCounts:
-    """Tokens hold no whitespace (they are `str.split` pieces)."""
-    counted = Counter(tokens)
-    counts = np.fromiter(counted.values(), np.int32, len(counted))
-    return TermCounts(" ".join(counted), counts.tobytes())
-
-
-def count_matrix(counted: list[TermCounts], min_df: int, max_df: float):
-    """Term counts (reports × terms in sorted order, float32), laid out as scikit-learn's
-    CountVectorizer lays them out (each row's terms in order of first appearance in the corpus),
-    since the order of a row's terms is the order its products are summed in. Each report's counts
-    come from `Counter` (`term_counts`) rather than one dictionary look-up per token in Python: 3×
-    faster, and kept from one build to the next by `fazhi.site_memo`."""
-    import scipy.sparse as sp
-
-    terms = [c.terms for c in counted]
-    first_seen = {term: n for n, term in enumerate(dict.fromkeys(chain.from_iterable(terms)))}
-    columns = np.fromiter(map(first_seen.__getitem__, chain.from_iterable(terms)), dtype=np.int32)
-    values = np.frombuffer(b"".join(c.counts for c in counted), np.int32).astype(np.float32)
-    indptr = np.zeros(len(counted) + 1, dtype=np.int32)
-    np.cumsum([len(t) for t in terms], out=indptr[1:])
-    matrix = sp.csr_matrix((values, columns, indptr), shape=(len(counted), len(first_seen)))
-    matrix.sort_indices()
-    rank = np.empty(len(first_seen), dtype=matrix.indices.dtype)
-    for position, term in enumerate(sorted(first_seen)):
-        rank[first_seen[term]] = position
-    matrix.indices = rank.take(matrix.indices, mode="clip")
-    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    return matrix[:, np.where((df >= min_df) & (df <= max_df * len(counted)))[0]]
-
-
-def tfidf_matrix(token_lists: list[list[str]], counted: list[TermCounts] | None = None):
+def tfidf_matrix(
+    token_lists: list[list[str]],
+    terms: Terms | None = None,
+    counted: list[TermCounts] | None = None,
+) -> Csr:
     """Rows are L2-normalised, so a row-by-row dot product is the cosine similarity. Terms in fewer
     than two reports or in more than 95 % of them (from 20 reports on) carry no similarity.
 
     The weights are scikit-learn's TfidfTransformer(sublinear_tf=True) float for float (smoothed
     idf in float32, each row's squares summed in order in double), without importing scikit-learn:
-    its import alone costs more CPU than the similarities of 1,000 reports."""
-    counted = counted if counted is not None else [term_counts(t) for t in token_lists]
+    its import alone costs more CPU than the similarities of 1,000 reports.
+    `terms` and `counted`: the reports' counts, when known (then `token_lists` is not read)."""
+    if terms is None or counted is None:
+        terms = Terms()
+        counted = [terms.count(tokens) for tokens in token_lists]
     large = len(counted) >= 20
-    matrix = count_matrix(counted, 2 if large else 1, 0.95 if large else 1.0)
+    matrix = count_matrix(terms, counted, 2 if large else 1, 0.95 if large else 1.0)
     df = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.float32)
     df += 1.0
     idf = np.full_like(df, fill_value=matrix.shape[0] + 1, dtype=np.float32)
@@ -106,45 +75,99 @@ def similar_reports(
     groups: list[str | None] | None = None,
     k: int = NEIGHBOURS,
     chunk: int = CHUNK,
+    terms: Terms | None = None,
     counted: list[TermCounts] | None = None,
 ) -> dict[str, list[Neighbour]]:
     """The `k` most similar reports for each id, best first; same non-null group excluded.
-    `counted`: the reports' `term_counts`, when known (then `token_lists` is not read)."""
-    counted = counted if counted is not None else [term_counts(t) for t in token_lists]
-    if len(ids) < 2 or not any(c.words for c in counted):
+    `terms` and `counted`: the reports' counts, when known (then `token_lists` is not read)."""
+    if terms is None or counted is None:
+        terms = Terms()
+        counted = [terms.count(tokens) for tokens in token_lists]
+    if len(ids) < 2 or not any(c.terms for c in counted):
         return {i: [] for i in ids}
-    matrix = tfidf_matrix([], counted)
+    matrix = tfidf_matrix([], terms, counted)
     members: dict[str, list[int]] = defaultdict(list)
     for index, group in enumerate(groups or []):
         if group is not None:
             members[group].append(index)
     result: dict[str, list[Neighbour]] = {}
-    transposed = _right_factor(matrix)
+    product = _products(matrix)
     for start in range(0, len(ids), chunk):
-        block = matrix[start : start + chunk] @ transposed
-        block = block if isinstance(block, np.ndarray) else block.toarray()
-        for offset, row in enumerate(block):
-            index = start + offset
-            row[index] = -1.0
-            group = groups[index] if groups else None
+        block = product(start, min(start + chunk, len(ids)))
+        block[np.arange(len(block)), np.arange(start, start + len(block))] = -1.0
+        for offset, group in enumerate((groups or [])[start : start + len(block)]):
             if group is not None:
-                row[members[group]] = -1.0
-            result[ids[index]] = _top(row, ids, k)
+                block[offset, members[group]] = -1.0
+        for offset, best in enumerate(_top(block, ids, k)):
+            result[ids[start + offset]] = best
     return result
 
 
-def _right_factor(matrix):
-    """The transposed matrix, dense when it fits in DENSE_BYTES: sparse × dense is several times
-    faster than sparse × sparse for a full similarity block, and adds the same products in the
-    same order (each row's terms in column order), so the similarities are the same floats."""
-    transposed = matrix.T
-    if transposed.shape[0] * transposed.shape[1] * transposed.dtype.itemsize <= DENSE_BYTES:
-        return transposed.toarray()
-    return transposed.tocsc()
+def _products(matrix: Csr) -> Callable[[int, int], np.ndarray]:
+    """Rows start..end of matrix × matrixᵀ. With the transposed matrix dense when it fits in
+    DENSE_BYTES, by scipy's sparse × dense kernel: several times faster than sparse × sparse for a
+    full similarity block, and it adds the same products in the same order (each row's terms in
+    its order), so the similarities are the same floats."""
+    rows, columns = matrix.shape
+    if rows * columns * matrix.dtype.itemsize > DENSE_BYTES:
+        import scipy.sparse as sp
+
+        left = sp.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=matrix.shape)
+        right = left.T.tocsc()
+        return lambda start, end: (left[start:end] @ right).toarray()
+    dense = np.zeros((columns, rows), dtype=matrix.dtype)
+    dense[matrix.indices, np.repeat(np.arange(rows), np.diff(matrix.indptr))] = matrix.data
+    kernel = csr_matvecs()
+
+    def product(start: int, end: int) -> np.ndarray:
+        first, last = matrix.indptr[start], matrix.indptr[end]
+        block = np.zeros((end - start, rows), dtype=matrix.dtype)
+        indptr = matrix.indptr[start : end + 1] - first
+        indices, data = matrix.indices[first:last], matrix.data[first:last]
+        kernel(end - start, columns, rows, indptr, indices, data, dense.ravel(), block.ravel())
+        return block
+
+    return product
 
 
-def _top(row: np.ndarray, ids: list[str], k: int) -> list[Neighbour]:
-    count = min(k, len(row))
-    best = np.argpartition(-row, count - 1)[:count]
-    best = best[np.lexsort((best, -row[best]))]
-    return [Neighbour(ids[i], round(float(row[i]), 4)) for i in best if row[i] > 0]
+@cache
+def csr_matvecs() -> Callable[..., None]:
+    """scipy's sparse × dense kernel, the one `csr_matrix @ ndarray` runs, loaded from its extension
+    module alone: importing scipy.sparse costs about 0.1 s of CPU (its array-API layer imports
+    numpy.f2py and numpy.testing), as much as the products of 1,000 reports. When the module is
+    not where scipy keeps it, scipy.sparse is imported after all."""
+    name = "scipy.sparse._sparsetools"
+    try:
+        found = importlib.util.find_spec("scipy")
+        folder = Path(next(iter(found.submodule_search_locations or []))) / "sparse"
+        path = next(
+            folder / f"_sparsetools{suffix}"
+            for suffix in importlib.machinery.EXTENSION_SUFFIXES
+            if (folder / f"_sparsetools{suffix}").is_file()
+        )
+        loader = importlib.machinery.ExtensionFileLoader(name, str(path))
+        spec = importlib.util.spec_from_file_location(name, path, loader=loader)
+        module = importlib.util.module_from_spec(spec)
+        loader.exec_module(module)
+        return module.csr_matvecs
+    except (ImportError, AttributeError, OSError, StopIteration, TypeError):
+        from scipy.sparse import _sparsetools
+
+        return _sparsetools.csr_matvecs
+
+
+def _top(block: np.ndarray, ids: list[str], k: int) -> list[list[Neighbour]]:
+    """Each row's `k` best columns with a positive score, best first (then by column)."""
+    count = min(k, block.shape[1])
+    best = np.argpartition(-block, count - 1, axis=1)[:, :count]
+    scores = np.take_along_axis(block, best, axis=1)
+    order = np.lexsort((best, -scores), axis=1)
+    best, scores = np.take_along_axis(best, order, 1), np.take_along_axis(scores, order, 1)
+    return [
+        [
+            Neighbour(ids[i], round(score, 4))
+            for i, score in zip(row, values, strict=True)
+            if score > 0
+        ]
+        for row, values in zip(best.tolist(), scores.tolist(), strict=True)
+    ]

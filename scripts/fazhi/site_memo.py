@@ -18,7 +18,9 @@ build did not use are dropped.
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import importlib.metadata
 import os
 import pickle
 from collections.abc import Callable, Hashable, Mapping
@@ -26,16 +28,24 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from .cache import code_version, digest_files, files_below
 from .indicators import VOCAB_FILE
 from .model import Document, Report
-from .related import TermCounts, term_counts
-from .site import SiteContext, build_context, page_links_inputs, with_page_links
+from .site import SiteContext, build_context, page_links_inputs, place_slug, with_page_links
 from .site_files import shared_tree
+from .term_matrix import INDEX, TermCounts, Terms
 from .topics import Topic
 from .write import DocsTree
 
 MEMO_SCHEMA = "fazhi/site-memo/1"
+
+
+def made_by() -> str:
+    """The code, and the place-name romanisation its folder names come from: a memory made by
+    other code is not used."""
+    return f"{code_version()} pypinyin {importlib.metadata.version('pypinyin')}"
 
 
 @dataclass
@@ -55,7 +65,7 @@ class Memo:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
             loaded = None
         if isinstance(loaded, dict) and loaded.get("schema") == MEMO_SCHEMA:
-            self._old = loaded["tables"]
+            self._old = loaded["tables"] if loaded.get("made_by") == made_by() else {}
 
     def get(self, table: str, key: Hashable, make: Callable[[], Any]) -> Any:
         old = self._old.get(table, {})
@@ -67,6 +77,12 @@ class Memo:
             self._made = True
         return new[key]
 
+    def forget(self, *tables: str) -> None:
+        for table in tables:
+            self._old.pop(table, None)
+            self._new.pop(table, None)
+        self._made = True
+
     def save(self) -> None:
         """Write the entries this build used, when one was made or one went unused."""
         if self.path is None:
@@ -76,7 +92,7 @@ class Memo:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        record = {"schema": MEMO_SCHEMA, "tables": self._new}
+        record = {"schema": MEMO_SCHEMA, "made_by": made_by(), "tables": self._new}
         tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, self.path)
 
@@ -128,33 +144,52 @@ def assemble_site(
     key by id; a report without one is made afresh every time, and the site-wide pages with it."""
     memo = Memo(cache_dir / "site-memo.pickle" if cache_dir else None)
     pages = Memo(cache_dir / "site-pages.pickle" if cache_dir else None)
-
-    def keyed(report: Report) -> Hashable | None:
-        key = inputs.get(report.id)
-        return None if key is None else (key, report.id)
-
-    def counted(report: Report) -> TermCounts:
-        key = inputs.get(report.id)
-        make = lambda: term_counts(report.tokens.split())  # noqa: E731
-        return make() if key is None else memo.get("terms", key, make)
-
-    context = build_context(reports, topics, counts=[counted(r) for r in reports])
+    counts = _counted(reports, inputs, memo)
+    context = build_context(
+        reports,
+        topics,
+        counts=counts,
+        slug_of=lambda name: memo.get("slugs", name, lambda: place_slug(name)),
+    )
     linked = _linked(reports, context, inputs, memo, _digest(repr(topics)))
-    views = [browse_view(r) for r in reports]
-    digests = []
-    for report, view in zip(reports, views, strict=True):
-        key = keyed(report)
-        make = lambda view=view: _digest(repr(view))  # noqa: E731
-        digests.append(make() if key is None else memo.get("views", key, make))
-    lean = replace(context, reports={v.id: v for v in views}, similar={})
-    make_pages = lambda: shared_tree(views, pages_dir, lean)  # noqa: E731
-    if any(keyed(r) is None for r in reports):
+
+    def make_pages() -> DocsTree:
+        views = [browse_view(r) for r in reports]
+        lean = replace(context, reports={v.id: v for v in views}, similar={})
+        return shared_tree(views, pages_dir, lean)
+
+    if any(r.id not in inputs for r in reports):
         shared = make_pages()
     else:
+        digests = [
+            memo.get("views", (inputs[r.id], r.id), lambda r=r: _digest(repr(browse_view(r))))
+            for r in reports
+        ]
         shared = pages.get("pages", shared_inputs(digests, pages_dir, topics), make_pages)
     memo.save()
     pages.save()
     return linked, shared
+
+
+def _counted(
+    reports: list[Report], inputs: Mapping[str, str], memo: Memo
+) -> tuple[Terms, list[TermCounts]]:
+    """Each report's term counts, from the memo unless the report changed. The term numbers are
+    the memo's own; they are numbered afresh (and every report counted again) when more than half
+    of the terms it holds are no longer used."""
+    for _ in range(2):
+        terms: Terms = memo.get("vocabulary", "terms", Terms)
+        counted = []
+        for report in reports:
+            key = inputs.get(report.id)
+            make = lambda r=report, t=terms: t.count(r.tokens.split())  # noqa: E731
+            counted.append(make() if key is None else memo.get("terms", key, make))
+        numbers = np.frombuffer(b"".join(c.terms for c in counted), INDEX)
+        in_use = np.count_nonzero(np.bincount(numbers, minlength=len(terms.names)))
+        if len(terms.names) <= 2 * in_use + 1000:
+            break
+        memo.forget("vocabulary", "terms")
+    return terms, counted
 
 
 def _linked(
@@ -169,7 +204,9 @@ def _linked(
         return with_page_links(reports, context)
     linked = []
     for report in reports:
-        key = _digest(repr((topics, page_links_inputs(report, context, inputs))))
+        key = (topics, *page_links_inputs(report, context, inputs))
         links = memo.get("links", key, lambda r=report: with_page_links([r], context)[0].page_links)
-        linked.append(replace(report, page_links=links))
+        report = copy.copy(report)
+        report.page_links = links
+        linked.append(report)
     return linked
