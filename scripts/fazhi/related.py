@@ -12,7 +12,7 @@ import importlib.machinery
 import importlib.util
 import math
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -24,6 +24,7 @@ from .term_matrix import Csr, TermCounts, Terms, count_matrix
 NEIGHBOURS = 5
 CHUNK = 500
 DENSE_BYTES = 256 * 1024 * 1024
+SYMMETRIC_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,7 @@ def similar_reports(
         if group is not None:
             members[group].append(index)
     result: dict[str, list[Neighbour]] = {}
-    product = _products(matrix)
-    for start in range(0, len(ids), chunk):
-        block = product(start, min(start + chunk, len(ids)))
+    for start, block in _similarities(matrix, chunk):
         block[np.arange(len(block)), np.arange(start, start + len(block))] = -1.0
         for offset, group in enumerate((groups or [])[start : start + len(block)]):
             if group is not None:
@@ -103,31 +102,58 @@ def similar_reports(
     return result
 
 
-def _products(matrix: Csr) -> Callable[[int, int], np.ndarray]:
-    """Rows start..end of matrix × matrixᵀ. With the transposed matrix dense when it fits in
-    DENSE_BYTES, by scipy's sparse × dense kernel: several times faster than sparse × sparse for a
-    full similarity block, and it adds the same products in the same order (each row's terms in
-    its order), so the similarities are the same floats."""
+def _similarities(matrix: Csr, chunk: int) -> Iterator[tuple[int, np.ndarray]]:
+    """Blocks of `chunk` rows of matrix × matrixᵀ (the first row's number, the block).
+
+    With the transposed matrix dense when it fits in DENSE_BYTES, by scipy's sparse × dense kernel:
+    several times faster than sparse × sparse for a full similarity block, and it adds the same
+    products in the same order (each row's terms in its order), so the similarities are the same
+    floats. They are symmetric to the last bit (every row's terms are in the order the corpus first
+    shows them, so cell i, j and cell j, i add the same products in the same order), so when the
+    whole similarity matrix fits in SYMMETRIC_BYTES a block is computed right of the diagonal only
+    and the rest is taken from the blocks above."""
     rows, columns = matrix.shape
     if rows * columns * matrix.dtype.itemsize > DENSE_BYTES:
         import scipy.sparse as sp
 
         left = sp.csr_matrix((matrix.data, matrix.indices, matrix.indptr), shape=matrix.shape)
         right = left.T.tocsc()
-        return lambda start, end: (left[start:end] @ right).toarray()
+        for start in range(0, rows, chunk):
+            yield start, (left[start : start + chunk] @ right).toarray()
+        return
     dense = np.zeros((columns, rows), dtype=matrix.dtype)
     dense[matrix.indices, np.repeat(np.arange(rows), np.diff(matrix.indptr))] = matrix.data
+    if rows * rows * matrix.dtype.itemsize > SYMMETRIC_BYTES:
+        for start in range(0, rows, chunk):
+            yield start, _product(matrix, start, min(start + chunk, rows), dense)
+        return
+    whole = np.empty((rows, rows), dtype=matrix.dtype)
+    for start in range(0, rows, chunk):
+        end = min(start + chunk, rows)
+        whole[start:end, start:] = _product(matrix, start, end, dense[:, start:])
+        whole[start:end, :start] = whole[:start, start:end].T
+        yield start, whole[start:end].copy()
+
+
+def _product(matrix: Csr, start: int, end: int, dense: np.ndarray) -> np.ndarray:
+    """Rows start..end of `matrix` × `dense`, as `csr_matrix @ ndarray` computes it."""
+    first, last = matrix.indptr[start], matrix.indptr[end]
+    dense = np.ascontiguousarray(dense)
+    block = np.zeros((end - start, dense.shape[1]), dtype=matrix.dtype)
+    indptr = matrix.indptr[start : end + 1] - first
+    indices, data = matrix.indices[first:last], matrix.data[first:last]
     kernel = csr_matvecs()
-
-    def product(start: int, end: int) -> np.ndarray:
-        first, last = matrix.indptr[start], matrix.indptr[end]
-        block = np.zeros((end - start, rows), dtype=matrix.dtype)
-        indptr = matrix.indptr[start : end + 1] - first
-        indices, data = matrix.indices[first:last], matrix.data[first:last]
-        kernel(end - start, columns, rows, indptr, indices, data, dense.ravel(), block.ravel())
-        return block
-
-    return product
+    kernel(
+        end - start,
+        matrix.shape[1],
+        dense.shape[1],
+        indptr,
+        indices,
+        data,
+        dense.ravel(),
+        block.ravel(),
+    )
+    return block
 
 
 @cache

@@ -25,12 +25,14 @@ import os
 import pickle
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from .cache import code_version, digest_files, files_below
+from .incremental import collector_paused
 from .indicators import VOCAB_FILE
 from .model import Document, Report
 from .site import SiteContext, build_context, page_links_inputs, place_slug, with_page_links
@@ -42,6 +44,7 @@ from .write import DocsTree
 MEMO_SCHEMA = "fazhi/site-memo/1"
 
 
+@cache
 def made_by() -> str:
     """The code, and the place-name romanisation its folder names come from: a memory made by
     other code is not used."""
@@ -142,6 +145,17 @@ def assemble_site(
 ) -> tuple[list[Report], DocsTree]:
     """The reports with their page links, and the site-wide pages. `inputs`: each report's cache
     key by id; a report without one is made afresh every time, and the site-wide pages with it."""
+    with collector_paused():
+        return _assembled(reports, inputs, pages_dir, topics, cache_dir)
+
+
+def _assembled(
+    reports: list[Report],
+    inputs: Mapping[str, str],
+    pages_dir: Path,
+    topics: list[Topic],
+    cache_dir: Path | None,
+) -> tuple[list[Report], DocsTree]:
     memo = Memo(cache_dir / "site-memo.pickle" if cache_dir else None)
     pages = Memo(cache_dir / "site-pages.pickle" if cache_dir else None)
     counts = _counted(reports, inputs, memo)
