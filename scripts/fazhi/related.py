@@ -1,9 +1,11 @@
 """Similar reports: TF-IDF cosine over the reports' tokens, nearest neighbours in chunks.
 
 The TF-IDF matrix is sparse (reports × vocabulary). Similarities are computed for a block of rows at a
-time against all reports, so memory stays at `chunk × reports` floats: 500 × 10,000 float32 is 20 MB.
-Reports of the same place (the same township's other years) are left out of each other's neighbours:
-the page lists those already, and they would crowd out every other place.
+time against all reports, so memory stays at `chunk × reports` floats (500 × 10,000 float32 is 20 MB),
+or at the whole reports × reports matrix when it is at most SYMMETRIC_BYTES (then only the half right
+of the diagonal is computed). Reports of the same place (the same township's other years) are left
+out of each other's neighbours: the page lists those already, and they would crowd out every other
+place.
 """
 
 from __future__ import annotations

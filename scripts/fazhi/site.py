@@ -323,26 +323,28 @@ def neighbour_sections(report: Report, ctx: SiteContext) -> tuple[str, ...]:
     return tuple(parts)
 
 
-def page_links_inputs(report: Report, ctx: SiteContext, inputs: Mapping[str, str]) -> tuple:
-    """Everything `lead_sections` and `neighbour_sections` read, given each report's cache key by
-    id (which determines the Report but for its id and page links): the report, the pages of its
-    place and of the places above, the reports listed (with their keys) and the similar reports'
-    scores. The topics' pages come from the vocabulary, which the cache keys cover."""
+def page_links_inputs(
+    report: Report, ctx: SiteContext, key: str, shown: Mapping[str, str]
+) -> tuple:
+    """Everything `lead_sections` and `neighbour_sections` read: the report (`key`, its cache key,
+    determines it but for its id and page links), the pages of its place and of the places above,
+    and the reports it lists, with what a list shows of each (`shown`: a digest by id of their
+    title, place and year at least). The topics' pages come from the vocabulary, which the cache
+    key covers."""
     place = place_of(report)
     others = ctx.same_place.get(report.id, [])
     county = county_of(report)
     same = ctx.same_county_year.get((county, report.meta.year), []) if county else []
-    similar = tuple((n.id, n.score) for n in ctx.similar.get(report.id, []))
-    listed = (*others, *same, *(n for n, _ in similar))
+    similar = tuple(n.id for n in ctx.similar.get(report.id, []))
     return (
-        inputs[report.id],
+        key,
         report.id,
         tuple(ctx.region_docs[place[:n]] for n in range(len(place) + 1)),
         tuple(others),
         tuple(same),
         ctx.region_docs.get(county) if county else None,
         similar,
-        tuple(inputs[rid] for rid in listed),
+        tuple(shown[rid] for rid in (*others, *same, *similar)),
     )
 
 

@@ -3,17 +3,19 @@
 Everything `assemble` makes is a pure function of its inputs, so a piece is reused only when the inputs
 it is made of are equal to those it was made of last time:
 
-- a report's term counts (the input of similar reports) and its browse view, by its cache key and id
-  (`BuildResult.inputs`: the digest of its source, override, vocabulary and the code);
-- a report's page links, by `site.page_links_inputs` (its own key and those of the reports it lists,
-  the places' pages, its similar reports and their scores);
+- a report's term counts (the input of similar reports, numbered by the memory's own `Terms`) and
+  its browse view's digest, by its cache key and id (`BuildResult.inputs`: the digest of its source,
+  override, vocabulary and the code);
+- a report's page links, by `site.page_links_inputs`: its own key, the pages of its places, the
+  reports it lists and the browse view digests of those (which cover all a list shows of them);
+- a place's folder name (pinyin), by its name;
 - the site-wide pages (`site_files.shared_tree`), by the digest of every report's browse view
   (`browse_view`: the report without what only its own page shows), the hand-written pages, the
   topics, the indicator vocabulary and the code. They are always made from those views, so the
   digest covers everything they read.
 
-The memory is two pickles of our own in build/cache (never read from anywhere else); entries this
-build did not use are dropped.
+The memory is two pickles of our own in build/cache (never read from anywhere else), dropped whole
+when made by other code; entries this build did not use are dropped.
 """
 
 from __future__ import annotations
@@ -165,7 +167,6 @@ def _assembled(
         counts=counts,
         slug_of=lambda name: memo.get("slugs", name, lambda: place_slug(name)),
     )
-    linked = _linked(reports, context, inputs, memo, _digest(repr(topics)))
 
     def make_pages() -> DocsTree:
         views = [browse_view(r) for r in reports]
@@ -173,13 +174,16 @@ def _assembled(
         return shared_tree(views, pages_dir, lean)
 
     if any(r.id not in inputs for r in reports):
-        shared = make_pages()
+        linked, shared = with_page_links(reports, context), make_pages()
     else:
-        digests = [
-            memo.get("views", (inputs[r.id], r.id), lambda r=r: _digest(repr(browse_view(r))))
+        shown = {
+            r.id: memo.get("views", (inputs[r.id], r.id), lambda r=r: _digest(repr(browse_view(r))))
             for r in reports
-        ]
-        shared = pages.get("pages", shared_inputs(digests, pages_dir, topics), make_pages)
+        }
+        linked = _linked(reports, context, inputs, shown, memo, _digest(repr(topics)))
+        shared = pages.get(
+            "pages", shared_inputs(list(shown.values()), pages_dir, topics), make_pages
+        )
     memo.save()
     pages.save()
     return linked, shared
@@ -210,15 +214,15 @@ def _linked(
     reports: list[Report],
     context: SiteContext,
     inputs: Mapping[str, str],
+    shown: Mapping[str, str],
     memo: Memo,
     topics: str,
 ) -> list[Report]:
-    """`site.with_page_links`, each report's links taken again when what they show is unchanged."""
-    if any(r.id not in inputs for r in reports):
-        return with_page_links(reports, context)
+    """`site.with_page_links`, each report's links taken again when what they show is unchanged
+    (`shown`: each report's browse view digest, which covers what a list of reports shows)."""
     linked = []
     for report in reports:
-        key = (topics, *page_links_inputs(report, context, inputs))
+        key = (topics, *page_links_inputs(report, context, inputs[report.id], shown))
         links = memo.get("links", key, lambda r=report: with_page_links([r], context)[0].page_links)
         report = copy.copy(report)
         report.page_links = links
