@@ -79,3 +79,12 @@ def test_a_memory_made_by_other_code_is_not_used(corpus, tmp_path, monkeypatch):
     fresh, fresh_pages = assemble_site(reports, {}, PAGES, TOPICS)
     assert again_pages == fresh_pages
     assert [r.page_links for r in again] == [r.page_links for r in fresh]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05K\x01."])
+def test_a_damaged_memory_is_ignored(corpus, tmp_path, content: bytes):
+    for name in ("site-memo.pickle", "site-pages.pickle"):
+        (tmp_path / name).write_bytes(content)
+    reports, pages = assemble_site(corpus, keyed(corpus), PAGES, TOPICS, tmp_path)
+    fresh, fresh_pages = assemble_site(corpus, {}, PAGES, TOPICS)
+    assert pages == fresh_pages and reports == fresh

@@ -68,9 +68,14 @@ class Memo:
         try:
             loaded = pickle.loads(self.path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
-            loaded = None
-        if isinstance(loaded, dict) and loaded.get("schema") == MEMO_SCHEMA:
-            self._old = loaded["tables"] if loaded.get("made_by") == made_by() else {}
+            return
+        except ValueError:  # e.g. a pickle protocol this Python does not read
+            return
+        if not isinstance(loaded, dict) or loaded.get("schema") != MEMO_SCHEMA:
+            return
+        tables = loaded.get("tables")
+        if loaded.get("made_by") == made_by() and isinstance(tables, dict):
+            self._old = tables
 
     def get(self, table: str, key: Hashable, make: Callable[[], Any]) -> Any:
         old = self._old.get(table, {})
