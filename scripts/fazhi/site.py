@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from .coverage import REQUIRED_ITEMS
 from .ids import short_name, slug
@@ -89,6 +90,8 @@ class SiteContext:
     same_county_year: dict[tuple[Place, int], list[str]] = field(default_factory=dict)
     similar: dict[str, list[Neighbour]] = field(default_factory=dict)
     topics: list[Topic] = field(default_factory=list)
+    # what pages make from the above, kept once made (`browse.report_rows`' cells); never copied
+    derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def topic_doc(self, name: str) -> str:
         slugs = {t.name: t.slug for t in self.topics}
