@@ -85,7 +85,7 @@ def count_matrix(terms: Terms, counted: list[TermCounts], min_df: int, max_df: f
     `min_df` reports or in more than the share `max_df` of them."""
     numbers = np.frombuffer(b"".join(c.terms for c in counted), INDEX)
     values = np.frombuffer(b"".join(c.counts for c in counted), np.int32).astype(np.float32)
-    lengths = np.fromiter((len(c.terms) // INDEX().itemsize for c in counted), np.int64)
+    lengths = np.fromiter((len(c.terms) // np.dtype(INDEX).itemsize for c in counted), np.int64)
     rows = np.repeat(np.arange(len(counted)), lengths)
     first = np.full(len(terms.names), len(numbers), dtype=np.int64)
     np.minimum.at(first, numbers, np.arange(len(numbers)))
