@@ -122,3 +122,13 @@ def test_similar_reports_share_topics_more_often_than_chance(browse_corpus):
     )
     assert near_j > 1.2 * base_j
     assert near_any >= base_any
+
+
+@pytest.mark.parametrize("chunk", [7, 50, 500])
+def test_the_similarities_right_of_the_diagonal_give_all_of_them(monkeypatch, chunk: int):
+    """Similarity is symmetric to the last bit, so computing half of it changes nothing."""
+    ids, docs = random_corpus(90, 11)
+    groups = [f"g{i % 13}" if i % 3 else None for i in range(len(ids))]
+    half = similar_reports(ids, docs, groups, chunk=chunk)
+    monkeypatch.setattr("fazhi.related.SYMMETRIC_BYTES", 0)
+    assert similar_reports(ids, docs, groups, chunk=chunk) == half

@@ -16,6 +16,7 @@ from .site import (
     Place,
     SiteContext,
     crumbs,
+    href,
     link,
     place_name,
     place_of,
@@ -55,21 +56,38 @@ def year_label(year: int | None) -> str:
 
 
 def report_rows(ctx: SiteContext, here: str, ids: list[str]) -> list[list[str]]:
+    """A table row per report; what does not depend on the page is made once per report (a report
+    is listed on about ten pages)."""
+    cells = ctx.derived.setdefault("report_rows", {})
     rows = []
     for rid in ids:
-        r = ctx.reports[rid]
-        place = place_of(r)
-        where = link(here, ctx.region_docs[place], " ".join(place) if place else "地区未注明")
-        level = _LEVEL_NAMES.get(r.meta.level or "", UNKNOWN)
+        if rid not in cells:
+            cells[rid] = _row_cells(ctx, rid)
+        doc, label, where_doc, where, year, level = cells[rid]
         rows.append(
             [
-                link(here, ctx.report_doc(rid), report_label(r)),
-                where,
-                year_label(r.meta.year),
-                html_text(level),
+                f'<a href="{html_text(href(here, doc))}">{label}</a>',
+                f'<a href="{html_text(href(here, where_doc))}">{where}</a>',
+                year,
+                level,
             ]
         )
     return rows
+
+
+def _row_cells(ctx: SiteContext, rid: str) -> tuple[str, ...]:
+    """The report's page, title, place page, place, year and level, escaped (see `site.link`)."""
+    r = ctx.reports[rid]
+    place = place_of(r)
+    level = _LEVEL_NAMES.get(r.meta.level or "", UNKNOWN)
+    return (
+        ctx.report_doc(rid),
+        html_text(report_label(r)),
+        ctx.region_docs[place],
+        html_text(" ".join(place) if place else "地区未注明"),
+        year_label(r.meta.year),
+        html_text(level),
+    )
 
 
 def _page_doc(base: str, number: int) -> str:

@@ -60,8 +60,7 @@ from .search import (
     with_page,
 )
 from .search_html import page_text
-from .site import build_context, with_page_links
-from .site_files import shared_tree
+from .site_memo import assemble_site
 from .source_index import SourceIndex
 from .topics import Topic, current_topics, load_topics, use_topics
 from .write import write_tree
@@ -262,9 +261,9 @@ def write_docs(
             result.rendered = 0
             return
         # site context: region tree, other years, same county, similar reports; part of each page
-        context = build_context(result.reports, current_topics())
-        result.reports = with_page_links(result.reports, context)
-        shared = shared_tree(result.reports, project.pages_dir, context)
+        result.reports, shared = assemble_site(
+            result.reports, result.inputs, project.pages_dir, current_topics(), project.cache_dir
+        )
     with clock.stage("render + write", total=len(result.reports)) as advance:
         result.rendered = update_docs(
             docs, manifest, result.reports, result.raws, shared, on_done=advance,

@@ -8,14 +8,17 @@ province down (`('广西壮族自治区', '柳州市', '鹿寨县', '拉沟乡')
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from .coverage import REQUIRED_ITEMS
 from .ids import short_name, slug
 from .markup import html_text
 from .model import Report
 from .related import Neighbour, similar_reports
+from .term_matrix import TermCounts, Terms
 from .topics import Topic
 
 Place = tuple[str, ...]
@@ -87,6 +90,8 @@ class SiteContext:
     same_county_year: dict[tuple[Place, int], list[str]] = field(default_factory=dict)
     similar: dict[str, list[Neighbour]] = field(default_factory=dict)
     topics: list[Topic] = field(default_factory=list)
+    # what pages make from the above, kept once made (`browse.report_rows`' cells); never copied
+    derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def topic_doc(self, name: str) -> str:
         slugs = {t.name: t.slug for t in self.topics}
@@ -96,7 +101,11 @@ class SiteContext:
         return f"reports/{report_id}/index.md"
 
 
-def _region_slugs(places: set[Place]) -> dict[Place, str]:
+def place_slug(name: str) -> str:
+    return slug(short_name(name)) or "x"
+
+
+def _region_slugs(places: set[Place], place_slug: Callable[[str], str]) -> dict[Place, str]:
     """A readable, URL-safe folder per place (pinyin), unique among siblings."""
     docs: dict[Place, str] = {(): "regions/unknown/index.md"}
     folder: dict[Place, str] = {}
@@ -107,7 +116,7 @@ def _region_slugs(places: set[Place]) -> dict[Place, str]:
         for parent in sorted({p[:-1] for p in places if len(p) == depth}):
             taken: set[str] = set()
             for place in sorted(by_parent[parent]):
-                base = slug(short_name(place[-1])) or "x"
+                base = place_slug(place[-1])
                 name, n = base, 1
                 while name in taken or name == "unknown":
                     n += 1
@@ -119,12 +128,19 @@ def _region_slugs(places: set[Place]) -> dict[Place, str]:
 
 
 def build_context(
-    reports: list[Report], topics: list[Topic] | None = None, neighbours: int = 5
+    reports: list[Report],
+    topics: list[Topic] | None = None,
+    neighbours: int = 5,
+    counts: tuple[Terms, list[TermCounts]] | None = None,
+    slug_of: Callable[[str], str] | None = None,
 ) -> SiteContext:
-    """Everything the browse pages and the report pages' link sections need, computed once."""
+    """Everything the browse pages and the report pages' link sections need, computed once.
+    `counts`: the reports' term counts (`term_matrix`), when known; `slug_of`: a place name's
+    folder name (`place_slug`), when remembered."""
+    places = {r.id: place_with_kinds(r) for r in reports}
+    keys = {r.id: place_key(r) for r in reports}
     kinds: dict[Place, str] = {}
-    for report in reports:
-        place, kind = place_with_kinds(report)
+    for place, kind in places.values():
         kinds.update((place[:n], kind[n - 1]) for n in range(1, len(place) + 1))
     all_places = set(kinds)
     children: dict[Place, list[Place]] = defaultdict(list)
@@ -135,25 +151,27 @@ def build_context(
     by_key: dict[tuple, list[Report]] = defaultdict(list)
     by_county_year: dict[tuple[Place, int], list[str]] = defaultdict(list)
     for report in sorted(reports, key=lambda r: (-(r.meta.year or 0), r.id)):
-        place = place_of(report)
+        place, kind = places[report.id]
         own[place].append(report.id)
         for n in range(len(place) + 1):
             subtree_years[place[:n]][report.meta.year or 0] += 1
-        key = place_key(report)
+        key = keys[report.id]
         if key:
             by_key[key].append(report)
-        county = county_of(report)
-        if county and report.meta.year:
+        if "county" in kind and report.meta.year:
+            county = place[: kind.index("county") + 1]
             by_county_year[(county, report.meta.year)].append(report.id)
     same_place = {
         r.id: [o.id for o in group if o.id != r.id] for group in by_key.values() for r in group
     }
     ids = [r.id for r in reports]
-    groups = [repr(place_key(r)) if place_key(r) else None for r in reports]
-    similar = similar_reports(ids, [r.tokens.split() for r in reports], groups, k=neighbours)
+    groups = [repr(keys[r.id]) if keys[r.id] else None for r in reports]
+    terms, counted = counts or (None, None)
+    tokens = [] if counts else [r.tokens.split() for r in reports]
+    similar = similar_reports(ids, tokens, groups, neighbours, terms=terms, counted=counted)
     return SiteContext(
         reports={r.id: r for r in reports},
-        region_docs=_region_slugs(all_places),
+        region_docs=_region_slugs(all_places, slug_of or place_slug),
         children=dict(children),
         own=dict(own),
         subtree_years=dict(subtree_years),
@@ -306,6 +324,31 @@ def neighbour_sections(report: Report, ctx: SiteContext) -> tuple[str, ...]:
         parts.append(_report_list(ctx, here, similar, True))
     parts.append(topic_section(report, ctx, here))
     return tuple(parts)
+
+
+def page_links_inputs(
+    report: Report, ctx: SiteContext, key: str, shown: Mapping[str, str]
+) -> tuple:
+    """Everything `lead_sections` and `neighbour_sections` read: the report (`key`, its cache key,
+    determines it but for its id and page links), the pages of its place and of the places above,
+    and the reports it lists, with what a list shows of each (`shown`: a digest by id of their
+    title, place and year at least). The topics' pages come from the vocabulary, which the cache
+    key covers."""
+    place = place_of(report)
+    others = ctx.same_place.get(report.id, [])
+    county = county_of(report)
+    same = ctx.same_county_year.get((county, report.meta.year), []) if county else []
+    similar = tuple(n.id for n in ctx.similar.get(report.id, []))
+    return (
+        key,
+        report.id,
+        tuple(ctx.region_docs[place[:n]] for n in range(len(place) + 1)),
+        tuple(others),
+        tuple(same),
+        ctx.region_docs.get(county) if county else None,
+        similar,
+        tuple(shown[rid] for rid in (*others, *same, *similar)),
+    )
 
 
 def topic_section(report: Report, ctx: SiteContext, here: str) -> str:
