@@ -23,6 +23,8 @@ LABELS = (
     "录入人", "主办单位", "主办", "承办单位", "承办", "协办单位", "技术支持", "网站标识码", "版权所有",
     "地址", "邮编", "邮政编码", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "联系邮箱",
     "发文机构", "发布单位", "发布部门", "来源单位", "信息提供单位", "供稿单位", "公开主体", "所属部门",
+    "信息索引号", "索取号", "信息索取号", "发布机关", "成文时间", "发文时间", "所属主题", "主题分类名称",
+    "文件编号", "来源机构", "发布者", "浏览人次",
 )
 # Labels as a traditional-script page writes them (chrome is removed before script conversion).
 _T2S_LABEL = str.maketrans(
@@ -48,6 +50,8 @@ _BULLET = r"^(?:[-*+·•●▪◆■]\s*)?"
 # A Markdown mirror quotes the page's metadata line (> 发布时间：…); the line is still chrome.
 _QUOTED = re.compile(r"^>\s*")
 _ROW = re.compile(rf"{_BULLET}({_LABEL})\s*[:：]\s*(.*)$")
+# [索引号] 0110…  or 【发布机关】…: the label in brackets instead of before a colon.
+_BRACKET_LABEL = re.compile(rf"[\[【［]\s*({_LABEL})\s*[\]】］]\s*[:：]?\s*")
 _LABEL_ONLY = re.compile(rf"{_BULLET}({_LABEL})\s*[:：]?$")
 _LABEL_COLON = re.compile(rf"({_LABEL})\s*[:：]")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
@@ -65,6 +69,20 @@ _NAV_SEPARATORS = re.compile(r"[\s|｜/:：、,，.·•\-—]+")
 _BREADCRUMB = re.compile(
     r"^(?:[您你])?(?:当前|现在|所在)?的?(?:位置|位於|位于)\s*[:：]|^(?:网站)?首页\s*(?:[>＞»/→]|&gt;)"
 )
+# 信息公开 > 法定主动公开内容 > 法治政府建设: a trail of three or more short column names.
+_TRAIL = re.compile(
+    r"^[\u4e00-\u9fff（）]{2,16}(?:\s*(?:>{1,2}|＞{1,2}|»|→|&gt;)\s*[\u4e00-\u9fff（）]{2,24}){2,}$"
+)
+# A site's column names on a line of their own (专题专栏, 信息公开目录). Only above the report's
+# first sentence or below its last are they chrome: inside the text 政务公开 may be a heading.
+COLUMN_NAMES = frozenset((
+    "专题专栏", "专题", "专栏", "政务公开", "信息公开", "信息公开目录", "政府信息公开", "政府信息公开目录",
+    "政府信息公开专栏", "法定主动公开内容", "主动公开", "部门信息公开", "乡镇信息公开", "乡镇街道",
+    "乡镇街道信息公开", "部门动态", "通知公告", "工作动态", "政务动态", "政策文件", "政策法规", "部门文件",
+    "政府文件", "规划计划", "公示公告", "重点领域信息公开", "法治政府建设", "法治政府", "依法行政",
+    "法治建设", "其他", "正文", "文章正文", "信息公开年报", "年度报告", "法治政府建设专栏", "政务公开专栏",
+    "政府信息公開", "政務公開", "專題專欄", "信息公開目錄",
+))
 _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)\s*[:：]?")
 # The heading of a list of links at the foot of a page; the titles under it are links too.
 _LINK_LIST = re.compile(r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读)\s*[:：]?$")
@@ -116,6 +134,18 @@ def _pairs(text: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
+def _bracket_pairs(text: str) -> list[tuple[str, str]] | None:
+    """`[信息索引号] X [发布机关] Y` → [(索引号…, X), (发布机关, Y)], or None."""
+    labels = list(_BRACKET_LABEL.finditer(text))
+    if not labels or labels[0].start() != 0:
+        return None
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    return [
+        (normalise_label(m.group(1)), text[m.end() : end].strip())
+        for m, end in zip(labels, ends, strict=True)
+    ]
+
+
 def _pipe_pairs(text: str) -> list[tuple[str, str]] | None:
     if not text.startswith("|") and text.count("|") < 2:
         return None
@@ -130,6 +160,8 @@ def _pipe_pairs(text: str) -> list[tuple[str, str]] | None:
         elif _LABEL_ONLY.match(cell) and index + 1 < len(cells):
             pairs.append((normalise_label(_LABEL_ONLY.match(cell).group(1)), cells[index + 1]))
             index += 1
+        elif row and index == len(cells) - 1:
+            pairs.append((normalise_label(row.group(1)), ""))  # 阅读： a counter the copy left empty
         elif cell:
             return None
         index += 1
@@ -148,7 +180,7 @@ def _removal_reason(text: str) -> str | None:
         return "removed-page-number"
     if _STALE_DATE.match(text):
         return "removed-stale-date"
-    if _BREADCRUMB.match(text) or _PAGER.match(text):
+    if _BREADCRUMB.match(text) or _PAGER.match(text) or _TRAIL.match(text):
         return "removed-navigation"
     if _SITE_BANNER.match(text):
         return "removed-navigation"
@@ -195,7 +227,23 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
             out.append((number, ""))
         else:
             out.append((number, text))
+    out = _drop_column_names(out, log)
     return _drop_link_list(lines, out, log), rows, log
+
+
+def _drop_column_names(lines: Lines, log: list[LogEntry]) -> Lines:
+    """Column names above the first sentence of the text or below its last are the site's."""
+    sentences = [i for i, (_, t) in enumerate(lines) if re.search(r"[。；！？]", t)]
+    if not sentences:
+        return lines
+    first, last = sentences[0], sentences[-1]
+    out = list(lines)
+    for index, (number, text) in enumerate(lines):
+        bare = re.sub(r"[\s\u3000]+", "", text).strip("【】[]")
+        if (index < first or index > last) and bare in COLUMN_NAMES:
+            log.append(LogEntry("removed-navigation", number, text, note="site column name"))
+            out[index] = (number, "")
+    return out
 
 
 def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
@@ -216,7 +264,9 @@ def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
 
 
 def _row_pairs(text: str) -> list[tuple[str, str]] | None:
-    pairs = _pipe_pairs(text) if "|" in text else _pairs(text)
+    pairs = _bracket_pairs(text)
+    if pairs is None:
+        pairs = _pipe_pairs(text) if "|" in text else _pairs(text)
     if pairs is None:
         return None
     if any(len(value) > 80 or "。" in value for _, value in pairs):

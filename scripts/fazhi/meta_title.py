@@ -7,6 +7,7 @@ import re
 
 from .meta_text import DATE, ORGAN_END, Row, is_only_date, row_value, simplified, squeeze
 from .model import Block, Document, Provenance
+from .parts import separated_title
 from .regions import find_places
 
 _KIND_END = re.compile(
@@ -133,8 +134,20 @@ def title_from_joins(doc: Document) -> str | None:
     return None
 
 
+def without_separator(title: str) -> str:
+    """定王台街道：2023年…报告 → 定王台街道2023年…报告; 【宜章县】关于… → 宜章县关于…: the
+    separator is the web page's, the organ before it the title's."""
+    split = separated_title(title)
+    return split[0] + split[1] if split else title
+
+
 def find_title(doc: Document, rows: list[Row]) -> tuple[str | None, Provenance | None, str]:
     """(title, provenance, reason when none)."""
+    title, provenance, reason = _find_title(doc, rows)
+    return (without_separator(title) if title else title), provenance, reason
+
+
+def _find_title(doc: Document, rows: list[Row]) -> tuple[str | None, Provenance | None, str]:
     block = doc.first("title")
     if block is not None and squeeze(block.text):
         text = _with_organ(doc, block)

@@ -152,7 +152,7 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
         if not text:
             index += 1
             continue
-        if not parts.title_line_shape(text):
+        if not parts.title_line_shape(text) and not parts.separated_title(text):
             break
         pieces.append((number, text))
         index += 1
@@ -212,6 +212,9 @@ def _drop_banner(pieces: list[tuple[int, str]], ctx: Context) -> list[tuple[int,
     for cut in range(1, len(pieces)):
         rest = "".join(p for _, p in pieces[cut:])
         head = pieces[:cut]
+        if cut == 1 and _government_banner(head[0][1], rest):
+            ctx.log.append(LogEntry("removed-chrome", head[0][0], head[0][1], note="site banner above the title"))
+            return pieces[cut:]
         if any(parts.names_organ(p) or p.endswith("关于") or _PLACE_LINE.match(p) for _, p in head):
             return pieces
         if parts.TITLE_END.search(rest) and parts.TITLE_SUBJECT.search(rest):
@@ -219,6 +222,24 @@ def _drop_banner(pieces: list[tuple[int, str]], ctx: Context) -> list[tuple[int,
                 ctx.log.append(LogEntry("removed-chrome", number, text, note="line above the title"))
             return pieces[cut:]
     return pieces
+
+
+_GOVERNMENT_LINE = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:人民政府|政府)$")
+_PLACE_THEN_YEAR = re.compile(
+    r"^[\u4e00-\u9fff]{1,15}?(?:乡|镇|街道|苏木|县|区|市|旗)(?:\d{4}|[〇○零一二三四五六七八九]{4})"
+)
+
+
+def _government_banner(line: str, rest: str) -> bool:
+    """××县人民政府 above a complete title that names its own unit (桐庐县司法局｜2023年…,
+    邱集乡2021年度…) is the hosting site's banner. 鲤城区人民政府 / 金龙街道办事处关于… is one
+    organ split over two lines and stays."""
+    government = _GOVERNMENT_LINE.match(line)
+    if not government or not (parts.TITLE_END.search(rest) and parts.TITLE_SUBJECT.search(rest)):
+        return False
+    place = government.group(1)
+    repeats = rest.startswith(place) and not rest[len(place) :].startswith(("人民政府", "政府"))
+    return repeats or bool(_PLACE_THEN_YEAR.match(rest))
 
 
 def _title_block(pieces: list[tuple[int, str]], ctx: Context) -> Block:
@@ -261,7 +282,7 @@ def take_closing(lines: Lines, ctx: Context) -> tuple[list[Block], int]:
                 Block("signature", combined.group("sig"), line=number),
             ]
             position -= 1
-        elif parts.DATE_LINE.match(text):
+        elif parts.DATE_LINE.match(text) or parts.MONTH_LINE.match(text):
             tail = [Block("date", text, line=number)]
             position -= 1
     while position >= 0 and len(tail) < 8:
