@@ -265,7 +265,22 @@ def _match_free(text: str, i: int, gaz: Gazetteer) -> Mention | None:
     hits = gaz.by_name.get(short)
     if hits and all(p.level == "province" for p in hits):
         return Mention(short, i, i + 2, tuple(hits))
+    if text[i + 1 : i + 2] in ("县", "旗") and _ORGAN_AFTER_SHORT.match(text, i + 2):
+        return _short_county_organ(text, i, gaz)
     return _match_autonomous_short(text, i, gaz) if text[i] in gaz.autonomous_first else None
+
+
+_ORGAN_AFTER_SHORT = re.compile(r"人民政府|政府|委|[\u4e00-\u9fff]{1,8}局")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _short_county_organ(text: str, i: int, gaz: Gazetteer) -> Mention | None:
+    """吉县人民政府, 泾县司法局: a unique two-character county opening an organ's name. Only at
+    the start of a name (not after another character: 全县人民政府 is no place)."""
+    if i > 0 and _HAN_CHAR.match(text[i - 1]):
+        return None
+    hits = [p for p in gaz.by_name.get(text[i : i + 2], []) if p.level == "county"]
+    return Mention(text[i : i + 2], i, i + 2, (hits[0],)) if len(hits) == 1 else None
 
 
 _AUTONOMOUS = ("自治县", "自治旗", "自治州")
