@@ -24,7 +24,8 @@ LABELS = (
     "地址", "邮编", "邮政编码", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "联系邮箱",
     "发文机构", "发布单位", "发布部门", "来源单位", "信息提供单位", "供稿单位", "公开主体", "所属部门",
     "信息索引号", "索取号", "信息索取号", "发布机关", "成文时间", "发文时间", "所属主题", "主题分类名称",
-    "文件编号", "来源机构", "发布者", "浏览人次",
+    "文件编号", "来源机构", "发布者", "浏览人次", "文章来源", "稿件来源", "新闻来源", "审核", "校对", "撰稿",
+    "初审", "复审", "终审",
 )
 # Labels as a traditional-script page writes them (chrome is removed before script conversion).
 _T2S_LABEL = str.maketrans(
@@ -63,6 +64,7 @@ NAV_WORDS = (
     "纠错", "我要纠错", "我要打印", "无障碍", "繁体", "简体", "繁體", "【", "】", "[", "]", "网站地图",
     "联系我们", "设为首页", "加入收藏", "智能问答", "长者模式", "关怀版", "English", "隐私声明",
     "免责声明", "网站声明", "字體", "列印", "關閉", "視窗", "關閉視窗", "網站地圖", "聯繫我們",
+    "在手机上查看", "当前页面", "扫码阅读", "扫码", "手机", "阅读", "查看", "本页", "此页",
 )
 _NAV_TOKEN = re.compile("|".join(re.escape(w) for w in sorted(NAV_WORDS, key=len, reverse=True)))
 _NAV_SEPARATORS = re.compile(r"[\s|｜/:：、,，.·•\-—]+")
@@ -71,7 +73,12 @@ _BREADCRUMB = re.compile(
 )
 # 信息公开 > 法定主动公开内容 > 法治政府建设: a trail of three or more short column names.
 _TRAIL = re.compile(
-    r"^[\u4e00-\u9fff（）]{2,16}(?:\s*(?:>{1,2}|＞{1,2}|»|→|&gt;)\s*[\u4e00-\u9fff（）]{2,24}){2,}$"
+    r"^(?:(?:>{1,2}|＞{1,2}|»)\s*)?[\u4e00-\u9fff（）]{2,16}"
+    r"(?:\s*(?:>{1,2}|＞{1,2}|»|→|&gt;)\s*[\u4e00-\u9fff（）]{2,24})+$"
+)
+# 2024-03-01 09:30 来源：… : the page's time stamp written before its labelled rows.
+_STAMP = re.compile(
+    r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?=[\u4e00-\u9fff\[【［])"
 )
 # A site's column names on a line of their own (专题专栏, 信息公开目录). Only above the report's
 # first sentence or below its last are they chrome: inside the text 政务公开 may be a heading.
@@ -160,6 +167,8 @@ def _pipe_pairs(text: str) -> list[tuple[str, str]] | None:
         elif _LABEL_ONLY.match(cell) and index + 1 < len(cells):
             pairs.append((normalise_label(_LABEL_ONLY.match(cell).group(1)), cells[index + 1]))
             index += 1
+        elif pairs and (_is_nav(cell) or _FONT_SWITCH.match(cell)):
+            pass  # 【字体：大 中 小】 or 打印 between the rows
         elif row and index == len(cells) - 1:
             pairs.append((normalise_label(row.group(1)), ""))  # 阅读： a counter the copy left empty
         elif cell:
@@ -264,6 +273,10 @@ def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
 
 
 def _row_pairs(text: str) -> list[tuple[str, str]] | None:
+    stamp = _STAMP.match(text)
+    if stamp:
+        rows = _row_pairs(text[stamp.end() :])
+        return [("日期", stamp.group(1)), *rows] if rows else None
     pairs = _bracket_pairs(text)
     if pairs is None:
         pairs = _pipe_pairs(text) if "|" in text else _pairs(text)
