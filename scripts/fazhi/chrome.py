@@ -153,6 +153,28 @@ def _bracket_pairs(text: str) -> list[tuple[str, str]] | None:
     ]
 
 
+_BARE_LABEL = re.compile(
+    "|".join(
+        sorted(
+            ("[ \u3000]*".join(label) for label in _LABEL_SPELLINGS if len(label) >= 3),
+            key=len,
+            reverse=True,
+        )
+    )
+)
+
+
+def _bare_pairs(text: str) -> list[tuple[str, str]] | None:
+    """`索引号 X 主题分类 Y` copied without colons (the spaces went in normalising): two or more
+    long labels (three characters or more), each with a value, and no sentence in between."""
+    labels = list(_BARE_LABEL.finditer(text))
+    if len(labels) < 2 or labels[0].start() != 0 or re.search(r"[。，；！？]", text):
+        return None
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    pairs = [(normalise_label(m.group(0)), text[m.end() : end].strip()) for m, end in zip(labels, ends, strict=True)]
+    return pairs if all(value for _, value in pairs) else None
+
+
 def _pipe_pairs(text: str) -> list[tuple[str, str]] | None:
     if not text.startswith("|") and text.count("|") < 2:
         return None
@@ -279,7 +301,7 @@ def _row_pairs(text: str) -> list[tuple[str, str]] | None:
         return [("日期", stamp.group(1)), *rows] if rows else None
     pairs = _bracket_pairs(text)
     if pairs is None:
-        pairs = _pipe_pairs(text) if "|" in text else _pairs(text)
+        pairs = _pipe_pairs(text) if "|" in text else _pairs(text) or _bare_pairs(text)
     if pairs is None:
         return None
     if any(len(value) > 80 or "。" in value for _, value in pairs):
