@@ -143,9 +143,9 @@ def _pairs(text: str) -> list[tuple[str, str]] | None:
 
 def _bracket_pairs(text: str) -> list[tuple[str, str]] | None:
     """`[信息索引号] X [发布机关] Y` → [(索引号…, X), (发布机关, Y)], or None."""
-    labels = list(_BRACKET_LABEL.finditer(text))
-    if not labels or labels[0].start() != 0:
+    if text[:1] not in "[【［" or not _BRACKET_LABEL.match(text):
         return None
+    labels = list(_BRACKET_LABEL.finditer(text))
     ends = [m.start() for m in labels[1:]] + [len(text)]
     return [
         (normalise_label(m.group(1)), text[m.end() : end].strip())
@@ -167,6 +167,8 @@ _BARE_LABEL = re.compile(
 def _bare_pairs(text: str) -> list[tuple[str, str]] | None:
     """`索引号 X 主题分类 Y` copied without colons (the spaces went in normalising): two or more
     long labels (three characters or more), each with a value, and no sentence in between."""
+    if not _BARE_LABEL.match(text):
+        return None
     labels = list(_BARE_LABEL.finditer(text))
     if len(labels) < 2 or labels[0].start() != 0 or re.search(r"[。，；！？]", text):
         return None
@@ -262,17 +264,21 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
     return _drop_link_list(lines, out, log), rows, log
 
 
+_SENTENCE = re.compile(r"[。；！？]")
+
+
 def _drop_column_names(lines: Lines, log: list[LogEntry]) -> Lines:
     """Column names above the first sentence of the text or below its last are the site's."""
-    sentences = [i for i, (_, t) in enumerate(lines) if re.search(r"[。；！？]", t)]
-    if not sentences:
+    first = next((i for i, (_, t) in enumerate(lines) if _SENTENCE.search(t)), None)
+    if first is None:
         return lines
-    first, last = sentences[0], sentences[-1]
-    out = list(lines)
-    for index, (number, text) in enumerate(lines):
-        bare = re.sub(r"[\s\u3000]+", "", text).strip("【】[]")
-        if (index < first or index > last) and bare in COLUMN_NAMES:
+    last = next(i for i in range(len(lines) - 1, -1, -1) if _SENTENCE.search(lines[i][1]))
+    out = lines
+    for index in [*range(first), *range(last + 1, len(lines))]:
+        number, text = lines[index]
+        if text and len(text) <= 20 and re.sub(r"[\s\u3000]+", "", text).strip("【】[]") in COLUMN_NAMES:
             log.append(LogEntry("removed-navigation", number, text, note="site column name"))
+            out = out if out is not lines else list(lines)
             out[index] = (number, "")
     return out
 
@@ -295,7 +301,7 @@ def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
 
 
 def _row_pairs(text: str) -> list[tuple[str, str]] | None:
-    stamp = _STAMP.match(text)
+    stamp = _STAMP.match(text) if text[:1].isdigit() else None
     if stamp:
         rows = _row_pairs(text[stamp.end() :])
         return [("日期", stamp.group(1)), *rows] if rows else None
