@@ -199,6 +199,21 @@ def test_title_after_a_separator_or_under_a_site_banner(text, title):
     assert "".join(doc.title.split()) == title
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["某县2023年度", "法治政府建设", "工作报告", "2023年，全县推进法治建设。"],
+        ["某县2023年", "法治政府建设", "年度报告", "2023年，全县推进法治建设。"],
+        ["某县2023年法治政府建设", "年度报告", "2023年，全县推进法治建设。"],
+        ["上犹县2023年度", "法治政府建设工作报告", "2023年，全县推进法治建设。"],
+    ],
+)
+def test_a_split_title_keeps_every_line(lines):
+    """No line of a split title is taken for a site banner or a column name."""
+    doc = clean_report("\n".join(lines))
+    assert doc.title == "".join(lines[:-1])
+
+
 def test_month_only_date_closes_the_signature():
     doc = clean_report("某县2019年度法治政府建设报告\n正文一段。\n修水县人民政府\n2020年3月\n")
     assert [(b.kind, b.text) for b in doc.blocks[-2:]] == [("signature", "修水县人民政府"), ("date", "2020年3月")]

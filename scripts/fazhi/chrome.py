@@ -86,8 +86,8 @@ COLUMN_NAMES = frozenset((
     "专题专栏", "专题", "专栏", "政务公开", "信息公开", "信息公开目录", "政府信息公开", "政府信息公开目录",
     "政府信息公开专栏", "法定主动公开内容", "主动公开", "部门信息公开", "乡镇信息公开", "乡镇街道",
     "乡镇街道信息公开", "部门动态", "通知公告", "工作动态", "政务动态", "政策文件", "政策法规", "部门文件",
-    "政府文件", "规划计划", "公示公告", "重点领域信息公开", "法治政府建设", "法治政府", "依法行政",
-    "法治建设", "其他", "正文", "文章正文", "信息公开年报", "年度报告", "法治政府建设专栏", "政务公开专栏",
+    "政府文件", "规划计划", "公示公告", "重点领域信息公开", "法治政府建设",
+    "正文", "文章正文", "信息公开年报", "法治政府建设专栏", "政务公开专栏",
     "政府信息公開", "政務公開", "專題專欄", "信息公開目錄",
 ))
 _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)\s*[:：]?")
@@ -264,22 +264,36 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
     return _drop_link_list(lines, out, log), rows, log
 
 
-_SENTENCE = re.compile(r"[。；！？]")
+_RUNNING_TEXT = re.compile(r"[。；！？，]")
+_TITLE_TAIL = re.compile(r"(?:报告|总结|汇报)$")
+_ORGAN_TAIL = re.compile(r"(?:政府|委员会|办事处|网站|网|局)$")
 
 
 def _drop_column_names(lines: Lines, log: list[LogEntry]) -> Lines:
-    """Column names above the first sentence of the text or below its last are the site's."""
-    first = next((i for i, (_, t) in enumerate(lines) if _SENTENCE.search(t)), None)
+    """Column names above the first line of running text or below the last are the site's,
+    unless the name is the middle line of a title split over three lines (××县2023年度 /
+    法治政府建设 / 工作报告)."""
+    first = next((i for i, (_, t) in enumerate(lines) if _RUNNING_TEXT.search(t)), None)
     if first is None:
         return lines
-    last = next(i for i in range(len(lines) - 1, -1, -1) if _SENTENCE.search(lines[i][1]))
-    out = lines
-    for index in [*range(first), *range(last + 1, len(lines))]:
+    last = next(i for i in range(len(lines) - 1, -1, -1) if _RUNNING_TEXT.search(lines[i][1]))
+    names = {
+        i
+        for i in [*range(first), *range(last + 1, len(lines))]
+        if lines[i][1] and len(lines[i][1]) <= 20
+        and re.sub(r"[\s\u3000]+", "", lines[i][1]).strip("【】[]") in COLUMN_NAMES
+    }
+    filled = [i for i, (_, t) in enumerate(lines) if t]
+    out = list(lines)
+    for index in sorted(names):
+        at = filled.index(index)
+        before = lines[filled[at - 1]][1] if at > 0 and filled[at - 1] not in names else ""
+        after = lines[filled[at + 1]][1] if at + 1 < len(filled) and filled[at + 1] not in names else ""
+        if before and _TITLE_TAIL.search(after) and not _ORGAN_TAIL.search(before):
+            continue
         number, text = lines[index]
-        if text and len(text) <= 20 and re.sub(r"[\s\u3000]+", "", text).strip("【】[]") in COLUMN_NAMES:
-            log.append(LogEntry("removed-navigation", number, text, note="site column name"))
-            out = out if out is not lines else list(lines)
-            out[index] = (number, "")
+        log.append(LogEntry("removed-navigation", number, text, note="site column name"))
+        out[index] = (number, "")
     return out
 
 
