@@ -51,7 +51,7 @@ _PLACE_SUFFIX = r"(?:省|自治区|市|州|盟|地区|县|区|旗|乡|镇|街道
 # 定王台街道：2023年…报告, 桐庐县司法局｜2023年度…报告, 临夏市城北街道 / 2023年…, 昆山市人民政府 - …:
 # an organ or a place, a separator a web page put there, then the title.
 _SEPARATED = re.compile(
-    rf"^(?P<head>[{HAN}（）()·]{{2,30}}?(?:{_SIG_SUFFIX}|{_PLACE_SUFFIX}))"
+    rf"^(?P<head>[{HAN}（）()·]{{2,30}}?(?:{_SIG_SUFFIX}|{_PLACE_SUFFIX})|(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年度?)"
     r"\s*(?P<sep>[：:｜|丨/／·•]|[-—–]{1,2})\s*(?P<rest>\S.*)$"
 )
 _BRACKETED = re.compile(rf"^[【\[［](?P<head>[{HAN}（）()·]{{2,30}})[】\]］]\s*(?P<sep>)(?P<rest>\S.*)$")
