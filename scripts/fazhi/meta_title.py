@@ -136,9 +136,15 @@ def title_from_joins(doc: Document) -> str | None:
 
 def without_separator(title: str) -> str:
     """定王台街道：2023年…报告 → 定王台街道2023年…报告; 【宜章县】关于… → 宜章县关于…: the
-    separator is the web page's, the organ before it the title's."""
+    separator is the web page's, the organ or place before it the title's — unless an organ
+    stands before a title that names its own unit."""
     split = separated_title(title)
-    return split[0] + split[1] if split else title
+    if not split:
+        return title
+    head, rest = split
+    if _TITLE_OPENING.match(rest) or _TOPIC.match(rest) or not ORGAN_END.search(head):
+        return head + rest
+    return rest  # ××县人民政府｜××县司法局2023年…: the site's organ before a title naming its own
 
 
 def find_title(doc: Document, rows: list[Row]) -> tuple[str | None, Provenance | None, str]:
