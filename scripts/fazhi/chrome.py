@@ -302,11 +302,13 @@ def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
     """相关文章 / 相关链接 near the end followed only by short title-like lines: the page's link
     list, removed with the titles under it. Anything that reads as text keeps the list."""
     heads = [i for i, (_, t) in enumerate(source) if _LINK_LIST.match(t)]
-    if not heads:
-        return lines
-    head = heads[-1]
-    tail = [(i, n, t) for i, (n, t) in enumerate(lines[head + 1 :], start=head + 1) if t]
-    if len(tail) > 12 or any(len(t) > 60 or re.search(r"[。；！？]", t) for _, _, t in tail):
+    tail: list[tuple[int, int, str]] | None = None
+    for head in reversed(heads):  # the first of several lists, if all below it are links
+        below = [(i, n, t) for i, (n, t) in enumerate(lines[head + 1 :], start=head + 1) if t]
+        if len(below) > 12 or any(len(t) > 60 or re.search(r"[。；！？]", t) for _, _, t in below):
+            break
+        tail = below
+    if tail is None:
         return lines
     out = list(lines)
     for index, number, text in tail:
