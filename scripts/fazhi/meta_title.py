@@ -93,6 +93,16 @@ def _without_banner(text: str) -> str:
     return text if _ORGAN_CONTINUES.match(rest[chain_end:]) else rest
 
 
+_TRAILING_SEPARATOR = re.compile(r"(?:[｜|丨:：/／]|[-—–]{1,2})$")
+
+
+def _furniture(part: str) -> bool:
+    """A banner with today's date or a breadcrumb; an organ followed by a separator is not."""
+    if ORGAN_END.search(_TRAILING_SEPARATOR.sub("", part)) and not _SENTENCE.search(part[:-1]):
+        return False
+    return bool(_NOT_TITLE_PART.search(part) or is_only_date(part) or DATE.search(part))
+
+
 def _repair_joined(doc: Document, text: str) -> str:
     """Drop the parts cleaning joined into the title that are page furniture (a banner with
     today's date, a breadcrumb)."""
@@ -100,7 +110,7 @@ def _repair_joined(doc: Document, text: str) -> str:
         if entry.action != "joined-title" or squeeze(entry.after) != text:
             continue
         parts = [squeeze(p) for p in entry.before.split(" / ")]
-        kept = [p for p in parts if not (_NOT_TITLE_PART.search(p) or is_only_date(p) or DATE.search(p))]
+        kept = [p for p in parts if not _furniture(p)]
         if kept and len(kept) < len(parts):
             return "".join(kept)
     return text

@@ -37,7 +37,7 @@ def _clean_years(text: str) -> str:
     return text
 
 
-_SPAN = re.compile(r"(20\d\d)\s*(?:年度?)?\s*[—\-–~～至到和、]+\s*(20\d\d)\s*年度?")
+_SPAN = re.compile(r"(20\d\d)\s*(?:年度?)?\s*[—\-–~～至到和及与、]+\s*(20\d\d)\s*年度?")
 
 
 def two_year_span(title: str) -> str | None:
@@ -130,7 +130,7 @@ def find_year(
         return year is not None and (signed_year is None or year <= signed_year)
 
     span = two_year_span(title or "")
-    if span and year_in_title(title or "") is None:
+    if span:
         return None, None, f"the title reports on two years ({span}), not one"
     measures, plan = year_in_headings(blocks)
     candidates: list[tuple[int | None, Provenance]] = [

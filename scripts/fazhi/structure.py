@@ -209,6 +209,7 @@ _PLACE_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:省|自治区|市|州|盟|�
 # A line with a year or the report's topic is part of a split title, never a site banner.
 _TITLE_WORDS = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}|年度|法治|依法|法制|建设")
 _TOPIC = re.compile(r"法治|依法|法制")
+_TRAILING_SEPARATOR = re.compile(r"\s*(?:[｜|丨:：/／]|[-—–]{1,2})$")
 # …报告_××市人民政府, …报告 - ××县人民政府门户网站: a browser's title bar, not a title line.
 _SITE_WORDS = re.compile(r"网站|政府网|门户|_|\s[-—|｜]\s|[网網]$")
 
@@ -223,7 +224,7 @@ def _drop_banner(pieces: list[tuple[int, str]], ctx: Context) -> list[tuple[int,
             ctx.log.append(LogEntry("removed-chrome", head[0][0], head[0][1], note="site banner above the title"))
             return pieces[cut:]
         if any(
-            parts.names_organ(p)
+            parts.names_organ(_TRAILING_SEPARATOR.sub("", p))
             or p.endswith("关于")
             or _PLACE_LINE.match(p)
             or (_TITLE_WORDS.search(p) and not _SITE_WORDS.search(p))
