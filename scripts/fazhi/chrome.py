@@ -93,7 +93,9 @@ COLUMN_NAMES = frozenset((
 ))
 _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)\s*[:：]?")
 # The heading of a list of links at the foot of a page; the titles under it are links too.
-_LINK_LIST = re.compile(r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读)\s*[:：]?$")
+_LINK_LIST = re.compile(
+    r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读|附件下载|相关附件|下载附件)\s*[:：]?$"
+)
 # A site's menu bar: three or more short items between | bars (网站首页 | 政务公开 | 互动交流).
 _MENU = re.compile(r"^[^|｜\d]{2,10}(?:\s*[|｜]\s*[^|｜\d]{2,10}){3,}$")
 # 字号：T | T, 字体：A+ A-: the font-size switch, whatever its buttons say.
@@ -142,10 +144,31 @@ def _pairs(text: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
+_BRACKET_GROUP = re.compile(r"\s*[\[【［]([^\]】］]*)[\]】］]\s*")
+
+
+def _bracket_groups(text: str) -> list[tuple[str, str]] | None:
+    """`【来源：X】【发布时间：Y】【字体：大 中 小】`: rows and buttons each in brackets."""
+    pairs: list[tuple[str, str]] = []
+    end = 0
+    for group in _BRACKET_GROUP.finditer(text):
+        if group.start() != end:
+            return None
+        end = group.end()
+        row = _ROW.match(group.group(1).strip())
+        if row and row.group(2):
+            pairs.append((normalise_label(row.group(1)), row.group(2).strip()))
+        elif not (_is_nav(group.group(1)) or _FONT_SWITCH.match(group.group(1).strip())):
+            return None
+    return pairs if pairs and end == len(text) else None
+
+
 def _bracket_pairs(text: str) -> list[tuple[str, str]] | None:
     """`[信息索引号] X [发布机关] Y` → [(索引号…, X), (发布机关, Y)], or None."""
-    if text[:1] not in "[【［" or not _BRACKET_LABEL.match(text):
+    if text[:1] not in "[【［":
         return None
+    if not _BRACKET_LABEL.match(text):
+        return _bracket_groups(text)
     labels = list(_BRACKET_LABEL.finditer(text))
     ends = [m.start() for m in labels[1:]] + [len(text)]
     return [
@@ -299,12 +322,13 @@ def _drop_column_names(lines: Lines, log: list[LogEntry]) -> Lines:
 
 
 def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
-    """相关文章 / 相关链接 near the end followed only by short title-like lines: the page's link
-    list, removed with the titles under it. Anything that reads as text keeps the list."""
+    """相关文章 / 相关链接 / 附件下载 near the end followed only by short title-like lines: the
+    page's list of links or downloads, removed with the titles under it. Anything that reads as
+    text keeps the list."""
     heads = [i for i, (_, t) in enumerate(source) if _LINK_LIST.match(t)]
     tail: list[tuple[int, int, str]] | None = None
     for head in reversed(heads):  # the first of several lists, if all below it are links
-        below = [(i, n, t) for i, (n, t) in enumerate(lines[head + 1 :], start=head + 1) if t]
+        below = [(i, n, t) for i, (n, t) in enumerate(lines[head:], start=head) if t]
         if len(below) > 12 or any(len(t) > 60 or re.search(r"[。；！？]", t) for _, _, t in below):
             break
         tail = below
@@ -312,7 +336,8 @@ def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
         return lines
     out = list(lines)
     for index, number, text in tail:
-        log.append(LogEntry("removed-navigation", number, text, note="link under 相关文章"))
+        note = "list of links" if _LINK_LIST.match(text) else "link under 相关文章"
+        log.append(LogEntry("removed-navigation", number, text, note=note))
         out[index] = (number, "")
     return out
 
