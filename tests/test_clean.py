@@ -140,6 +140,8 @@ def test_label_and_value_on_separate_lines():
         ("平和縣人民政府網站", "removed-navigation"),
         ("信息公开 > 法定主动公开内容 > 法治政府建设", "removed-navigation"),
         ("政务公开 > 法治政府建设", "removed-navigation"),
+        ("首页-政务公开-法治政府建设", "removed-navigation"),
+        ("首页 ＞ 信息公开 ＞ 法治政府建设年度报告", "removed-navigation"),
         (">> 政务公开 > 法治政府", "removed-navigation"),
         ("扫一扫在手机上查看当前页面", "removed-navigation"),
         ("手机扫码阅读", "removed-navigation"),

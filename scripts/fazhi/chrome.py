@@ -70,9 +70,9 @@ NAV_WORDS = (
 _NAV_TOKEN = re.compile("|".join(re.escape(w) for w in sorted(NAV_WORDS, key=len, reverse=True)))
 _NAV_SEPARATORS = re.compile(r"[\s|｜/:：、,，.·•\-—]+")
 _BREADCRUMB = re.compile(
-    r"^(?:[您你])?(?:当前|现在|所在)?的?(?:位置|位於|位于)\s*[:：]|^(?:网站)?首页\s*(?:[>＞»/→]|&gt;)"
+    r"^(?:[您你])?(?:当前|现在|所在)?的?(?:位置|位於|位于)\s*[:：]|^(?:网站)?首页\s*(?:[>＞»/→\-—－]|&gt;)"
 )
-# 信息公开 > 法定主动公开内容 > 法治政府建设: a trail of three or more short column names.
+# 信息公开 > 法定主动公开内容 > 法治政府建设: a trail of two or more short column names.
 _TRAIL = re.compile(
     r"^(?:(?:>{1,2}|＞{1,2}|»)\s*)?[\u4e00-\u9fff（）]{2,16}"
     r"(?:\s*(?:>{1,2}|＞{1,2}|»|→|&gt;)\s*[\u4e00-\u9fff（）]{2,24})+$"
@@ -191,8 +191,8 @@ _BARE_LABEL = re.compile(
 def _bare_pairs(text: str) -> list[tuple[str, str]] | None:
     """`索引号 X 主题分类 Y` copied without colons (the spaces went in normalising): two or more
     long labels (three characters or more), each with a value, and no sentence in between."""
-    if not _BARE_LABEL.match(text):
-        return None
+    if "\t" in text or not _BARE_LABEL.match(text):
+        return None  # a table row of the report (主办单位 / 承办单位 …) is text
     labels = list(_BARE_LABEL.finditer(text))
     if len(labels) < 2 or labels[0].start() != 0 or re.search(r"[。，；！？]", text):
         return None
