@@ -219,6 +219,17 @@ def test_a_split_title_keeps_every_line(lines):
     assert doc.title == "".join(lines[:-1])
 
 
+def test_labelled_lines_inside_the_text_are_the_reports_own():
+    """时间：… / 地点：… between sentences stay; a page header repeated there (发布时间 … 来源 …) goes."""
+    lines = [
+        "开展宪法宣传活动，安排如下。", "时间：2023年12月4日", "地点：县文化广场",
+        "发布时间：2024-03-01 来源：县司法局", "全年办理案件20件，办结率100%。",
+    ]
+    out, rows, log = strip_chrome(list(enumerate(lines, start=1)))
+    assert [t for _, t in out] == [*lines[:3], "", lines[4]]
+    assert [r.label for r in rows] == ["发布时间", "来源"] and len(log) == 1
+
+
 def test_month_only_date_closes_the_signature():
     doc = clean_report("某县2019年度法治政府建设报告\n正文一段。\n修水县人民政府\n2020年3月\n")
     assert [(b.kind, b.text) for b in doc.blocks[-2:]] == [("signature", "修水县人民政府"), ("date", "2020年3月")]

@@ -258,6 +258,7 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
     rows: list[ChromeRow] = []
     log: list[LogEntry] = []
     skip_next = False
+    first, last = _running_text(lines)
     for index, (number, text) in enumerate(lines):
         if skip_next:
             skip_next = False
@@ -267,12 +268,16 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
             out.append((number, text))
             continue
         pairs = _row_pairs(_QUOTED.sub("", text))
+        value = None
         if pairs is None and _LABEL_ONLY.match(text):
             value = _next_value(lines, index)
             if value is not None:
                 pairs = [(normalise_label(_LABEL_ONLY.match(text).group(1)), value[1])]
-                log.append(LogEntry("removed-chrome", value[0], value[1], note="metadata value"))
-                skip_next = True
+        if pairs and first < index < last and not any(label in PAGE_LABELS for label, _ in pairs):
+            pairs = None  # 时间：… 地点：… inside the text is the report's own list
+        if pairs is not None and value is not None:
+            log.append(LogEntry("removed-chrome", value[0], value[1], note="metadata value"))
+            skip_next = True
         if pairs is not None:
             rows.extend(ChromeRow(label, value, number) for label, value in pairs)
             log.append(LogEntry("removed-chrome", number, text, note="metadata row"))
@@ -289,6 +294,25 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
 
 
 _RUNNING_TEXT = re.compile(r"[。；！？，]")
+# Labels only a web page's metadata uses. Between the first and the last line of running text a
+# row is page chrome only if it has one of them (a page header repeated in a multi-page copy);
+# 时间：… / 地点：… / 主办单位：… there are the report's own.
+PAGE_LABELS = frozenset((
+    "索引号", "信息索引号", "索取号", "信息索取号", "主题分类", "主题分类名称", "所属主题", "信息分类", "体裁分类",
+    "组配分类", "服务对象分类", "发布机构", "发文机关", "发文机构", "发布机关", "发布单位", "发布部门", "成文日期",
+    "成文时间", "发布日期", "发布时间", "公开日期", "生成日期", "更新时间", "信息来源", "来源", "文章来源", "稿件来源",
+    "文号", "发文字号", "浏览次数", "访问次数", "阅读次数", "点击数", "浏览量", "阅读量", "访问量", "点击量",
+    "浏览人次", "公开方式", "公开范围", "公开形式", "公开时限", "有效性", "统一编码", "效力状态", "网站标识码",
+    "版权所有", "责任编辑", "标题", "信息名称", "文件编号", "日期",
+))
+
+
+def _running_text(lines: Lines) -> tuple[int, int]:
+    """Indices of the first and last lines that read as running text ((-1, -1) when none)."""
+    first = next((i for i, (_, t) in enumerate(lines) if _RUNNING_TEXT.search(t)), -1)
+    if first < 0:
+        return -1, -1
+    return first, next(i for i in range(len(lines) - 1, -1, -1) if _RUNNING_TEXT.search(lines[i][1]))
 _TITLE_TAIL = re.compile(r"(?:报告|总结|汇报)$")
 _ORGAN_TAIL = re.compile(r"(?:政府|委员会|办事处|网站|网|局)$")
 
@@ -297,10 +321,9 @@ def _drop_column_names(lines: Lines, log: list[LogEntry]) -> Lines:
     """Column names above the first line of running text or below the last are the site's,
     unless the name is the middle line of a title split over three lines (××县2023年度 /
     法治政府建设 / 工作报告)."""
-    first = next((i for i, (_, t) in enumerate(lines) if _RUNNING_TEXT.search(t)), None)
-    if first is None:
+    first, last = _running_text(lines)
+    if first < 0:
         return lines
-    last = next(i for i in range(len(lines) - 1, -1, -1) if _RUNNING_TEXT.search(lines[i][1]))
     names = {
         i
         for i in [*range(first), *range(last + 1, len(lines))]
