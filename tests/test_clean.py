@@ -82,6 +82,19 @@ CHROME_SHAPES = [
     ("发布机构：某县司法局  发布日期：2024-03-01", [("发布机构", "某县司法局"), ("发布日期", "2024-03-01")]),
     ("标  题：某镇2023年法治政府建设情况报告", [("标题", "某镇2023年法治政府建设情况报告")]),
     ("来源：司法局", [("来源", "司法局")]),
+    ("[信息索引号] 011043102/2025-00008", [("信息索引号", "011043102/2025-00008")]),
+    ("【发布机关】洪山区珞南街道办事处 【成文时间】2025-01-20",
+     [("发布机关", "洪山区珞南街道办事处"), ("成文时间", "2025-01-20")]),
+    ("来源：市市场监管局 | 时间：2025-01-13 | 浏览次数：", [("来源", "市市场监管局"), ("时间", "2025-01-13"), ("浏览次数", "")]),
+    ("来源：市市场监管局 | 时间：2025-01-13 | 阅读：", [("来源", "市市场监管局"), ("时间", "2025-01-13")]),
+    ("所属主题：法治政府建设", [("所属主题", "法治政府建设")]),
+    ("浏览次数：136", [("浏览次数", "136")]),
+    ("发布日期：2024-03-01 | 来源：县司法局 | 【字体：大 中 小】 | 打印", [("发布日期", "2024-03-01"), ("来源", "县司法局")]),
+    ("2024-03-01 09:30 来源：县司法局 浏览次数：120", [("日期", "2024-03-01 09:30"), ("来源", "县司法局"), ("浏览次数", "120")]),
+    ("文章来源：本站 发布时间：2024-03-01", [("文章来源", "本站"), ("发布时间", "2024-03-01")]),
+    ("发布机构　 桐庐县分水镇人民政府　　成文日期　 2024-02-18", [("发布机构", "桐庐县分水镇人民政府"), ("成文日期", "2024-02-18")]),
+    ("【来源：龙里县人民政府】【发布时间：2024-02-20】【字体：大 中 小】",
+     [("来源", "龙里县人民政府"), ("发布时间", "2024-02-20")]),
 ]
 
 
@@ -125,6 +138,18 @@ def test_label_and_value_on_separate_lines():
         ("字号：T | T", "removed-navigation"),
         ("乌兰浩特市人民政府门户网站", "removed-navigation"),
         ("平和縣人民政府網站", "removed-navigation"),
+        ("信息公开 > 法定主动公开内容 > 法治政府建设", "removed-navigation"),
+        ("政务公开 > 法治政府建设", "removed-navigation"),
+        ("首页-政务公开-法治政府建设", "removed-navigation"),
+        ("首页 ＞ 信息公开 ＞ 法治政府建设年度报告", "removed-navigation"),
+        (">> 政务公开 > 法治政府", "removed-navigation"),
+        ("扫一扫在手机上查看当前页面", "removed-navigation"),
+        ("手机扫码阅读", "removed-navigation"),
+        ("首页>>政务公开>>部门信息公开>>县司法局", "removed-navigation"),
+        ("当前位置：首页 » 政务公开 » 乡镇信息公开", "removed-navigation"),
+        ("扫一扫在手机打开当前页", "removed-navigation"),
+        ("【打印】【关闭】", "removed-navigation"),
+        ("字号：[大] [中] [小]", "removed-navigation"),
     ],
 )
 def test_navigation_and_page_numbers_removed(line, action):
@@ -140,12 +165,74 @@ def test_navigation_and_page_numbers_removed(line, action):
         "为企业提供技术支持和法律服务", "开通12345联系电话专线",
         "依法治县办 | 司法局 | 各乡镇：认真落实。", "区位优势明显，位置：地处城郊",
         "类别 | 责任单位 | 完成时限", "加强政府网站建设", "加强政府网站", "规范门户网站",
+        "2023-12-31前完成整改：共3项", "满意度>95%", "查看详情", "2023年，全县阅读推广活动",
+        "时间紧任务重来源广", "发布机构发布日期", "【来源：群众来信】反映的问题全部办结",
     ],
 )
 def test_report_text_is_not_chrome(line):
     """Ordinary report lines, including words that also occur in page chrome."""
     out, chrome, log = strip_chrome([(1, line)])
     assert out == [(1, line)] and chrome == [] and log == []
+
+
+COLUMN_PAGE = ["专题专栏", "政务公开", "某镇2023年度法治政府建设情况报告", "全镇推进政务公开。", "（二）", "政务公开", "正文。", "政务公开"]
+
+
+def test_column_names_are_chrome_only_outside_the_text():
+    """A site's column names above the first sentence and below the last are removed and logged;
+    the same words inside the text (a heading 政务公开) stay."""
+    lines = list(enumerate(COLUMN_PAGE, start=1))
+    out, _, log = strip_chrome(lines)
+    assert [t for _, t in out] == ["", "", *COLUMN_PAGE[2:7], ""]
+    assert [(e.line, e.note) for e in log] == [(1, "site column name"), (2, "site column name"), (8, "site column name")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("定王台街道：2023年法治政府建设工作报告\n2023年，街道推进法治建设。", "定王台街道：2023年法治政府建设工作报告"),
+        ("五里桥街道丨2023年法治政府建设情况报告\n正文。", "五里桥街道丨2023年法治政府建设情况报告"),
+        ("桐庐县人民政府\n桐庐县司法局｜2023年度法治政府建设情况报告\n正文。", "桐庐县司法局｜2023年度法治政府建设情况报告"),
+        ("鹿邑县人民政府\n邱集乡2021年度法治政府建设情况报告\n正文。", "邱集乡2021年度法治政府建设情况报告"),
+        ("全南县人民政府 ｜\n2023年度法治政府建设情况报告\n正文。", "全南县人民政府｜2023年度法治政府建设情况报告"),
+        ("鲤城区人民政府\n金龙街道办事处关于2023年度法治政府建设情况的报告\n正文。",
+         "鲤城区人民政府金龙街道办事处关于2023年度法治政府建设情况的报告"),
+    ],
+)
+def test_title_after_a_separator_or_under_a_site_banner(text, title):
+    doc = clean_report(text)
+    assert "".join(doc.title.split()) == title
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["某县2023年度", "法治政府建设", "工作报告", "2023年，全县推进法治建设。"],
+        ["某县2023年", "法治政府建设", "年度报告", "2023年，全县推进法治建设。"],
+        ["某县2023年法治政府建设", "年度报告", "2023年，全县推进法治建设。"],
+        ["上犹县2023年度", "法治政府建设工作报告", "2023年，全县推进法治建设。"],
+    ],
+)
+def test_a_split_title_keeps_every_line(lines):
+    """No line of a split title is taken for a site banner or a column name."""
+    doc = clean_report("\n".join(lines))
+    assert doc.title == "".join(lines[:-1])
+
+
+def test_labelled_lines_inside_the_text_are_the_reports_own():
+    """时间：… / 地点：… between sentences stay; a page header repeated there (发布时间 … 来源 …) goes."""
+    lines = [
+        "开展宪法宣传活动，安排如下。", "时间：2023年12月4日", "地点：县文化广场",
+        "发布时间：2024-03-01 来源：县司法局", "全年办理案件20件，办结率100%。",
+    ]
+    out, rows, log = strip_chrome(list(enumerate(lines, start=1)))
+    assert [t for _, t in out] == [*lines[:3], "", lines[4]]
+    assert [r.label for r in rows] == ["发布时间", "来源"] and len(log) == 1
+
+
+def test_month_only_date_closes_the_signature():
+    doc = clean_report("某县2019年度法治政府建设报告\n正文一段。\n修水县人民政府\n2020年3月\n")
+    assert [(b.kind, b.text) for b in doc.blocks[-2:]] == [("signature", "修水县人民政府"), ("date", "2020年3月")]
 
 
 def test_title_headings_and_paragraphs():

@@ -15,7 +15,8 @@ from fazhi.model import Source, SourceText
 from fazhi.pipeline import process_source
 from tests.clean_support import FIXTURES, SEEDS, fixture_files, page_of, read_text
 
-ALL = [*SEEDS, *fixture_files()]
+META_FIXTURES = sorted((FIXTURES.parent / "meta").glob("*.txt"))
+ALL = [*SEEDS, *fixture_files(), *META_FIXTURES]
 IDS = [p.stem for p in ALL]
 
 

@@ -7,7 +7,7 @@ import pytest
 from fazhi.meta_fields import DOC_NUMBER, find_doc_number, normal_doc_number
 from fazhi.meta_issuer import find_issuer, find_level, organs_in
 from fazhi.meta_text import parse_date
-from fazhi.meta_title import title_from_opening
+from fazhi.meta_title import title_from_opening, without_separator
 from fazhi.model import Block, Document
 
 
@@ -117,3 +117,24 @@ def test_level(issuer, subject, body, level):
 def test_a_signature_abbreviating_the_titles_organ_gets_its_full_name(signature, title, issuer):
     doc = Document(blocks=[Block("title", title), Block("paragraph", "正文。"), Block("signature", signature)])
     assert find_issuer(doc, title, [])[0] == issuer
+
+
+@pytest.mark.parametrize(
+    ("title", "clean"),
+    [
+        ("定王台街道：2023年法治政府建设工作报告", "定王台街道2023年法治政府建设工作报告"),
+        ("桐庐县司法局｜2023年度法治政府建设情况报告", "桐庐县司法局2023年度法治政府建设情况报告"),
+        ("五里桥街道丨2023年法治政府建设情况报告", "五里桥街道2023年法治政府建设情况报告"),
+        ("【宜章县】关于2022年度法治政府建设工作情况的报告", "宜章县关于2022年度法治政府建设工作情况的报告"),
+        ("昆山市人民政府-2023年度法治政府建设年度报告", "昆山市人民政府2023年度法治政府建设年度报告"),
+        ("临夏市城北街道/2023年法治政府建设工作报告", "临夏市城北街道2023年法治政府建设工作报告"),
+        ("某县2021-2025年法治政府建设规划中期评估报告", "某县2021-2025年法治政府建设规划中期评估报告"),
+        ("关于2023年度法治政府建设情况的报告", "关于2023年度法治政府建设情况的报告"),
+        ("2023年度|兴国县法治政府建设年度报告", "2023年度兴国县法治政府建设年度报告"),
+        ("【郴州市】宜章县2023年法治政府建设工作报告", "郴州市宜章县2023年法治政府建设工作报告"),
+        ("宜章县人民政府｜宜章县司法局2023年法治政府建设工作报告", "宜章县司法局2023年法治政府建设工作报告"),
+        ("【通知】某县2023年度法治政府建设情况报告", "【通知】某县2023年度法治政府建设情况报告"),
+    ],
+)
+def test_title_separator_of_a_web_page_is_dropped(title, clean):
+    assert without_separator(title) == clean

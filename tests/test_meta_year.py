@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.meta_year import find_year, year_from_signing, year_in_opening, year_in_title
+from fazhi.meta_year import (
+    find_year,
+    two_year_span,
+    year_from_signing,
+    year_in_opening,
+    year_in_title,
+)
 from fazhi.model import Block
 
 
@@ -68,3 +74,20 @@ def test_a_title_with_the_publication_year_yields_to_the_body_and_the_signing_da
     blocks = [Block("paragraph", "2023年，我镇全面推进法治政府建设。")]
     assert find_year("营前镇2024年法治政府建设年度报告", None, blocks, "2024-02-01")[0] == 2023
     assert find_year("营前镇2024年法治政府建设年度报告", None, [], "2024-02-01")[0] == 2024
+
+
+@pytest.mark.parametrize(
+    ("title", "year", "span"),
+    [
+        ("于河街道2022—2023年度法治政府建设情况报告", None, "2022—2023年度"),
+        ("某县2022-2023年法治政府建设工作总结", None, "2022-2023年"),
+        ("于都县2022年度及2023年度法治政府建设情况报告", None, "2022年度及2023年度"),
+        ("某镇2023年法治政府建设工作总结和2024年工作计划", 2023, None),
+        ("某县落实法治政府建设实施纲要（2021—2025年）2023年度情况报告", 2023, None),
+    ],
+)
+def test_a_title_over_two_years_has_no_single_year(title, year, span):
+    assert two_year_span(title) == span
+    found, _, reason = find_year(title, None, [], "2024-01-15")
+    assert found == year
+    assert (reason != "") == (year is None)

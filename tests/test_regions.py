@@ -139,3 +139,21 @@ def test_the_variants_file_is_in_step_with_the_list():
 
 def test_a_name_converted_to_simplified_script_still_finds_its_place():
     assert resolve("汉川市垌冢镇人民政府").region.township == "垌塚镇"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("大通县卫生健康局", "大通回族土族自治县"),
+        ("黔东南州人民政府", "黔东南苗族侗族自治州"),
+        ("长阳县司法局", "长阳土家族自治县"),
+        ("莫力达瓦旗人民政府", "莫力达瓦达斡尔族自治旗"),
+    ],
+)
+def test_autonomous_unit_named_without_its_peoples(text, name):
+    mentions = find_places(text)
+    assert [p.name for p in mentions[0].places] == [name]
+
+
+def test_a_short_name_that_is_another_units_own_name_is_not_an_autonomous_one():
+    assert [p.name for p in find_places("大通区司法局")[0].places] == ["大通区"]

@@ -23,6 +23,9 @@ LABELS = (
     "录入人", "主办单位", "主办", "承办单位", "承办", "协办单位", "技术支持", "网站标识码", "版权所有",
     "地址", "邮编", "邮政编码", "联系电话", "电话", "传真", "电子邮箱", "邮箱", "联系邮箱",
     "发文机构", "发布单位", "发布部门", "来源单位", "信息提供单位", "供稿单位", "公开主体", "所属部门",
+    "信息索引号", "索取号", "信息索取号", "发布机关", "成文时间", "发文时间", "所属主题", "主题分类名称",
+    "文件编号", "来源机构", "发布者", "浏览人次", "文章来源", "稿件来源", "新闻来源", "审核", "校对", "撰稿",
+    "初审", "复审", "终审",
 )
 # Labels as a traditional-script page writes them (chrome is removed before script conversion).
 _T2S_LABEL = str.maketrans(
@@ -48,6 +51,8 @@ _BULLET = r"^(?:[-*+·•●▪◆■]\s*)?"
 # A Markdown mirror quotes the page's metadata line (> 发布时间：…); the line is still chrome.
 _QUOTED = re.compile(r"^>\s*")
 _ROW = re.compile(rf"{_BULLET}({_LABEL})\s*[:：]\s*(.*)$")
+# [索引号] 0110…  or 【发布机关】…: the label in brackets instead of before a colon.
+_BRACKET_LABEL = re.compile(rf"[\[【［]\s*({_LABEL})\s*[\]】］]\s*[:：]?\s*")
 _LABEL_ONLY = re.compile(rf"{_BULLET}({_LABEL})\s*[:：]?$")
 _LABEL_COLON = re.compile(rf"({_LABEL})\s*[:：]")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
@@ -59,15 +64,38 @@ NAV_WORDS = (
     "纠错", "我要纠错", "我要打印", "无障碍", "繁体", "简体", "繁體", "【", "】", "[", "]", "网站地图",
     "联系我们", "设为首页", "加入收藏", "智能问答", "长者模式", "关怀版", "English", "隐私声明",
     "免责声明", "网站声明", "字體", "列印", "關閉", "視窗", "關閉視窗", "網站地圖", "聯繫我們",
+    "在手机上查看", "当前页面", "扫码阅读", "扫码", "手机", "阅读", "查看", "本页", "此页", "分享至",
+    "手机版", "电脑版", "无障碍浏览", "政府网站找错", "网站找错", "适老化", "读屏",
 )
 _NAV_TOKEN = re.compile("|".join(re.escape(w) for w in sorted(NAV_WORDS, key=len, reverse=True)))
 _NAV_SEPARATORS = re.compile(r"[\s|｜/:：、,，.·•\-—]+")
 _BREADCRUMB = re.compile(
-    r"^(?:[您你])?(?:当前|现在|所在)?的?(?:位置|位於|位于)\s*[:：]|^(?:网站)?首页\s*(?:[>＞»/→]|&gt;)"
+    r"^(?:[您你])?(?:当前|现在|所在)?的?(?:位置|位於|位于)\s*[:：]|^(?:网站)?首页\s*(?:[>＞»/→\-—－]|&gt;)"
 )
+# 信息公开 > 法定主动公开内容 > 法治政府建设: a trail of two or more short column names.
+_TRAIL = re.compile(
+    r"^(?:(?:>{1,2}|＞{1,2}|»)\s*)?[\u4e00-\u9fff（）]{2,16}"
+    r"(?:\s*(?:>{1,2}|＞{1,2}|»|→|&gt;)\s*[\u4e00-\u9fff（）]{2,24})+$"
+)
+# 2024-03-01 09:30 来源：… : the page's time stamp written before its labelled rows.
+_STAMP = re.compile(
+    r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?=[\u4e00-\u9fff\[【［])"
+)
+# A site's column names on a line of their own (专题专栏, 信息公开目录). Only above the report's
+# first sentence or below its last are they chrome: inside the text 政务公开 may be a heading.
+COLUMN_NAMES = frozenset((
+    "专题专栏", "专题", "专栏", "政务公开", "信息公开", "信息公开目录", "政府信息公开", "政府信息公开目录",
+    "政府信息公开专栏", "法定主动公开内容", "主动公开", "部门信息公开", "乡镇信息公开", "乡镇街道",
+    "乡镇街道信息公开", "部门动态", "通知公告", "工作动态", "政务动态", "政策文件", "政策法规", "部门文件",
+    "政府文件", "规划计划", "公示公告", "重点领域信息公开", "法治政府建设",
+    "正文", "文章正文", "信息公开年报", "法治政府建设专栏", "政务公开专栏",
+    "政府信息公開", "政務公開", "專題專欄", "信息公開目錄",
+))
 _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)\s*[:：]?")
 # The heading of a list of links at the foot of a page; the titles under it are links too.
-_LINK_LIST = re.compile(r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读)\s*[:：]?$")
+_LINK_LIST = re.compile(
+    r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读|附件下载|相关附件|下载附件)\s*[:：]?$"
+)
 # A site's menu bar: three or more short items between | bars (网站首页 | 政务公开 | 互动交流).
 _MENU = re.compile(r"^[^|｜\d]{2,10}(?:\s*[|｜]\s*[^|｜\d]{2,10}){3,}$")
 # 字号：T | T, 字体：A+ A-: the font-size switch, whatever its buttons say.
@@ -116,6 +144,63 @@ def _pairs(text: str) -> list[tuple[str, str]] | None:
     return pairs
 
 
+_BRACKET_GROUP = re.compile(r"\s*[\[【［]([^\]】］]*)[\]】］]\s*")
+
+
+def _bracket_groups(text: str) -> list[tuple[str, str]] | None:
+    """`【来源：X】【发布时间：Y】【字体：大 中 小】`: rows and buttons each in brackets."""
+    pairs: list[tuple[str, str]] = []
+    end = 0
+    for group in _BRACKET_GROUP.finditer(text):
+        if group.start() != end:
+            return None
+        end = group.end()
+        row = _ROW.match(group.group(1).strip())
+        if row and row.group(2):
+            pairs.append((normalise_label(row.group(1)), row.group(2).strip()))
+        elif not (_is_nav(group.group(1)) or _FONT_SWITCH.match(group.group(1).strip())):
+            return None
+    return pairs if pairs and end == len(text) else None
+
+
+def _bracket_pairs(text: str) -> list[tuple[str, str]] | None:
+    """`[信息索引号] X [发布机关] Y` → [(索引号…, X), (发布机关, Y)], or None."""
+    if text[:1] not in "[【［":
+        return None
+    if not _BRACKET_LABEL.match(text):
+        return _bracket_groups(text)
+    labels = list(_BRACKET_LABEL.finditer(text))
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    return [
+        (normalise_label(m.group(1)), text[m.end() : end].strip())
+        for m, end in zip(labels, ends, strict=True)
+    ]
+
+
+_BARE_LABEL = re.compile(
+    "|".join(
+        sorted(
+            ("[ \u3000]*".join(label) for label in _LABEL_SPELLINGS if len(label) >= 3),
+            key=len,
+            reverse=True,
+        )
+    )
+)
+
+
+def _bare_pairs(text: str) -> list[tuple[str, str]] | None:
+    """`索引号 X 主题分类 Y` copied without colons (the spaces went in normalising): two or more
+    long labels (three characters or more), each with a value, and no sentence in between."""
+    if "\t" in text or not _BARE_LABEL.match(text):
+        return None  # a table row of the report (主办单位 / 承办单位 …) is text
+    labels = list(_BARE_LABEL.finditer(text))
+    if len(labels) < 2 or labels[0].start() != 0 or re.search(r"[。，；！？]", text):
+        return None
+    ends = [m.start() for m in labels[1:]] + [len(text)]
+    pairs = [(normalise_label(m.group(0)), text[m.end() : end].strip()) for m, end in zip(labels, ends, strict=True)]
+    return pairs if all(value for _, value in pairs) else None
+
+
 def _pipe_pairs(text: str) -> list[tuple[str, str]] | None:
     if not text.startswith("|") and text.count("|") < 2:
         return None
@@ -130,6 +215,10 @@ def _pipe_pairs(text: str) -> list[tuple[str, str]] | None:
         elif _LABEL_ONLY.match(cell) and index + 1 < len(cells):
             pairs.append((normalise_label(_LABEL_ONLY.match(cell).group(1)), cells[index + 1]))
             index += 1
+        elif pairs and (_is_nav(cell) or _FONT_SWITCH.match(cell)):
+            pass  # 【字体：大 中 小】 or 打印 between the rows
+        elif row and index == len(cells) - 1:
+            pairs.append((normalise_label(row.group(1)), ""))  # 阅读： a counter the copy left empty
         elif cell:
             return None
         index += 1
@@ -148,7 +237,7 @@ def _removal_reason(text: str) -> str | None:
         return "removed-page-number"
     if _STALE_DATE.match(text):
         return "removed-stale-date"
-    if _BREADCRUMB.match(text) or _PAGER.match(text):
+    if _BREADCRUMB.match(text) or _PAGER.match(text) or _TRAIL.match(text):
         return "removed-navigation"
     if _SITE_BANNER.match(text):
         return "removed-navigation"
@@ -169,6 +258,7 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
     rows: list[ChromeRow] = []
     log: list[LogEntry] = []
     skip_next = False
+    first, last = _running_text(lines)
     for index, (number, text) in enumerate(lines):
         if skip_next:
             skip_next = False
@@ -178,12 +268,16 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
             out.append((number, text))
             continue
         pairs = _row_pairs(_QUOTED.sub("", text))
+        value = None
         if pairs is None and _LABEL_ONLY.match(text):
             value = _next_value(lines, index)
             if value is not None:
                 pairs = [(normalise_label(_LABEL_ONLY.match(text).group(1)), value[1])]
-                log.append(LogEntry("removed-chrome", value[0], value[1], note="metadata value"))
-                skip_next = True
+        if pairs and first < index < last and not any(label in PAGE_LABELS for label, _ in pairs):
+            pairs = None  # 时间：… 地点：… inside the text is the report's own list
+        if pairs is not None and value is not None:
+            log.append(LogEntry("removed-chrome", value[0], value[1], note="metadata value"))
+            skip_next = True
         if pairs is not None:
             rows.extend(ChromeRow(label, value, number) for label, value in pairs)
             log.append(LogEntry("removed-chrome", number, text, note="metadata row"))
@@ -195,28 +289,90 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
             out.append((number, ""))
         else:
             out.append((number, text))
+    out = _drop_column_names(out, log)
     return _drop_link_list(lines, out, log), rows, log
 
 
-def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
-    """相关文章 / 相关链接 near the end followed only by short title-like lines: the page's link
-    list, removed with the titles under it. Anything that reads as text keeps the list."""
-    heads = [i for i, (_, t) in enumerate(source) if _LINK_LIST.match(t)]
-    if not heads:
+_RUNNING_TEXT = re.compile(r"[。；！？，]")
+# Labels only a web page's metadata uses. Between the first and the last line of running text a
+# row is page chrome only if it has one of them (a page header repeated in a multi-page copy);
+# 时间：… / 地点：… / 主办单位：… there are the report's own.
+PAGE_LABELS = frozenset((
+    "索引号", "信息索引号", "索取号", "信息索取号", "主题分类", "主题分类名称", "所属主题", "信息分类", "体裁分类",
+    "组配分类", "服务对象分类", "发布机构", "发文机关", "发文机构", "发布机关", "发布单位", "发布部门", "成文日期",
+    "成文时间", "发布日期", "发布时间", "公开日期", "生成日期", "更新时间", "信息来源", "来源", "文章来源", "稿件来源",
+    "文号", "发文字号", "浏览次数", "访问次数", "阅读次数", "点击数", "浏览量", "阅读量", "访问量", "点击量",
+    "浏览人次", "公开方式", "公开范围", "公开形式", "公开时限", "有效性", "统一编码", "效力状态", "网站标识码",
+    "版权所有", "责任编辑", "标题", "信息名称", "文件编号", "日期",
+))
+
+
+def _running_text(lines: Lines) -> tuple[int, int]:
+    """Indices of the first and last lines that read as running text ((-1, -1) when none)."""
+    first = next((i for i, (_, t) in enumerate(lines) if _RUNNING_TEXT.search(t)), -1)
+    if first < 0:
+        return -1, -1
+    return first, next(i for i in range(len(lines) - 1, -1, -1) if _RUNNING_TEXT.search(lines[i][1]))
+_TITLE_TAIL = re.compile(r"(?:报告|总结|汇报)$")
+_ORGAN_TAIL = re.compile(r"(?:政府|委员会|办事处|网站|网|局)$")
+
+
+def _drop_column_names(lines: Lines, log: list[LogEntry]) -> Lines:
+    """Column names above the first line of running text or below the last are the site's,
+    unless the name is the middle line of a title split over three lines (××县2023年度 /
+    法治政府建设 / 工作报告)."""
+    first, last = _running_text(lines)
+    if first < 0:
         return lines
-    head = heads[-1]
-    tail = [(i, n, t) for i, (n, t) in enumerate(lines[head + 1 :], start=head + 1) if t]
-    if len(tail) > 12 or any(len(t) > 60 or re.search(r"[。；！？]", t) for _, _, t in tail):
+    names = {
+        i
+        for i in [*range(first), *range(last + 1, len(lines))]
+        if lines[i][1] and len(lines[i][1]) <= 20
+        and re.sub(r"[\s\u3000]+", "", lines[i][1]).strip("【】[]") in COLUMN_NAMES
+    }
+    filled = [i for i, (_, t) in enumerate(lines) if t]
+    out = list(lines)
+    for index in sorted(names):
+        at = filled.index(index)
+        before = lines[filled[at - 1]][1] if at > 0 and filled[at - 1] not in names else ""
+        after = lines[filled[at + 1]][1] if at + 1 < len(filled) and filled[at + 1] not in names else ""
+        if before and _TITLE_TAIL.search(after) and not _ORGAN_TAIL.search(before):
+            continue
+        number, text = lines[index]
+        log.append(LogEntry("removed-navigation", number, text, note="site column name"))
+        out[index] = (number, "")
+    return out
+
+
+def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
+    """相关文章 / 相关链接 / 附件下载 near the end followed only by short title-like lines: the
+    page's list of links or downloads, removed with the titles under it. Anything that reads as
+    text keeps the list."""
+    heads = [i for i, (_, t) in enumerate(source) if _LINK_LIST.match(t)]
+    tail: list[tuple[int, int, str]] | None = None
+    for head in reversed(heads):  # the first of several lists, if all below it are links
+        below = [(i, n, t) for i, (n, t) in enumerate(lines[head:], start=head) if t]
+        if len(below) > 12 or any(len(t) > 60 or re.search(r"[。；！？]", t) for _, _, t in below):
+            break
+        tail = below
+    if tail is None:
         return lines
     out = list(lines)
     for index, number, text in tail:
-        log.append(LogEntry("removed-navigation", number, text, note="link under 相关文章"))
+        note = "list of links" if _LINK_LIST.match(text) else "link under 相关文章"
+        log.append(LogEntry("removed-navigation", number, text, note=note))
         out[index] = (number, "")
     return out
 
 
 def _row_pairs(text: str) -> list[tuple[str, str]] | None:
-    pairs = _pipe_pairs(text) if "|" in text else _pairs(text)
+    stamp = _STAMP.match(text) if text[:1].isdigit() else None
+    if stamp:
+        rows = _row_pairs(text[stamp.end() :])
+        return [("日期", stamp.group(1)), *rows] if rows else None
+    pairs = _bracket_pairs(text)
+    if pairs is None:
+        pairs = _pipe_pairs(text) if "|" in text else _pairs(text) or _bare_pairs(text)
     if pairs is None:
         return None
     if any(len(value) > 80 or "。" in value for _, value in pairs):

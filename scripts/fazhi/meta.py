@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 from .meta_fields import find_addressee, find_cc, find_date_signed, find_doc_number, find_signer
 from .meta_issuer import find_issuer, find_level
-from .meta_text import Row, page_rows, row_value, simplified
+from .meta_text import ISSUER_ROWS, Row, page_rows, row_value, simplified
 from .meta_title import find_title
 from .meta_year import find_year
 from .model import Document, Provenance, ReportMeta, Source
@@ -21,7 +21,7 @@ from .region_resolve import Clue, RegionResult, resolve_region
 from .regions import Mention, find_places
 
 _FILE_NOISE = re.compile(r"^[\d_\-\s]+|[_\-][0-9a-f]{8,}$|[0-9a-f]{12,}")
-_CONTEXT_ROWS = ("发布机构", "发文机关", "信息来源", "来源")
+_CONTEXT_ROWS = (*ISSUER_ROWS, "信息来源", "来源")
 _OPENING_CHARS = 120
 
 

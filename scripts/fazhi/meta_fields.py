@@ -42,7 +42,7 @@ def find_date_signed(doc: Document, rows: list[Row]) -> Found:
             date = parse_date(block.text)
             if date:
                 return date, "text", ""
-    row = row_value(rows, "成文日期")
+    row = row_value(rows, "成文日期", "成文时间")
     date = parse_date(row) if row else None
     if date is None and row and re.match(r"^\d{4}-\d{2}-\d{2}", row.strip()):
         date = row.strip()[:10]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from .meta_text import ORGAN_END, Row, is_only_date, row_value, squeeze
+from .meta_text import ISSUER_ROWS, ORGAN_END, Row, is_only_date, row_value, squeeze
 from .model import Document, Level, Provenance
 from .regions import find_places, load_gazetteer
 
@@ -97,7 +97,7 @@ def _completed_by_row(organ: str, rows: list[Row]) -> str | None:
     row's name, which ends with the signature's, is the full name."""
     if organ[0] not in "省市州盟县区旗乡镇":
         return None
-    row = row_value(rows, "发文机关", "发布机构")
+    row = row_value(rows, *ISSUER_ROWS)
     return next((o for o in organs_in(row or "") if len(o) > len(organ) and o.endswith(organ)), None)
 
 
@@ -137,7 +137,7 @@ def find_issuer(
                 return completed, co_issuers, "metadata-row", ""
             return issuer, co_issuers, provenance, ""
     derived = _place_government(title)
-    row = row_value(rows, "发文机关", "发布机构")
+    row = row_value(rows, *ISSUER_ROWS)
     row_organs = organs_in(row) if row else []
     if row_organs and _row_fits(row_organs[0], title, body_voice(doc.body_text)):
         return (*_lead(row_organs), "metadata-row", "")

@@ -144,6 +144,10 @@ def _row(chrome: ChromeRow) -> Row:
     return Row(re.sub(r"[\s:：]", "", chrome.label), chrome.value.strip(), chrome.line)
 
 
+# The page rows that name the publishing organ, as different sites label them.
+ISSUER_ROWS = ("发文机关", "发布机构", "发文机构", "发布机关", "发文单位", "发布单位")
+
+
 def row_value(rows: list[Row], *labels: str) -> str | None:
     for label in labels:
         for row in rows:

@@ -7,6 +7,7 @@ import re
 
 from .meta_text import DATE, ORGAN_END, Row, is_only_date, row_value, simplified, squeeze
 from .model import Block, Document, Provenance
+from .parts import separated_title
 from .regions import find_places
 
 _KIND_END = re.compile(
@@ -92,6 +93,16 @@ def _without_banner(text: str) -> str:
     return text if _ORGAN_CONTINUES.match(rest[chain_end:]) else rest
 
 
+_TRAILING_SEPARATOR = re.compile(r"(?:[｜|丨:：/／]|[-—–]{1,2})$")
+
+
+def _furniture(part: str) -> bool:
+    """A banner with today's date or a breadcrumb; an organ followed by a separator is not."""
+    if ORGAN_END.search(_TRAILING_SEPARATOR.sub("", part)) and not _SENTENCE.search(part[:-1]):
+        return False
+    return bool(_NOT_TITLE_PART.search(part) or is_only_date(part) or DATE.search(part))
+
+
 def _repair_joined(doc: Document, text: str) -> str:
     """Drop the parts cleaning joined into the title that are page furniture (a banner with
     today's date, a breadcrumb)."""
@@ -99,7 +110,7 @@ def _repair_joined(doc: Document, text: str) -> str:
         if entry.action != "joined-title" or squeeze(entry.after) != text:
             continue
         parts = [squeeze(p) for p in entry.before.split(" / ")]
-        kept = [p for p in parts if not (_NOT_TITLE_PART.search(p) or is_only_date(p) or DATE.search(p))]
+        kept = [p for p in parts if not _furniture(p)]
         if kept and len(kept) < len(parts):
             return "".join(kept)
     return text
@@ -133,8 +144,26 @@ def title_from_joins(doc: Document) -> str | None:
     return None
 
 
+def without_separator(title: str) -> str:
+    """定王台街道：2023年…报告 → 定王台街道2023年…报告; 【宜章县】关于… → 宜章县关于…: the
+    separator is the web page's, the organ or place before it the title's — unless an organ
+    stands before a title that names its own unit."""
+    split = separated_title(title)
+    if not split:
+        return title
+    head, rest = split
+    if _TITLE_OPENING.match(rest) or _TOPIC.match(rest) or not ORGAN_END.search(head):
+        return head + rest
+    return rest  # ××县人民政府｜××县司法局2023年…: the site's organ before a title naming its own
+
+
 def find_title(doc: Document, rows: list[Row]) -> tuple[str | None, Provenance | None, str]:
     """(title, provenance, reason when none)."""
+    title, provenance, reason = _find_title(doc, rows)
+    return (without_separator(title) if title else title), provenance, reason
+
+
+def _find_title(doc: Document, rows: list[Row]) -> tuple[str | None, Provenance | None, str]:
     block = doc.first("title")
     if block is not None and squeeze(block.text):
         text = _with_organ(doc, block)

@@ -37,6 +37,21 @@ def _clean_years(text: str) -> str:
     return text
 
 
+_SPAN = re.compile(r"(20\d\d)\s*(?:年度?)?\s*[—\-–~～至到和及与、]+\s*(20\d\d)\s*年度?")
+
+
+def two_year_span(title: str) -> str | None:
+    """`2022—2023年度法治政府建设情况报告`: a report over two consecutive years (a plan range such
+    as 2021—2025年 spans more). Such a report has no single reported year."""
+    text = arabic_years(title.translate(FULLWIDTH_DIGITS))
+    for match in _SPAN.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        tail = text[match.end() :]
+        if last == first + 1 and not _PLAN.match(tail):
+            return match.group(0)
+    return None
+
+
 def year_in_title(title: str) -> int | None:
     """The one reported year a title names; None when it names none or cannot be decided."""
     text = _clean_years(title)
@@ -114,6 +129,9 @@ def find_year(
     def plausible(year: int | None) -> bool:
         return year is not None and (signed_year is None or year <= signed_year)
 
+    span = two_year_span(title or "")
+    if span:
+        return None, None, f"the title reports on two years ({span}), not one"
     measures, plan = year_in_headings(blocks)
     candidates: list[tuple[int | None, Provenance]] = [
         (year_in_title(title) if title else None, title_source),

@@ -36,6 +36,8 @@ _ADDRESSEE_NOT = re.compile(r"如下|以下|如次|附件|抄送|签发人")
 DATE_LINE = re.compile(
     r"^[〇○零Ｏ一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日$"
 )
+# 成文日期 written without its day (2024年1月, 二〇二四年一月): still the date line of the closing.
+MONTH_LINE = re.compile(r"^[〇○零Ｏ一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,2}\s*月$")
 _SIG_SUFFIX = rf"(?:{ORG_SUFFIX}|政府|公署|局|委|处|厅|院|中心|街道|乡|镇|所|部|会|司|队|组)"
 SIGNATURE = re.compile(rf"^[{HAN}（）()·\d]{{2,40}}{_SIG_SUFFIX}$")
 SIGNATURE_AND_DATE = re.compile(
@@ -45,6 +47,29 @@ CC = re.compile(r"^抄\s*送\s*[:：]")
 PRINTED = re.compile(r"印\s*发$")
 NOTE = re.compile(r"^（(?:此件|本件|联系人|联系电话|此文).{0,60}）$")
 ATTACHMENT = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?")
+_PLACE_SUFFIX = r"(?:省|自治区|市|州|盟|地区|县|区|旗|乡|镇|街道|苏木)"
+# 定王台街道：2023年…报告, 桐庐县司法局｜2023年度…报告, 临夏市城北街道 / 2023年…, 昆山市人民政府 - …:
+# an organ or a place, a separator a web page put there, then the title.
+_SEPARATED = re.compile(
+    rf"^(?P<head>[{HAN}（）()·]{{2,30}}?(?:{_SIG_SUFFIX}|{_PLACE_SUFFIX})|(?:\d{{4}}|[〇○零一二三四五六七八九]{{4}})年度?)"
+    r"\s*(?P<sep>[：:｜|丨/／·•]|[-—–]{1,2})\s*(?P<rest>\S.*)$"
+)
+_BRACKETED = re.compile(rf"^[【\[［](?P<head>[{HAN}（）()·]{{2,30}})[】\]］]\s*(?P<sep>)(?P<rest>\S.*)$")
+
+
+def separated_title(text: str) -> tuple[str, str] | None:
+    """(organ or place, title) when a title line is `organ<separator>title` or `【organ】title`."""
+    match = _SEPARATED.match(text) or _BRACKETED.match(text)
+    if not match or "丨" in match.group("head"):
+        return None
+    rest = match.group("rest")
+    if not (title_line_shape(rest) and TITLE_END.search(rest) and TITLE_SUBJECT.search(rest)):
+        return None
+    if _BRACKETED.match(text) and not re.search(rf"(?:{_SIG_SUFFIX}|{_PLACE_SUFFIX})$", match.group("head")):
+        return None
+    return match.group("head"), rest
+
+
 def names_organ(text: str) -> bool:
     """A line that is the name of an organ (one or several, spaces between them allowed)."""
     return all(SIGNATURE.match(part) for part in text.split()) and "网" not in text

@@ -110,6 +110,12 @@ def _deepest(mention: Mention) -> PlaceLevel:
     return next(level for level in order if level in levels)
 
 
+def _one_unit(candidates: list[list[Place]]) -> bool:
+    """Two spellings of one unit (黔东南州 and 黔东南苗族侗族自治州): every name has candidates and
+    they share a place."""
+    return all(candidates) and bool(set.intersection(*({p.code for p in c} for c in candidates)))
+
+
 def resolve_region(clues: list[Clue], body: str = "", addressee: str | None = None) -> RegionResult:
     """The report's region from its clues (module docstring); `body` in simplified script."""
     gaz = load_gazetteer()
@@ -201,7 +207,7 @@ class _Resolver:
         picks.sort(key=lambda p: order[p[0]])
         level, name, _, source = picks[0]
         same = [p for p in picks if p[0] == level]
-        if len({simplified(p[1]) for p in same}) > 1:
+        if len({simplified(p[1]) for p in same}) > 1 and not _one_unit([p[2] for p in same]):
             return level, None, [], source
         sets = [p[2] for p in same if p[2]]
         codes = set.intersection(*({c.code for c in s} for s in sets)) if sets else set()

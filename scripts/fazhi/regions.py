@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Literal
@@ -47,6 +48,8 @@ class Gazetteer:
     children: dict[str, dict[str, Place]] = field(default_factory=dict)
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → other spellings
     _lengths: tuple[int, dict[str, tuple[int, ...]]] | None = field(default=None, repr=False, compare=False)
+    autonomous_short: dict[str, tuple[Place, ...]] | None = field(default=None, repr=False, compare=False)
+    autonomous_first: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     def name_lengths(self, first: str) -> tuple[int, ...]:
         """Lengths of the names in `by_name` that start with `first`, longest first (rebuilt when
@@ -173,6 +176,7 @@ def find_places(text: str, gaz: Gazetteer | None = None) -> list[Mention]:
     the two-character 义县 and 重庆市万州区 ties 万州区 to 重庆.
     """
     gaz = gaz or load_gazetteer()
+    _autonomous_short_names(gaz)
     mentions: list[Mention] = []
     i = 0
     while i < len(text):
@@ -261,4 +265,55 @@ def _match_free(text: str, i: int, gaz: Gazetteer) -> Mention | None:
     hits = gaz.by_name.get(short)
     if hits and all(p.level == "province" for p in hits):
         return Mention(short, i, i + 2, tuple(hits))
+    if text[i + 1 : i + 2] in ("县", "旗") and _ORGAN_AFTER_SHORT.match(text, i + 2):
+        return _short_county_organ(text, i, gaz)
+    return _match_autonomous_short(text, i, gaz) if text[i] in gaz.autonomous_first else None
+
+
+_ORGAN_AFTER_SHORT = re.compile(r"人民政府|政府|委|[\u4e00-\u9fff]{1,8}局")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _short_county_organ(text: str, i: int, gaz: Gazetteer) -> Mention | None:
+    """吉县人民政府, 泾县司法局: a unique two-character county opening an organ's name. Only at
+    the start of a name (not after another character: 全县人民政府 is no place)."""
+    if i > 0 and _HAN_CHAR.match(text[i - 1]):
+        return None
+    hits = [p for p in gaz.by_name.get(text[i : i + 2], []) if p.level == "county"]
+    return Mention(text[i : i + 2], i, i + 2, (hits[0],)) if len(hits) == 1 else None
+
+
+_AUTONOMOUS = ("自治县", "自治旗", "自治州")
+_PEOPLES = (
+    "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|拉祜|水|东乡|纳西|景颇|"
+    "柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|鄂温克|德昂|保安|"
+    "裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各"
+)
+_PEOPLE = "|".join(sorted(_PEOPLES.split("|"), key=len, reverse=True))
+_ETHNIC_TAIL = re.compile(rf"^(?P<place>[\u4e00-\u9fff]{{2,4}}?)(?:(?:{_PEOPLE})族)+(?P<kind>自治[县旗州])$")
+
+
+def _autonomous_short_names(gaz: Gazetteer) -> dict[str, tuple[Place, ...]]:
+    """大通县 → 大通回族土族自治县, 黔东南州 → 黔东南苗族侗族自治州: an autonomous unit named by its
+    place and its kind without the peoples, as reports and signatures often write it. Short
+    names that are another unit's own name are left out. Built on first use."""
+    if gaz.autonomous_short is None:
+        index: dict[str, list[Place]] = {}
+        for place in gaz.places.values():
+            match = place.name.endswith(_AUTONOMOUS) and _ETHNIC_TAIL.match(place.name)
+            if match:
+                short = match.group("place") + match.group("kind")[-1]
+                if short not in gaz.by_name:
+                    index.setdefault(short, []).append(place)
+        gaz.autonomous_short = {name: tuple(places) for name, places in index.items()}
+        gaz.autonomous_first = frozenset(name[0] for name in index)
+    return gaz.autonomous_short
+
+
+def _match_autonomous_short(text: str, i: int, gaz: Gazetteer) -> Mention | None:
+    names = _autonomous_short_names(gaz)
+    for length in (5, 4, 3):
+        hits = names.get(text[i : i + length])
+        if hits:
+            return Mention(text[i : i + length], i, i + length, hits)
     return None

@@ -152,7 +152,7 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
         if not text:
             index += 1
             continue
-        if not parts.title_line_shape(text):
+        if not parts.title_line_shape(text) and not parts.separated_title(text):
             break
         pieces.append((number, text))
         index += 1
@@ -206,19 +206,54 @@ def _take_year_suffix(lines: Lines, index: int, pieces: list[tuple[int, str]]) -
 _PLACE_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:省|自治区|市|州|盟|县|区|旗|镇|乡|苏木|街道)$")
 
 
+# A line with a year or the report's topic is part of a split title, never a site banner.
+_TITLE_WORDS = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}|年度|法治|依法|法制|建设")
+_TOPIC = re.compile(r"法治|依法|法制")
+_TRAILING_SEPARATOR = re.compile(r"\s*(?:[｜|丨:：/／]|[-—–]{1,2})$")
+# …报告_××市人民政府, …报告 - ××县人民政府门户网站: a browser's title bar, not a title line.
+_SITE_WORDS = re.compile(r"网站|政府网|门户|_|\s[-—|｜]\s|[网網]$")
+
+
 def _drop_banner(pieces: list[tuple[int, str]], ctx: Context) -> list[tuple[int, str]]:
     """Lines above a title that is complete without them and that name no organ (a site banner
     such as ××县人民政府门户网站) are not part of it: they are removed and logged."""
     for cut in range(1, len(pieces)):
         rest = "".join(p for _, p in pieces[cut:])
         head = pieces[:cut]
-        if any(parts.names_organ(p) or p.endswith("关于") or _PLACE_LINE.match(p) for _, p in head):
+        if cut == 1 and _government_banner(head[0][1], rest):
+            ctx.log.append(LogEntry("removed-chrome", head[0][0], head[0][1], note="site banner above the title"))
+            return pieces[cut:]
+        if any(
+            parts.names_organ(_TRAILING_SEPARATOR.sub("", p))
+            or p.endswith("关于")
+            or _PLACE_LINE.match(p)
+            or (_TITLE_WORDS.search(p) and not _SITE_WORDS.search(p))
+            for _, p in head
+        ) or not _TOPIC.search(rest):
             return pieces
         if parts.TITLE_END.search(rest) and parts.TITLE_SUBJECT.search(rest):
             for number, text in head:
                 ctx.log.append(LogEntry("removed-chrome", number, text, note="line above the title"))
             return pieces[cut:]
     return pieces
+
+
+_GOVERNMENT_LINE = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:人民政府|政府)$")
+_PLACE_THEN_YEAR = re.compile(
+    r"^[\u4e00-\u9fff]{1,15}?(?:乡|镇|街道|苏木|县|区|市|旗)(?:\d{4}|[〇○零一二三四五六七八九]{4})"
+)
+
+
+def _government_banner(line: str, rest: str) -> bool:
+    """××县人民政府 above a complete title that names its own unit (桐庐县司法局｜2023年…,
+    邱集乡2021年度…) is the hosting site's banner. 鲤城区人民政府 / 金龙街道办事处关于… is one
+    organ split over two lines and stays."""
+    government = _GOVERNMENT_LINE.match(line)
+    if not government or not (parts.TITLE_END.search(rest) and parts.TITLE_SUBJECT.search(rest)):
+        return False
+    place = government.group(1)
+    repeats = rest.startswith(place) and not rest[len(place) :].startswith(("人民政府", "政府"))
+    return repeats or bool(_PLACE_THEN_YEAR.match(rest))
 
 
 def _title_block(pieces: list[tuple[int, str]], ctx: Context) -> Block:
@@ -261,7 +296,7 @@ def take_closing(lines: Lines, ctx: Context) -> tuple[list[Block], int]:
                 Block("signature", combined.group("sig"), line=number),
             ]
             position -= 1
-        elif parts.DATE_LINE.match(text):
+        elif parts.DATE_LINE.match(text) or parts.MONTH_LINE.match(text):
             tail = [Block("date", text, line=number)]
             position -= 1
     while position >= 0 and len(tail) < 8:
