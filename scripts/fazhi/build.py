@@ -49,6 +49,7 @@ from .indicators import VOCAB_FILE
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
 from .pipeline import process_source, warm_up, with_ids
+from .prepared import tables_in
 from .progress import StageClock
 from .publication import publication_from_env
 from .read import read_all
@@ -216,7 +217,7 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         context = CacheContext(code_version(), vocabulary_version(project.vocab_dir))
         cache = ReportCache(project.cache_dir / "reports", context)
         texts, problems = read_all(project.reports_dir, decode=cache.decode)
-    with clock.stage("clean + extract", total=len(texts)) as advance:
+    with clock.stage("clean + extract", total=len(texts)) as advance, tables_in(project.cache_dir / "tables"):
         done, failed = process_all(
             texts, cache, process_safely, on_done=advance, before_fork=warm_up
         )
