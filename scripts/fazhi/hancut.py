@@ -23,7 +23,7 @@ import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable
-from operator import add
+from operator import add, itemgetter
 from typing import Any
 
 from .prepared import Table, TableUnreadable
@@ -55,10 +55,9 @@ def import_jieba() -> Any:
     return jieba
 
 
-def first_two(word: str) -> str:
-    """The bucket key of a dictionary entry: every entry a text consults at one position starts
-    with the character there, or with it and the next one."""
-    return word[:2]
+# The bucket key of a dictionary entry, its first two characters (word[:2]): every entry a text
+# consults at one position starts with the character there, or with it and the next one.
+first_two = itemgetter(slice(0, 2))
 
 
 class LazyWords:
@@ -97,6 +96,8 @@ class LazyWords:
         return self.freq.get(word)
 
     def _load(self, index: int) -> None:
+        if self.complete:
+            return
         try:
             self.freq.update(self.table.bucket(index))
             self.loaded.add(index)

@@ -16,7 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .prepared import Table, TableUnreadable, inputs_key, open_table, save_table, tables_folder
+from .prepared import (
+    Table,
+    TableUnreadable,
+    inputs_key,
+    open_table,
+    save_table,
+    tables_folder,
+    whole_key,
+)
 
 KEYWORD_COUNT = 10
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -76,10 +84,6 @@ def _idf_file() -> Path:
     return Path(spec.origin).parent / "analyse" / "idf.txt"
 
 
-def _whole_word(word: str) -> str:
-    return word
-
-
 class PreparedIdf:
     """IDF values read from the prepared table a bucket at a time, as words are asked for."""
 
@@ -114,11 +118,11 @@ def _idf() -> tuple[Any, float]:
         Path(__file__),
         Path(__file__).parent / "prepared.py",
     )
-    table = open_table(IDF_TABLE, key, _whole_word)
+    table = open_table(IDF_TABLE, key, whole_key)
     if table is not None:
         return PreparedIdf(table), table.header
     idf, median = _idf_table()
-    save_table(IDF_TABLE, key, median, idf.items(), _whole_word, _IDF_BUCKETS)
+    save_table(IDF_TABLE, key, median, idf, whole_key, _IDF_BUCKETS, "d")
     return idf, median
 
 

@@ -20,7 +20,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from .prepared import Table, TableUnreadable, inputs_key, open_table, save_table, tables_folder
+from .prepared import (
+    Table,
+    TableUnreadable,
+    inputs_key,
+    open_table,
+    save_table,
+    tables_folder,
+    whole_key,
+)
 
 PlaceLevel = Literal["province", "city", "county", "township"]
 LEVEL_ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
@@ -125,12 +133,12 @@ def load_gazetteer() -> Gazetteer:
         *(_DIVISIONS / f"{stem}.csv" for stem in ("provinces", "cities", "areas", "streets")),
         Path(__file__).parent / "data" / VARIANTS_FILE,
     )
-    table = open_table(GAZETTEER_TABLE, key, _whole_key)
+    table = open_table(GAZETTEER_TABLE, key, whole_key)
     if table is not None:
         return prepared_gazetteer(table)
     gaz = build_gazetteer()
     header = {"lengths": _length_table(gaz), "names": len(gaz.by_name), "spellings": dict(gaz.spellings)}
-    save_table(GAZETTEER_TABLE, key, header, _table_entries(gaz), _whole_key, _GAZETTEER_BUCKETS)
+    save_table(GAZETTEER_TABLE, key, header, _table_entries(gaz), whole_key, _GAZETTEER_BUCKETS)
     return gaz
 
 
@@ -168,19 +176,17 @@ def _length_table(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
     return {c: tuple(sorted(lengths, reverse=True)) for c, lengths in index.items()}
 
 
-def _whole_key(key: str) -> str:
-    return key
-
-
-def _table_entries(gaz: Gazetteer) -> Iterator[tuple[str, Any]]:
+def _table_entries(gaz: Gazetteer) -> dict[str, Any]:
     """The gazetteer as prepared-table entries: p+code → (name, level, parent), n+name → codes,
     c+code → its children's (name, code) in order."""
+    entries: dict[str, Any] = {}
     for code, place in gaz.places.items():
-        yield "p" + code, (place.name, place.level, place.parent or "")
+        entries["p" + code] = (place.name, place.level, place.parent or "")
     for name, places in gaz.by_name.items():
-        yield "n" + name, tuple(p.code for p in places)
+        entries["n" + name] = tuple(p.code for p in places)
     for code, kids in gaz.children.items():
-        yield "c" + code, tuple((name, p.code) for name, p in kids.items())
+        entries["c" + code] = tuple((name, p.code) for name, p in kids.items())
+    return entries
 
 
 class _PreparedEntries:

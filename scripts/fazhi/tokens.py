@@ -17,6 +17,7 @@ import csv
 import logging
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -25,14 +26,13 @@ from pathlib import Path
 
 from .exceptions import FazhiError
 from .hancut import HanCut, LazyWords, first_two, import_jieba
-from .prepared import inputs_key, load_value, open_table, save_table, save_value, tables_folder
+from .prepared import TableUnreadable, inputs_key, open_table, save_table, tables_folder
 
 VOCAB_FILE = Path("content") / "vocab" / "jieba.txt"
 PLACE_FREQ = 1000
 _DIVISION_FILES = ("provinces", "cities", "areas", "streets")
 _NOT_PLACES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 WORDS_TABLE = "jieba-words"
-TWIN_WORDS = "jieba-twin-words"
 _WORD_BUCKETS = 1 << 17
 _WORD_RE = re.compile(r"[\w%％]")
 _ENTRY_RE = re.compile(r"^(?P<word>.+?)(?: (?P<freq>\d+))?(?: (?P<tag>[A-Za-z]+))?$")
@@ -146,18 +146,19 @@ def make_segmenter(path: Path | None) -> HanCut:
             jieba.finalseg.add_force_split(word)
         words = LazyWords(table, table.header["total"], lambda: new_segmenter(_vocab_of(path)))
 
-        def twin_words():
-            kept = load_value(TWIN_WORDS, key)
-            return None if kept is None else zip(*kept, strict=True)
+        def twin_words() -> Iterable[tuple[str, int]] | None:
+            try:
+                names, freqs = table.columns()
+            except TableUnreadable:
+                return None
+            return zip(compress(names, freqs), filter(None, freqs), strict=True)
 
         return HanCut(words.tokenizer, words=words, twin_words=twin_words)
     tokenizer = new_segmenter(_vocab_of(path))
     if tables_folder() is not None:
-        freq = tokenizer.FREQ
         force_split = sorted(import_jieba().finalseg.Force_Split_Words)
         header = {"total": tokenizer.total, "force_split": force_split}
-        save_table(WORDS_TABLE, key, header, freq.items(), first_two, _WORD_BUCKETS)
-        save_value(TWIN_WORDS, key, (list(compress(freq, freq.values())), list(filter(None, freq.values()))))
+        save_table(WORDS_TABLE, key, header, tokenizer.FREQ, first_two, _WORD_BUCKETS, "q")
     return HanCut(tokenizer)
 
 
