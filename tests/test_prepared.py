@@ -95,5 +95,5 @@ def test_the_prepared_idf_table_gives_jiebas_values(tmp_path: Path):
     finally:
         keywords._idf.cache_clear()
     assert isinstance(prepared_idf, keywords.PreparedIdf) and prepared_median == median
-    words = random.Random(5).sample(sorted(idf), 3000) + ["不在表中的词", "法治政府建设年度报告"]
+    words = [*random.Random(5).sample(sorted(idf), 3000), "不在表中的词", "法治政府建设年度报告"]
     assert all(prepared_idf.get(w, -1.0) == idf.get(w, -1.0) for w in words)
