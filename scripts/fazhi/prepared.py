@@ -16,6 +16,7 @@ without it every table is built in memory as before.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import mmap
@@ -103,6 +104,24 @@ def write_table(
     (half a million entries in a quarter of a second). Otherwise each bucket is a marshalled dict
     (values: anything marshal keeps). `header` (marshallable) is read whole on every opening: keep
     it small."""
+    enabled = gc.isenabled()
+    gc.disable()  # half a million new references to old objects: nothing for the collector to find
+    try:
+        _write_table(path, key, header, entries, bucket_key, count, numbers)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_table(
+    path: Path,
+    key: str,
+    header: Any,
+    entries: Mapping[str, Any],
+    bucket_key: Callable[[str], str],
+    count: int,
+    numbers: str,
+) -> None:
     import numpy as np
 
     names = list(entries)
