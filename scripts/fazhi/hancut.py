@@ -7,7 +7,12 @@ words the dictionary lacks. For a run made only of Chinese characters the route 
 tokenizer holding the Python tokenizer's dictionary (every word and frequency, user words included)
 and the same total frequency: jieba-rs computes the same scores in the same order and, like jieba,
 prefers the longer word on a tie. The HMM stays jieba's own (rjieba's breaks exact ties between
-paths differently). Runs with digits, Latin letters or other characters stay with jieba.
+paths differently). A run with digits or Latin letters (2023年, A股) is cut the same way once each
+of its ASCII characters is replaced by a stand-in from CJK Extension A (㐀…): jieba-rs treats those as
+Chinese characters, one character each, so that it neither splits the run nor joins letters the way
+its own cut does, and the twin holds every dictionary word with the same stand-ins (the few words
+that contain the stand-ins themselves are left out, since jieba's runs never contain Extension A;
+their frequency still counts in the total). The route is then read back on the original characters.
 Without rjieba, when jieba was told to force-split words, or when the two routes differ on the probe
 texts, every run stays with jieba.
 
@@ -31,8 +36,17 @@ from .prepared import Table, TableUnreadable
 _PURE_HAN = re.compile(r"[\u4e00-\u9fd5]+")
 # 达理 against 达 + 理 is decided by 0.0014 in log probability: a total frequency that differs by a
 # few tenths of a percent flips it
-PROBES = ("调达理", "依法全面履行政府职能深入推进严格规范公正文明执法", "乡镇人民政府法治政府建设年度报告")
+PROBES = (
+    "调达理",
+    "依法全面履行政府职能深入推进严格规范公正文明执法",
+    "乡镇人民政府法治政府建设年度报告",
+    "2023年共办理A股4S店案件12件占3.5%",
+)
 _OUTSIDE_HAN = "\ue000"  # a private-use character: in no run of Chinese characters
+_RUN_ASCII = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-"  # re_han_default's
+_STAND_INS = "".join(chr(0x3400 + i) for i in range(len(_RUN_ASCII)))
+_TO_STAND_INS = str.maketrans(_RUN_ASCII, _STAND_INS)
+_STAND_IN_SET = frozenset(_STAND_INS)
 
 
 def import_jieba() -> Any:
@@ -174,19 +188,24 @@ class HanCut:
                     else:
                         words += piece
             elif _PURE_HAN.fullmatch(run):
-                words += self._cut_han(run)
+                words += self._cut_han(run, run)
             else:
-                words += self._cut(run)
+                words += self._cut_han(run, run.translate(_TO_STAND_INS))
         return words
 
-    def _cut_han(self, run: str) -> list[str]:
-        """jieba's `__cut_DAG` on a run of Chinese characters, its best route taken from rjieba.
+    def _cut_han(self, run: str, stand_in: str) -> list[str]:
+        """jieba's `__cut_DAG` on a run, its best route taken from rjieba's cut of `stand_in` (the
+        run, its ASCII characters replaced by their stand-ins).
 
         Only the route: consecutive one-character steps are gathered and passed to jieba's own HMM
         (`finalseg`) as jieba does, since rjieba's HMM breaks exact ties differently (达达达达率)."""
         words: list[str] = []
         gathered = ""
-        for word in self.fast.cut(run, False):
+        start = 0
+        for step in self.fast.cut(stand_in, False):
+            end = start + len(step)
+            word = run[start:end]
+            start = end
             if len(word) == 1:
                 gathered += word
                 continue
@@ -218,7 +237,9 @@ def twin(tokenizer: Any, entries: Iterable[tuple[str, int]] | None = None) -> An
         return None
     tokenizer.check_initialized()
     words = dict(entries) if entries is not None else {w: f for w, f in tokenizer.FREQ.items() if f}
-    # jieba's total counts every word added, also a word added twice; one spare word makes up the gap
+    words = {w.translate(_TO_STAND_INS): f for w, f in words.items() if _STAND_IN_SET.isdisjoint(w)}
+    # jieba's total counts every word added, also a word added twice (and the words left out above);
+    # one spare word makes up the gap
     spare = tokenizer.total - sum(words.values())
     if import_jieba().finalseg.Force_Split_Words or spare < 0:
         return None
@@ -227,7 +248,11 @@ def twin(tokenizer: Any, entries: Iterable[tuple[str, int]] | None = None) -> An
         fast.add_word(word, freq, None)
     if spare:
         fast.add_word(_OUTSIDE_HAN, spare, None)
-    if any(fast.cut(text, False) != _route_words(tokenizer, text) for text in PROBES):
+    if any(
+        fast.cut(text.translate(_TO_STAND_INS), False)
+        != [word.translate(_TO_STAND_INS) for word in _route_words(tokenizer, text)]
+        for text in PROBES
+    ):
         return None
     return fast
 
