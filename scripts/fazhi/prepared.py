@@ -267,7 +267,10 @@ def _remove_stale(path: Path, name: str) -> None:
         key=lambda p: p.stat().st_mtime_ns,
     )
     for old in stale[:-1]:
-        old.unlink(missing_ok=True)
+        try:
+            old.unlink(missing_ok=True)
+        except OSError:  # still open elsewhere (Windows): removed by a later build
+            continue
 
 
 def save_table(
