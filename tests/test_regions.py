@@ -157,3 +157,32 @@ def test_autonomous_unit_named_without_its_peoples(text, name):
 
 def test_a_short_name_that_is_another_units_own_name_is_not_an_autonomous_one():
     assert [p.name for p in find_places("大通区司法局")[0].places] == ["大通区"]
+
+
+def test_the_prepared_gazetteer_finds_what_the_built_one_finds(tmp_path):
+    import random
+
+    from fazhi import regions
+    from fazhi.prepared import tables_in
+
+    from .conftest import SEEDS
+
+    built = regions.build_gazetteer()
+    with tables_in(tmp_path):
+        load_gazetteer.cache_clear()
+        load_gazetteer()  # writes the table
+        load_gazetteer.cache_clear()
+        lazy = load_gazetteer()
+    load_gazetteer.cache_clear()
+    assert isinstance(lazy.by_name, regions.LazyMap)
+    rnd = random.Random(3)
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    clues = [t[i : i + rnd.randint(4, 40)] for t in texts for i in rnd.sample(range(len(t) - 40), 300)]
+    names = list(built.by_name)
+    clues += ["".join(rnd.sample(names, 3)) for _ in range(500)] + ["重庆市万州区柱山乡", "锦州市义县", "岷县城关镇"]
+    for clue in clues:
+        assert find_places(clue, lazy) == find_places(clue, built), clue
+    for place in rnd.sample(list(built.places.values()), 500):
+        assert lazy.chain(place) == built.chain(place)
+    assert lazy.by_name["城关镇"] == built.by_name["城关镇"]
+    assert len(lazy.by_name) == len(built.by_name) and list(lazy.places) == list(built.places)

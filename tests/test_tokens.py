@@ -96,3 +96,63 @@ def test_runs_of_chinese_are_cut_by_rjieba_exactly_as_jieba_cuts_them():
     texts = [*seeds, *hancut.PROBES, *spaced, *_random_texts(1500, seed=10), *_tie_texts(400, seed=11)]
     for text in texts:
         assert segmenter.lcut(text) == segmenter.tokenizer.lcut(text), text
+
+
+def _mixed_texts(count: int, seed: int) -> list[str]:
+    """Chinese runs with digits, Latin letters, jieba's run characters (+#&._%-), spaces, punctuation."""
+    rnd = random.Random(seed)
+    pieces = ["法治政府", "建设", "年度", "报告", "乡镇", "拉沟乡", "2023年", "12件", "5%", "A股", "4S店", "e.g",
+              "C++", "R&D", "v1.2", " ", "\u3000", "\r\n", "，", "。", "（", "）", "-", "_", "达", "率", "3.5%"]
+    return ["".join(rnd.choices(pieces, k=rnd.randint(1, 25))) for _ in range(count)]
+
+
+@pytest.fixture(scope="module")
+def prepared_cutters(tmp_path_factory: pytest.TempPathFactory):
+    """The in-memory segmenter (whose table it writes) and two read back from its prepared table:
+    one without its rjieba twin, one with the twin filled from the table."""
+    from fazhi.prepared import tables_in
+
+    vocab = ROOT / tokens.VOCAB_FILE
+    with tables_in(tmp_path_factory.mktemp("tables")):
+        whole = tokens.make_segmenter(vocab)
+        lazy = tokens.make_segmenter(vocab)
+        twinned = tokens.make_segmenter(vocab)
+    assert whole.words is None and lazy.words is not None
+    lazy.texts_left = 10**9
+    twinned.warm()
+    assert twinned.fast is not None
+    return whole.tokenizer, lazy, twinned
+
+
+def test_the_prepared_dictionary_cuts_exactly_as_jieba(prepared_cutters):
+    jieba_tokenizer, lazy, twinned = prepared_cutters
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "content" / "reports").glob("*.txt"))]
+    spaced = ["第一条\r\n第二条 ３\u3000条\t（2023-2025年）", " \r\n\r\n ", "Ａ股B超 4S店"]
+    texts = [
+        *seeds, *hancut.PROBES, *spaced, *_random_texts(1500, seed=12), *_tie_texts(300, seed=13),
+        *_mixed_texts(1500, seed=14),
+    ]
+    for text in texts:
+        expected = jieba_tokenizer.lcut(text)
+        assert lazy.lcut(text) == expected, text
+        assert twinned.lcut(text) == expected, text
+    assert len(lazy.words.freq) < len(jieba_tokenizer.FREQ) / 2  # it did load only part
+
+
+def test_an_unreadable_prepared_dictionary_falls_back_to_jieba(prepared_cutters, tmp_path):
+    from fazhi.prepared import Table, TableUnreadable
+
+    jieba_tokenizer, lazy, _ = prepared_cutters
+
+    class Damaged(Table):
+        def bucket(self, index):
+            raise TableUnreadable("damaged")
+
+    table = lazy.words.table
+    damaged = object.__new__(Damaged)
+    damaged.__dict__.update(table.__dict__)
+    words = hancut.LazyWords(damaged, table.header["total"], lambda: jieba_tokenizer)
+    cutter = hancut.HanCut(words.tokenizer, warm_after=10**9, words=words)
+    for text in [*hancut.PROBES, *_mixed_texts(50, seed=15)]:
+        assert cutter.lcut(text) == jieba_tokenizer.lcut(text)
+    assert words.complete

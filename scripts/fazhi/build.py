@@ -45,6 +45,7 @@ from .indicators import VOCAB_FILE
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
 from .pipeline import process_source, warm_up, with_ids
+from .prepared import tables_in
 from .progress import StageClock
 from .publication import publication_from_env
 from .read import SourceBytes, read_all, reread
@@ -218,7 +219,10 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         cache = ReportCache(project.cache_dir / "reports", context)
         index = SourceIndex.load(project.cache_dir / "sources.json", context.code)
         texts, problems = read_all(project.reports_dir, recall=index)
-    with clock.stage("clean + extract", total=len(texts)) as advance:
+    with (
+        clock.stage("clean + extract", total=len(texts)) as advance,
+        tables_in(project.cache_dir / "tables"),
+    ):
         done, failed = process_all(
             texts,
             cache,

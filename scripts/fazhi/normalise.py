@@ -9,16 +9,20 @@ Suspected artefacts (Latin words inside Chinese text, garbled characters) are ke
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 from .meta_text import t2s_single_keys
 from .model import LogEntry
+from .prepared import inputs_key, load_value, save_value, tables_folder
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2018-\u201d\u2026\u00b7"
 
+TRADITIONAL_ONLY = "traditional-only"
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
@@ -163,11 +167,40 @@ def is_traditional_only(char: str) -> bool:
 def _traditional_only() -> frozenset[str]:
     """Every character `is_traditional_only` accepts. t2s changes a single character only by a key
     of its character table, so the candidates are those keys (every Han character when the opencc
-    tables cannot be read)."""
+    tables cannot be read). Testing the 4,000 keys takes a fresh process a fiftieth of a second:
+    where the build keeps prepared tables the answer is kept there."""
+    key = _traditional_key()
+    if key is not None:
+        kept = load_value(TRADITIONAL_ONLY, key)
+        if isinstance(kept, str):
+            return frozenset(kept)
     keys = t2s_single_keys()
     if keys is None:
         keys = frozenset(chr(c) for r in _HAN_RANGES for c in range(r[0], r[1] + 1))
-    return frozenset(c for c in keys if is_traditional_only(c))
+    found = frozenset(c for c in keys if is_traditional_only(c))
+    if key is not None:
+        save_value(TRADITIONAL_ONLY, key, "".join(sorted(found)))
+    return found
+
+
+def _traditional_key() -> str | None:
+    """Digest of what `_traditional_only` depends on: opencc's t2s tables and code, this module
+    and meta_text (which reads the tables). None when no tables are kept or opencc is missing."""
+    spec = importlib.util.find_spec("opencc")
+    if tables_folder() is None or spec is None or spec.origin is None:
+        return None
+    opencc = Path(spec.origin).parent
+    here = Path(__file__).parent
+    return inputs_key(
+        TRADITIONAL_ONLY,
+        opencc / "opencc.py",
+        opencc / "config" / "t2s.json",
+        opencc / "dictionary" / "TSCharacters.txt",
+        opencc / "dictionary" / "TSPhrases.txt",
+        here / "normalise.py",
+        here / "meta_text.py",
+        here / "prepared.py",
+    )
 
 
 def simplify_isolated(text: str) -> str:

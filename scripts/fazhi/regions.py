@@ -4,6 +4,10 @@
 decides which unit a report is about from several clues. Names are matched in full (with their
 suffix) so that 长寿区 never matches 长寿镇; names of two characters (义县, 新镇) only count right
 after their parent (锦州市义县), because alone they are ordinary words.
+
+Where the build keeps prepared tables (`fazhi.prepared`) the gazetteer is kept as one and a process
+reads only the entries its lookups ask for (`LazyMap`): building the whole index of 44,703 places
+costs a quarter of a second, a few clue texts consult a few hundred entries.
 """
 
 from __future__ import annotations
@@ -11,9 +15,21 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from .prepared import (
+    Table,
+    TableUnreadable,
+    inputs_key,
+    open_table,
+    save_table,
+    tables_folder,
+    whole_key,
+)
 
 PlaceLevel = Literal["province", "city", "county", "township"]
 LEVEL_ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
@@ -23,6 +39,10 @@ PLACEHOLDER_CITIES = frozenset({"市辖区", "县", "省直辖县级行政区划
 _PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
 _MIN_FREE_LENGTH = 3
 _MAX_NAME_LENGTH = 24
+GAZETTEER_TABLE = "gazetteer"
+_GAZETTEER_BUCKETS = 1 << 14
+_DIVISIONS = Path(__file__).parent / "data" / "admin-divisions"
+V = TypeVar("V")
 
 
 @dataclass(frozen=True)
@@ -43,10 +63,10 @@ class Place:
 
 @dataclass
 class Gazetteer:
-    places: dict[str, Place] = field(default_factory=dict)
-    by_name: dict[str, list[Place]] = field(default_factory=dict)
-    children: dict[str, dict[str, Place]] = field(default_factory=dict)
-    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code → other spellings
+    places: Mapping[str, Place] = field(default_factory=dict)
+    by_name: Mapping[str, list[Place]] = field(default_factory=dict)
+    children: Mapping[str, dict[str, Place]] = field(default_factory=dict)
+    spellings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code → other spellings
     _lengths: tuple[int, dict[str, tuple[int, ...]]] | None = field(default=None, repr=False, compare=False)
     autonomous_short: dict[str, tuple[Place, ...]] | None = field(default=None, repr=False, compare=False)
     autonomous_first: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
@@ -55,22 +75,20 @@ class Gazetteer:
         """Lengths of the names in `by_name` that start with `first`, longest first (rebuilt when
         names are added or removed)."""
         if self._lengths is None or self._lengths[0] != len(self.by_name):
-            index: dict[str, set[int]] = {}
-            for name in self.by_name:
-                index.setdefault(name[:1], set()).add(len(name))
-            table = {c: tuple(sorted(lengths, reverse=True)) for c, lengths in index.items()}
-            self._lengths = (len(self.by_name), table)
+            self._lengths = (len(self.by_name), _length_table(self))
         return self._lengths[1].get(first, ())
 
     def names_of(self, place: Place) -> tuple[str, ...]:
         return (place.name, *self.spellings.get(place.code, ()))
 
     def add(self, place: Place, aliases: tuple[str, ...] = ()) -> None:
-        self.places[place.code] = place
+        """Add a place (to a gazetteer of plain dicts, as `build_gazetteer` makes)."""
+        places, by_name, children = _dicts(self)
+        places[place.code] = place
         for name in (place.name, *aliases):
-            self.by_name.setdefault(name, []).append(place)
+            by_name.setdefault(name, []).append(place)
         if place.parent:
-            self.children.setdefault(place.parent, {})[place.name] = place
+            children.setdefault(place.parent, {})[place.name] = place
 
     def chain(self, place: Place) -> list[Place]:
         """The place and its ancestors, province first; placeholder cities are skipped."""
@@ -99,10 +117,46 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _dicts(gaz: Gazetteer) -> tuple[dict[str, Place], dict[str, list[Place]], dict[str, dict[str, Place]]]:
+    if not (isinstance(gaz.places, dict) and isinstance(gaz.by_name, dict) and isinstance(gaz.children, dict)):
+        raise TypeError("a prepared gazetteer is read-only")
+    return gaz.places, gaz.by_name, gaz.children
+
+
 @functools.cache
 def load_gazetteer() -> Gazetteer:
-    """The 2023 division list as a name index; loaded once per process."""
+    """The 2023 division list as a name index; loaded once per process (from the prepared table
+    where the build keeps one, written the first time)."""
+    if tables_folder() is None:
+        return build_gazetteer()
+    key = inputs_key(
+        GAZETTEER_TABLE,
+        Path(__file__),
+        Path(__file__).parent / "prepared.py",
+        *(_DIVISIONS / f"{stem}.csv" for stem in ("provinces", "cities", "areas", "streets")),
+        Path(__file__).parent / "data" / VARIANTS_FILE,
+    )
+    table = open_table(GAZETTEER_TABLE, key, whole_key)
+    if table is not None:
+        return prepared_gazetteer(table)
+    gaz = build_gazetteer()
+    header = {
+        "lengths": _length_table(gaz),
+        "names": len(gaz.by_name),
+        "spellings": dict(gaz.spellings),
+        "autonomous": {
+            short: tuple((p.code, p.name, p.level, p.parent) for p in places)
+            for short, places in _autonomous_short_names(gaz).items()
+        },
+    }
+    save_table(GAZETTEER_TABLE, key, header, _table_entries(gaz), whole_key, _GAZETTEER_BUCKETS)
+    return gaz
+
+
+def build_gazetteer() -> Gazetteer:
+    """The gazetteer made from the division list (see `load_gazetteer`)."""
     gaz = Gazetteer()
+    _, by_name, children = _dicts(gaz)
     for row in _rows("provinces.csv"):
         short = province_short(row["name"])
         gaz.add(Place(row["code"], row["name"], "province", None), (short,) if short != row["name"] else ())
@@ -113,14 +167,129 @@ def load_gazetteer() -> Gazetteer:
     for row in _rows("streets.csv"):
         gaz.add(Place(row["code"], row["name"], "township", row["areaCode"]))
     for placeholder in PLACEHOLDER_CITIES:
-        gaz.by_name.pop(placeholder, None)
+        by_name.pop(placeholder, None)
+    spellings: dict[str, tuple[str, ...]] = {}
     for row in _variant_rows():
         place = gaz.places.get(row["code"])
         if place is not None and place.name == row["name"]:
-            gaz.by_name.setdefault(row["simplified"], []).append(place)
-            gaz.spellings[place.code] = (*gaz.spellings.get(place.code, ()), row["simplified"])
+            by_name.setdefault(row["simplified"], []).append(place)
+            spellings[place.code] = (*spellings.get(place.code, ()), row["simplified"])
             if place.parent:
-                gaz.children.setdefault(place.parent, {}).setdefault(row["simplified"], place)
+                children.setdefault(place.parent, {}).setdefault(row["simplified"], place)
+    gaz.spellings = spellings
+    return gaz
+
+
+def _length_table(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    index: dict[str, set[int]] = {}
+    for name in gaz.by_name:
+        index.setdefault(name[:1], set()).add(len(name))
+    return {c: tuple(sorted(lengths, reverse=True)) for c, lengths in index.items()}
+
+
+def _table_entries(gaz: Gazetteer) -> dict[str, Any]:
+    """The gazetteer as prepared-table entries: p+code → (name, level, parent), n+name → codes,
+    c+code → its children's (name, code) in order."""
+    entries: dict[str, Any] = {}
+    for code, place in gaz.places.items():
+        entries["p" + code] = (place.name, place.level, place.parent or "")
+    for name, places in gaz.by_name.items():
+        entries["n" + name] = tuple(p.code for p in places)
+    for code, kids in gaz.children.items():
+        entries["c" + code] = tuple((name, p.code) for name, p in kids.items())
+    return entries
+
+
+class _PreparedEntries:
+    """The prepared gazetteer's raw entries, a bucket read when one of its keys is first asked for."""
+
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.raw: dict[str, Any] = {}
+        self.loaded: set[int] = set()
+
+    def get(self, key: str) -> Any:
+        index = self.table.bucket_index(key)
+        if index not in self.loaded:
+            self.raw.update(self.table.bucket(index))
+            self.loaded.add(index)
+        return self.raw.get(key)
+
+
+class LazyMap(Mapping[str, V]):
+    """A read-only mapping whose values are read from a prepared table when first asked for (and
+    made by `convert` from the raw entry under `prefix` + key). Going through all of it (`iter`,
+    `items` …) uses `whole()`, the mapping built in memory."""
+
+    def __init__(
+        self,
+        entries: _PreparedEntries,
+        prefix: str,
+        convert: Callable[[str, Any], V],
+        whole: Callable[[], Mapping[str, V]],
+        size: int | None = None,
+    ) -> None:
+        self._entries, self._prefix, self._convert, self._whole = entries, prefix, convert, whole
+        self._seen: dict[str, V] = {}
+        self._size = size
+        self._absent: set[str] = set()
+
+    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+        value = self._seen.get(key)
+        if value is not None or key in self._absent:
+            return default if value is None else value
+        try:
+            raw = self._entries.get(self._prefix + key)
+        except TableUnreadable:
+            return self._whole().get(key, default)
+        if raw is None:
+            self._absent.add(key)
+            return default
+        value = self._seen[key] = self._convert(key, raw)
+        return value
+
+    def __getitem__(self, key: str) -> V:
+        value = self.get(key, _ABSENT)
+        if value is _ABSENT:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key, _ABSENT) is not _ABSENT
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return self._size if self._size is not None else len(self._whole())
+
+
+_ABSENT: Any = object()
+
+
+def prepared_gazetteer(table: Table) -> Gazetteer:
+    """The gazetteer reading its entries from `table` as lookups need them; identical in every
+    lookup to `build_gazetteer()` (which going through a whole mapping falls back to)."""
+    entries = _PreparedEntries(table)
+    whole = functools.cache(build_gazetteer)
+    places: LazyMap[Place] = LazyMap(
+        entries, "p", lambda code, raw: Place(code, raw[0], raw[1], raw[2] or None), lambda: whole().places
+    )
+    by_name: LazyMap[list[Place]] = LazyMap(
+        entries,
+        "n",
+        lambda _, codes: [places[code] for code in codes],
+        lambda: whole().by_name,
+        size=table.header["names"],
+    )
+    children: LazyMap[dict[str, Place]] = LazyMap(
+        entries, "c", lambda _, pairs: {name: places[code] for name, code in pairs}, lambda: whole().children
+    )
+    gaz = Gazetteer(places, by_name, children, table.header["spellings"])
+    gaz._lengths = (table.header["names"], table.header["lengths"])
+    autonomous = table.header["autonomous"]
+    gaz.autonomous_short = {short: tuple(Place(*row) for row in rows) for short, rows in autonomous.items()}
+    gaz.autonomous_first = frozenset(name[0] for name in autonomous)
     return gaz
 
 

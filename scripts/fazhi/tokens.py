@@ -5,6 +5,10 @@ One jieba tokenizer per process, initialised on first use with
 - the editors' domain dictionary content/vocab/jieba.txt (法治政府建设, 三重一大, 谁执法谁普法 …).
 All gazetteer names are loaded, not only those in the current corpus, so that adding a report never changes how
 the others are segmented. Site search does not use this module: it indexes characters (see `search`).
+
+Building that dictionary costs a fresh process a second (jieba's 350,000 words, then 36,000 added):
+where the build keeps prepared tables (`fazhi.prepared`) it is built once and kept as a table, and a
+later process loads only the entries the texts it cuts can consult (`hancut.LazyWords`).
 """
 
 from __future__ import annotations
@@ -13,18 +17,23 @@ import csv
 import logging
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import compress
 from pathlib import Path
 
 from .exceptions import FazhiError
-from .hancut import HanCut
+from .hancut import HanCut, LazyWords, first_two, import_jieba
+from .prepared import TableUnreadable, inputs_key, open_table, save_table, tables_folder
 
 VOCAB_FILE = Path("content") / "vocab" / "jieba.txt"
 PLACE_FREQ = 1000
 _DIVISION_FILES = ("provinces", "cities", "areas", "streets")
 _NOT_PLACES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+WORDS_TABLE = "jieba-words"
+_WORD_BUCKETS = 1 << 17
 _WORD_RE = re.compile(r"[\w%％]")
 _ENTRY_RE = re.compile(r"^(?P<word>.+?)(?: (?P<freq>\d+))?(?: (?P<tag>[A-Za-z]+))?$")
 
@@ -76,8 +85,7 @@ def find_vocab(start: Path) -> Path | None:
 
 
 def new_segmenter(vocab: list[Entry]):  # -> jieba.Tokenizer (jieba ships no type hints)
-    import jieba
-
+    jieba = import_jieba()
     jieba.setLogLevel(logging.WARNING)
     segmenter = jieba.Tokenizer()
     segmenter.initialize()
@@ -103,9 +111,55 @@ def _segmenter():
     with _lock:
         if "segmenter" not in _state:
             path = _state["vocab"] if "vocab" in _state else find_vocab(Path.cwd())
-            vocab = parse_vocab(path.read_text(encoding="utf-8"), str(path)) if path else []
-            _state["segmenter"] = HanCut(new_segmenter(vocab))
+            _state["segmenter"] = make_segmenter(path)
         return _state["segmenter"]
+
+
+def _vocab_of(path: Path | None) -> list[Entry]:
+    return parse_vocab(path.read_text(encoding="utf-8"), str(path)) if path else []
+
+
+def _words_key(path: Path | None) -> str:
+    """Digest of what the dictionary is made from: jieba (its version), the admin-division list,
+    this module (how the list becomes words), the table format and the user dictionary."""
+    jieba = import_jieba()
+    divisions = Path(__file__).parent / "data" / "admin-divisions"
+    return inputs_key(
+        WORDS_TABLE,
+        Path(jieba.__file__),
+        Path(__file__),
+        Path(__file__).parent / "prepared.py",
+        *(divisions / f"{stem}.csv" for stem in _DIVISION_FILES),
+        path.read_bytes() if path else b"",
+    )
+
+
+def make_segmenter(path: Path | None) -> HanCut:
+    """The segmenter with the user dictionary at `path`: from the prepared table when there is one,
+    else built (and its table written, when the build keeps tables)."""
+    key = _words_key(path) if tables_folder() is not None else ""
+    table = open_table(WORDS_TABLE, key, first_two)
+    if table is not None:
+        jieba = import_jieba()
+        jieba.setLogLevel(logging.WARNING)
+        for word in table.header["force_split"]:
+            jieba.finalseg.add_force_split(word)
+        words = LazyWords(table, table.header["total"], lambda: new_segmenter(_vocab_of(path)))
+
+        def twin_words() -> Iterable[tuple[str, int]] | None:
+            try:
+                names, freqs = table.columns()
+            except TableUnreadable:
+                return None
+            return zip(compress(names, freqs), filter(None, freqs), strict=True)
+
+        return HanCut(words.tokenizer, words=words, twin_words=twin_words)
+    tokenizer = new_segmenter(_vocab_of(path))
+    if tables_folder() is not None:
+        force_split = sorted(import_jieba().finalseg.Force_Split_Words)
+        header = {"total": tokenizer.total, "force_split": force_split}
+        save_table(WORDS_TABLE, key, header, tokenizer.FREQ, first_two, _WORD_BUCKETS, "q")
+    return HanCut(tokenizer)
 
 
 def tokenize(text: str) -> list[str]:
