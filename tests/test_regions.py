@@ -179,7 +179,7 @@ def test_the_prepared_gazetteer_finds_what_the_built_one_finds(tmp_path):
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
     clues = [t[i : i + rnd.randint(4, 40)] for t in texts for i in rnd.sample(range(len(t) - 40), 300)]
     names = list(built.by_name)
-    clues += ["".join(rnd.sample(names, 3)) for _ in range(500)] + ["重庆市万州区柱山乡", "锦州市义县", "岷县城关镇"]
+    clues += ["".join(rnd.sample(names, 3)) for _ in range(500)] + ["重庆市万州区柱山乡", "锦州市义县", "岷县城关镇", "大通县卫生健康局", "黔东南州人民政府", "莫力达瓦旗人民政府", "吉县人民政府"]
     for clue in clues:
         assert find_places(clue, lazy) == find_places(clue, built), clue
     for place in rnd.sample(list(built.places.values()), 500):

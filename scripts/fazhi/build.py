@@ -63,6 +63,7 @@ from .search import (
 from .search_html import page_text
 from .site_memo import assemble_site
 from .source_index import SourceIndex
+from .tokens import use_vocab
 from .topics import Topic, current_topics, load_topics, use_topics
 from .write import write_tree
 
@@ -215,6 +216,8 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
     clock = clock or StageClock()
     with clock.stage("read"):
         use_topics(project.topics_yml if project.topics_yml.is_file() else None)
+        user_words = project.vocab_dir / "jieba.txt"
+        use_vocab(user_words if user_words.is_file() else None)
         context = CacheContext(code_version(), vocabulary_version(project.vocab_dir))
         cache = ReportCache(project.cache_dir / "reports", context)
         index = SourceIndex.load(project.cache_dir / "sources.json", context.code)

@@ -101,10 +101,13 @@ _state: dict[str, object] = {}
 
 
 def use_vocab(path: Path | None) -> None:
-    """Segment with the dictionary at `path` from now on (None: places only). Build calls this once."""
+    """Segment with the dictionary at `path` from now on (None: places only). Build calls this once;
+    the segmenter already made is kept when the dictionary is the same file with the same words."""
+    words = path.read_bytes() if path else b""
     with _lock:
-        _state["vocab"] = path
-        _state.pop("segmenter", None)
+        if _state.get("vocab", ...) != path or _state.get("words") != words:
+            _state.pop("segmenter", None)
+        _state["vocab"], _state["words"] = path, words
 
 
 def _segmenter():
