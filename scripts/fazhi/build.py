@@ -411,7 +411,8 @@ def build(project: Project, clock: StageClock | None = None) -> BuildResult:
         shutil.rmtree(staging, ignore_errors=True)
         try:
             result = collect(project, clock)
-            stage_docs(project)
+            with clock.stage("stage docs"):
+                stage_docs(project)
             result = render_staged(project, result, staging, clock)
             # search: index the pages as built, so results match what a visitor reads
             with clock.stage("search index"):
