@@ -126,6 +126,12 @@ def is_label(text: str) -> bool:
     return bool(_LABEL_ONLY.match(text.strip()))
 
 
+def is_page_label(text: str) -> bool:
+    """A label only web-page metadata uses (发布时间, 索引号 …), colon allowed: chrome even in
+    the middle of the text (a page header repeated in a multi-page copy)."""
+    return normalise_label(text.strip().rstrip(":：")) in PAGE_LABELS
+
+
 def is_metadata_row(text: str) -> bool:
     """`发布机构：××` — a known label followed by a colon and a value."""
     return bool(_ROW.match(text.strip()))

@@ -15,7 +15,7 @@ import re
 
 from . import parts
 from .body import body_blocks
-from .chrome import is_label, strip_chrome
+from .chrome import is_label, is_page_label, strip_chrome
 from .model import Block, Document, LogEntry
 from .normalise import convert_script, normalise_line
 from .structure import (
@@ -29,7 +29,7 @@ from .structure import (
     take_header,
     take_title,
 )
-from .tables import table_lines
+from .tables import running_text_span, table_lines
 
 __all__ = ["clean_report", "heading_level"]
 
@@ -80,11 +80,13 @@ def _strip_markdown(number: int, raw: str, ctx: Context, open_bold: str) -> tupl
     return text, open_bold
 
 
-def _tab_row(number: int, raw: str, ctx: Context) -> str:
+def _tab_row(number: int, raw: str, ctx: Context, in_body: bool) -> str:
     """`名称<TAB>X<TAB>…` copied from a page's metadata table → a pipe row, so that its cells
-    stay apart (normalising would drop the tabs between Chinese characters)."""
+    stay apart (normalising would drop the tabs between Chinese characters). Between the first and
+    the last line of running text only a row led by a page-only label (发布时间) is; others
+    (`名称	X	地址	Y`) are the report's own."""
     cells = [c.strip() for c in raw.split("\t")]
-    if len(cells) < 2 or not is_label(cells[0]):
+    if len(cells) < 2 or not is_label(cells[0]) or (in_body and not is_page_label(cells[0])):
         return raw
     row = "| " + " | ".join(c for c in cells if c) + " |"
     ctx.log.append(LogEntry("removed-markup", number, raw.strip(), row, note="tab-separated row"))
@@ -113,7 +115,9 @@ def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
     raw_lines: dict[int, str] = {}
     open_bold = ""
     source = text.splitlines()
-    tables = table_lines([_SPACE_ENTITY.sub(" ", _HTML_TAG.sub("", raw)) for raw in source])
+    untagged = [_SPACE_ENTITY.sub(" ", _HTML_TAG.sub("", raw)) for raw in source]
+    tables = table_lines(untagged)
+    body = running_text_span(untagged)
     for number, raw in enumerate(source, start=1):
         if number - 1 in tables:
             lines.append((number, _table_row(number, raw, tables[number - 1], ctx)))
@@ -124,7 +128,7 @@ def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
         if breaks:
             ctx.log.append(LogEntry("removed-markup", number, "".join(breaks), note="line break tags"))
         for piece in _HTML_BREAK.split(raw):
-            piece = _tab_row(number, piece, ctx)
+            piece = _tab_row(number, piece, ctx, number - 1 in body)
             open_bold = open_bold if piece.strip() else ""
             line, open_bold = _strip_markdown(number, piece, ctx, open_bold)
             line, log = normalise_line(line, number)

@@ -164,6 +164,8 @@ class _Resolver:
         consistent = [p for p in places if not self._contradicted(p)]
         self._fill_ancestor_only(level, consistent, subject_only=bool(places) and not consistent)
         if not places and res.region.county is None and res.region.city is None:
+            if self._fill_body_leadership(level, name):
+                return res
             # a name the list lacks, with no county to anchor it: a placeholder (某某镇) or noise
             res.region = Region()
             res.provenance.clear()
@@ -181,6 +183,34 @@ class _Resolver:
         self._explain_below(level, f"the report is issued at {level} level")
         res.unknown["region.code"] = reason
         return res
+
+    def _fill_body_leadership(self, level: PlaceLevel, name: str) -> bool:
+        """A unit the 2023 list lacks (叶坪乡, renamed 叶坪镇) whose body names one county or city as
+        its leadership (在瑞金市委、市政府的领导下): that county or city and its ancestors are
+        given; the unit itself stays null, since the list cannot confirm it."""
+        depth = LEVEL_ORDER.index(level)
+        above = [p for p in self._body_leaders() if LEVEL_ORDER.index(p.level) < depth]
+        if len(above) != 1:
+            return False
+        self._fill(above[0], "text")
+        reason = f"{name} is not listed under {above[0].name} in the 2023 list (renamed or merged?)"
+        self.result.provenance.pop("region.code", None)
+        self.result.unknown[f"region.{level}"] = reason
+        self.result.unknown["region.code"] = reason
+        self.result.region = _with(self.result.region, code=None)
+        self._explain_below(level, f"the report is issued at {level} level")
+        return True
+
+    def _body_leaders(self) -> list[Place]:
+        """The deepest places the body names as leadership (××县委 / ××市人民政府)."""
+        leaders: dict[str, Place] = {}
+        for mention in find_places(self.body, self.gaz):
+            if _LEADERSHIP.match(self.body, mention.end):
+                level = _deepest(mention)
+                if level in ("county", "city"):
+                    leaders.update({p.code: p for p in mention.places if p.level == level})
+        covered = {a for p in leaders.values() for a in self.gaz.ancestors(p)}
+        return [p for code, p in leaders.items() if code not in covered]
 
     def _explain_below(self, level: PlaceLevel, reason: str) -> None:
         for lvl in _ORDER[_ORDER.index(level) + 1 :]:

@@ -146,7 +146,7 @@ def header_blocks(number: int, text: str) -> list[Block]:
 def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, int]:
     """标题: up to four short lines (blank lines between allowed) ending in a 文种 word."""
     pieces: list[tuple[int, str]] = []
-    index = start
+    index = _skip_organ_line_above_title(lines, start, ctx)
     while index < len(lines) and len(pieces) < 4:
         number, text = lines[index]
         if not text:
@@ -167,6 +167,22 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
                 pieces, index = below
             return _title_block(pieces, ctx), index
     return None, start
+
+
+def _skip_organ_line_above_title(lines: Lines, start: int, ctx: Context) -> int:
+    """`××县人民政府：` alone above a complete title is the page's organ banner, not the 主送机关
+    (which follows the title): it is removed and logged, and the title is read below it."""
+    first = next((i for i in range(start, len(lines)) if lines[i][1]), None)
+    if first is None:
+        return start
+    number, text = lines[first]
+    organ = text[:-1].strip()
+    if not (parts.addressee_shape(text) and parts.names_organ(organ)):
+        return start
+    if take_title(lines, first + 1, Context())[0] is None:
+        return start
+    ctx.log.append(LogEntry("removed-chrome", number, text, note="organ line above the title"))
+    return first + 1
 
 
 _YEAR = re.compile(r"\d{4}|[〇○零一二三四五六七八九]{4}")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from .chrome import is_label, is_metadata_row
+from .chrome import is_label, is_metadata_row, is_page_label
 
 _SPACE_GAP = re.compile(r"\t+|[ \u3000\u00a0]{2,}")
 _SENTENCE = re.compile(r"[。；！？;!?]")
+_RUNNING_TEXT = re.compile(r"[。；！？，]")
 _PIPE_ROW = re.compile(r"^\|.*\|$")
 # |---|:---:| under a Markdown table's header row: removed as chrome, and no break in the table
 PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
@@ -20,9 +21,11 @@ _MAX_CELL = 24
 _MAX_CELLS = 12
 
 
-def row_cells(raw: str) -> list[str] | None:
+def row_cells(raw: str, in_body: bool = False) -> list[str] | None:
     """The cells of a line that looks like a table row, else None: at least two tab-separated
-    cells or three space-separated ones, each short and without a sentence in it."""
+    cells or three space-separated ones, each short and without a sentence in it. Label-led rows
+    are a page's metadata table, except `in_body` (between lines of running text), where
+    `名称	X	地址	Y` is the report's own table."""
     text = raw.strip(" \t\u3000\u00a0")
     if _PIPE_ROW.match(text):
         cells = [c.strip() for c in text.strip("|｜").split("|")]
@@ -41,14 +44,22 @@ def row_cells(raw: str) -> list[str] | None:
         return None
     if sum(len(c) == 1 and not c.isascii() for c in filled) * 2 >= len(filled):
         return None  # letter-spaced text (法  治  政  府), not cells
-    if is_label(filled[0]) or any(is_metadata_row(c) for c in filled):
+    page_row = is_label(filled[0]) or any(is_metadata_row(c) for c in filled)
+    if page_row and (not in_body or any(map(is_page_label, filled))):
         return None  # a page's metadata table: chrome, handled there
     return cells
+
+
+def running_text_span(raw_lines: list[str]) -> range:
+    """Indices from the first line of running text to the last (empty when there is none)."""
+    found = [i for i, raw in enumerate(raw_lines) if _RUNNING_TEXT.search(raw)]
+    return range(found[0], found[-1] + 1) if found else range(0)
 
 
 def table_lines(raw_lines: list[str]) -> dict[int, list[str]]:
     """Index of each line that belongs to a run of table rows → its cells. A run needs two rows of
     three or more cells, or three rows of two; one blank line between rows is allowed."""
+    body = running_text_span(raw_lines)
     found: dict[int, list[str]] = {}
     run: list[tuple[int, list[str]]] = []
     blanks = 0
@@ -68,7 +79,7 @@ def table_lines(raw_lines: list[str]) -> dict[int, list[str]]:
                 close()
             continue
         blanks = 0
-        cells = row_cells(raw)
+        cells = row_cells(raw, index in body)
         if cells is None:
             close()
         else:
