@@ -98,6 +98,8 @@ def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
         return True
     if number <= ctx.opening_end and not ctx.wrap.chars and _header_like(last_line):
         return True  # an unwrapped text's header lines (an unrecognised title, 主送) stay apart
+    if parts.ATTACHMENT.match(last_line) and parts.names_organ(nxt):
+        return True  # 附件：… then the signature
     full = ctx.wrap.full(unit.tail_line)
     if parts.parse_marker(nxt) or parts.ATTACHMENT.match(nxt):
         return not (full and not parts.ends_sentence(last_line))
@@ -147,6 +149,7 @@ def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
         or unit.marked
         or "table" in (prev.kind, unit.kind)
         or parts.ATTACHMENT.match(unit.text)
+        or (parts.ATTACHMENT.match(prev.text) and parts.names_organ(unit.text))
         or parts.parse_marker(unit.text)
         or parts.is_date_line(prev.text)
         or parts.is_date_line(unit.text)

@@ -26,6 +26,8 @@ from .structure import (
     drop_repeated_title,
     header_blocks,
     take_closing,
+    take_contents,
+    take_editor_note,
     take_header,
     take_title,
 )
@@ -150,17 +152,21 @@ def clean_report(text: str) -> Document:
     ctx.wrap = detect_wrap([(n, "" if n in ctx.tables else t) for n, t in lines], raw)
 
     lines = drop_above_mark(lines, ctx)
-    header, index = take_header(lines, 0)
+    editor_note, index = take_editor_note(lines, 0)
+    header, index = take_header(lines, index)
     title, index = take_title(lines, index, ctx)
     lines = lines[:index] + drop_repeated_title(lines[index:], title.text if title else None, ctx)
     more_header, index = take_header(lines, index)
     header += more_header
+    contents, index = take_contents(lines, index)
     addressee, index = _take_addressee(lines, index)
     closing, cut = take_closing(lines[index:], ctx)
     body_lines = drop_repeated_title(lines[index : index + cut], title.text if title else None, ctx)
     blocks = [
         *header,
         *([title] if title else []),
+        *editor_note,
+        *contents,
         *addressee,
         *body_blocks(body_lines, ctx),
         *closing,

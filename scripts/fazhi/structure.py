@@ -82,6 +82,44 @@ def take_header(lines: Lines, start: int) -> tuple[list[Block], int]:
     return blocks, index
 
 
+_EDITOR_NOTE = re.compile(r"^[【\[［]?(?:编者按|编者的话|按语|编按)[】\]］]?\s*[:：]?")
+_CONTENTS = re.compile(r"^目\s*录$")
+_CONTENTS_ENTRY = re.compile(r"(?:…{2,}|\.{4,}|·{4,}|-{4,}|—{3,})\s*\d{1,3}$")
+
+
+def take_editor_note(lines: Lines, start: int) -> tuple[list[Block], int]:
+    """编者按 / 按语 above the title: the publisher's note, kept as paragraphs before the report
+    (up to the next blank line) so that the title below it is still read as the title."""
+    first = next((i for i in range(start, len(lines)) if lines[i][1]), None)
+    if first is None or not _EDITOR_NOTE.match(lines[first][1]):
+        return [], start
+    index = first
+    blocks: list[Block] = []
+    while index < len(lines) and lines[index][1]:
+        number, text = lines[index]
+        blocks.append(Block("paragraph", text, line=number))
+        index += 1
+    return blocks, index
+
+
+def take_contents(lines: Lines, start: int) -> tuple[list[Block], int]:
+    """目录 under the title: `目录` and entries ending in leaders and a page number, kept as
+    paragraphs, so that its entries are not read as the report's headings."""
+    first = next((i for i in range(start, len(lines)) if lines[i][1]), None)
+    if first is None or not _CONTENTS.match(lines[first][1]):
+        return [], start
+    blocks = [Block("paragraph", lines[first][1], line=lines[first][0])]
+    index = first + 1
+    while index < len(lines):
+        number, text = lines[index]
+        if text and not _CONTENTS_ENTRY.search(text):
+            break
+        if text:
+            blocks.append(Block("paragraph", text, line=number))
+        index += 1
+    return (blocks, index) if len(blocks) > 1 else ([], start)
+
+
 def drop_above_mark(lines: Lines, ctx: Context) -> Lines:
     """The document starts at its 发文机关标志 (××文件) when its title follows the 版头: short
     lines above it, none a sentence, are the web page around the document (site banner, page
