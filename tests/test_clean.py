@@ -353,3 +353,57 @@ def test_footer_after_the_date_is_logged_never_signature(footer):
     ]
     logged = {e.line for e in doc.log if e.action in ("removed-chrome", "removed-navigation")}
     assert logged >= set(range(6, 7 + footer.count("\n")))
+
+
+BODY = "2023年，全县推进法治政府建设。现将有关情况报告如下。\n一、主要成效\n全年办理案件20件。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # an organ line with a colon above a complete title is a banner, not the 主送
+            "某县人民政府：\n某县2023年度法治政府建设情况报告\n" + BODY,
+            [("title", "某县2023年度法治政府建设情况报告"), ("paragraph", BODY.split("\n")[0])],
+            id="organ-colon-line-above-title",
+        ),
+        pytest.param(  # after the title it is the 主送机关
+            "某县2023年度法治政府建设情况报告\n某市人民政府：\n" + BODY,
+            [("title", "某县2023年度法治政府建设情况报告"), ("addressee", "某市人民政府：")],
+            id="addressee-after-title",
+        ),
+        pytest.param(
+            "编者按：现将某镇报告全文刊发如下。\n\n某镇2023年度法治政府建设情况报告\n" + BODY,
+            [("title", "某镇2023年度法治政府建设情况报告"), ("paragraph", "编者按：现将某镇报告全文刊发如下。")],
+            id="editor-note-above-title",
+        ),
+        pytest.param(
+            "某县2023年度法治政府建设情况报告\n目　录\n一、主要成效……………1\n二、存在的不足………3\n\n某市人民政府：\n" + BODY,
+            [
+                ("title", "某县2023年度法治政府建设情况报告"), ("paragraph", "目录"),
+                ("paragraph", "一、主要成效……………1"), ("paragraph", "二、存在的不足………3"),
+                ("addressee", "某市人民政府："),
+            ],
+            id="table-of-contents",
+        ),
+    ],
+)
+def test_front_matter(text, expected):
+    assert kinds(text)[: len(expected)] == expected
+
+
+def test_label_value_tab_rows_inside_the_text_are_a_table_not_page_rows():
+    text = (
+        "某县司法局2023年度法治政府建设工作报告\n2023年，我局推进法治政府建设。\n中心信息如下：\n"
+        "名称\t某县公共法律服务中心\t地址\t某县某路1号\n电话\t0797-1234567\t开放时间\t工作日\n"
+        "全年接待咨询1200人次。\n"
+    )
+    doc = clean_report(text)
+    assert doc.chrome == []
+    assert ("table", "名称\t某县公共法律服务中心\t地址\t某县某路1号\n电话\t0797-1234567\t开放时间\t工作日") in [
+        (b.kind, b.text) for b in doc.blocks
+    ]
+
+
+def test_attachment_line_is_not_joined_with_the_signature():
+    text = "某县2023年度法治政府建设情况报告\n正文一段。\n附件：主要指标完成情况\n某县人民政府\n2024年3月1日\n"
+    assert ("attachment", "附件：主要指标完成情况") in kinds(text)
