@@ -35,6 +35,8 @@ from .tables import running_text_span, table_lines
 
 __all__ = ["clean_report", "heading_level"]
 
+# `1\.开展…`: a page's escape that keeps a numbered paragraph from becoming a Markdown list
+_ESCAPED_LIST_NUMBER = re.compile(r"^(\s*\d{1,3})\\([.)])")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 # Bold that marks a heading or a run-in lead: the whole line, or a lead at the start of the line.
 # Bold in the middle of running text stays as written (it is text that looks like Markdown).
@@ -65,6 +67,7 @@ def _strip_markdown(number: int, raw: str, ctx: Context, open_bold: str) -> tupl
     if open_bold and open_bold in text:
         text = text.replace(open_bold, "", 1)
         open_bold = ""
+    text = _ESCAPED_LIST_NUMBER.sub(r"\1\2", text)
     heading = _MD_HEADING.match(text)
     if heading:
         text = text[heading.end() :].rstrip().rstrip("#").rstrip()

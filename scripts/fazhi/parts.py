@@ -113,6 +113,8 @@ def ends_sentence(text: str) -> bool:
 
 def is_heading_shaped(rest: str, text: str) -> bool:
     """A numbered line that is a whole heading: short, one phrase, at most a final full stop."""
+    if rest.endswith("。") and "，" in rest and re.search(r"\d", rest):
+        return False  # clauses, a count and a full stop: an item (（一）开展督察，发现问题23个，全部整改。)
     return len(text) <= 60 and not _SENTENCE_PUNCT.search(rest[:-1])
 
 

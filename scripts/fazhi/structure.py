@@ -355,7 +355,7 @@ def take_closing(lines: Lines, ctx: Context) -> tuple[list[Block], int]:
             position -= 1
     while position >= 0 and len(tail) < 8:
         number, text = current()
-        if not parts.SIGNATURE.match(text) or parts.TITLE_END.search(text):
+        if not parts.names_organ(text) or parts.TITLE_END.search(text):
             break
         tail.append(Block("signature", text, line=number))
         position -= 1
