@@ -407,3 +407,8 @@ def test_label_value_tab_rows_inside_the_text_are_a_table_not_page_rows():
 def test_attachment_line_is_not_joined_with_the_signature():
     text = "某县2023年度法治政府建设情况报告\n正文一段。\n附件：主要指标完成情况\n某县人民政府\n2024年3月1日\n"
     assert ("attachment", "附件：主要指标完成情况") in kinds(text)
+
+
+def test_page_buttons_after_the_last_row_value_are_not_its_value():
+    _, rows, _ = strip_chrome([(1, "来源：某区司法局　发布时间：2024-03-29　【字体：大 中 小】")])
+    assert [(r.label, r.value) for r in rows] == [("来源", "某区司法局"), ("发布时间", "2024-03-29")]

@@ -146,8 +146,21 @@ def _pairs(text: str) -> list[tuple[str, str]] | None:
     pairs = []
     for this, nxt in zip(labels, [*labels[1:], None], strict=True):
         end = nxt.start() if nxt else len(text)
-        pairs.append((normalise_label(this.group(1)), text[this.end() : end].strip()))
+        pairs.append((normalise_label(this.group(1)), _without_buttons(text[this.end() : end])))
     return pairs
+
+
+_TRAILING_BRACKET = re.compile(r"[\[【［]([^\]】］]*)[\]】］]\s*$")
+
+
+def _without_buttons(value: str) -> str:
+    """`2024-03-29【字体：大 中 小】` → `2024-03-29`: page buttons after the last row's value."""
+    value = value.strip()
+    while (match := _TRAILING_BRACKET.search(value)) and (
+        _is_nav(match.group(1)) or _FONT_SWITCH.match(match.group(1).strip())
+    ):
+        value = value[: match.start()].rstrip()
+    return value
 
 
 _BRACKET_GROUP = re.compile(r"\s*[\[【［]([^\]】］]*)[\]】］]\s*")
