@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from fazhi.atomic import link_copy, remove_tree
+from fazhi.atomic import link_copy, remove_tree, write_file
 
 from .conftest import copy_project
 from .hostile_cases import report
@@ -181,3 +181,28 @@ def test_link_copy_is_the_same_tree_of_hard_links(tmp_path: Path) -> None:
     for rel in files:
         if (source / rel).is_file():
             assert (source / rel).stat().st_ino == (tmp_path / "copy" / rel).stat().st_ino
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(b"bytes", b"bytes"), ("文字", "文字".encode()), ([b"a", b"b", b"c"], b"abc")],
+)
+def test_write_file_writes_bytes_text_or_chunks(tmp_path, content, expected):
+    target = tmp_path / "deep" / "file.bin"
+    write_file(target, content)
+    assert target.read_bytes() == expected
+    assert [p.name for p in target.parent.iterdir()] == ["file.bin"]
+
+
+def test_write_file_failing_midway_keeps_the_old_file_and_no_temporary(tmp_path):
+    target = tmp_path / "file.bin"
+    target.write_bytes(b"old")
+
+    def chunks():
+        yield b"new part"
+        raise RuntimeError("disk gone")
+
+    with pytest.raises(RuntimeError):
+        write_file(target, chunks())
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["file.bin"]

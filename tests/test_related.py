@@ -132,3 +132,21 @@ def test_the_similarities_right_of_the_diagonal_give_all_of_them(monkeypatch, ch
     half = similar_reports(ids, docs, groups, chunk=chunk)
     monkeypatch.setattr("fazhi.related.SYMMETRIC_BYTES", 0)
     assert similar_reports(ids, docs, groups, chunk=chunk) == half
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_directly_loaded_kernel_multiplies_as_scipy_sparse_does(seed: int):
+    """`related.csr_matvecs` loads scipy's private kernel by file; pin it to the public product, so a
+    scipy release that changes the kernel fails here instead of changing the similar reports."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse import random as sparse_random
+
+    from fazhi.related import _product
+    from fazhi.term_matrix import Csr
+
+    rng = np.random.default_rng(seed)
+    public = csr_matrix(sparse_random(60, 300, density=0.05, random_state=seed, dtype=np.float64))
+    ours = Csr(public.data, public.indices, public.indptr, public.shape)
+    dense = rng.random((300, 45))
+    expected = public[10:50] @ dense
+    assert np.array_equal(_product(ours, 10, 50, dense), expected)

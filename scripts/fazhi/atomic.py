@@ -11,7 +11,7 @@ import contextlib
 import ctypes
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -145,3 +145,22 @@ def link_copy(source: Path, target: Path) -> None:
     for src, dst in made:
         shutil.copystat(src, dst)
     shutil.copystat(source, target)
+
+
+def write_file(path: Path, content: bytes | str | Iterable[bytes]) -> None:
+    """Write `path` in one step: a temporary file beside it, then a rename, so a reader (or a build
+    killed mid-write) sees the old file or the new one, never part of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("wb") as out:
+            if isinstance(content, str):
+                out.write(content.encode("utf-8"))
+            elif isinstance(content, (bytes, bytearray, memoryview)):
+                out.write(content)
+            else:
+                out.writelines(content)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise

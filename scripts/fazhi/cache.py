@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 import mmap
-import os
 import pickle
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .atomic import write_file
 from .model import Report, SourceText
 from .publication import publication_from_env
 
@@ -114,12 +114,8 @@ def write_pack(path: Path, entries: dict[str, bytes | memoryview]) -> None:
         offsets[key] = (at, len(data))
         at += len(data)
     header = pickle.dumps({"schema": CACHE_SCHEMA, "entries": offsets}, pickle.HIGHEST_PROTOCOL)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    with tmp.open("wb") as out:
-        out.write(_PACK_MAGIC + len(header).to_bytes(_LENGTH_BYTES, "little") + header)
-        for data in entries.values():
-            out.write(data)
-    os.replace(tmp, path)
+    head = _PACK_MAGIC + len(header).to_bytes(_LENGTH_BYTES, "little") + header
+    write_file(path, [head, *entries.values()])
 
 
 @dataclass

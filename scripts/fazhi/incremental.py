@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import write_file
 from .cache import ReportCache, code_version, render_key
 from .model import Problem, Report, SourceText
 from .parallel import MIN_PARALLEL, iter_reports, map_reports, worker_count
@@ -158,18 +159,7 @@ class DocsManifest:
             "years": self.catalog_years,
         }
         record["inputs"] = self.inputs
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-
-
-def _write_file(path: Path, content: str | bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+        write_file(path, json.dumps(record, ensure_ascii=False))
 
 
 def _write_folder(docs: Path, folder: str, tree: DocsTree) -> None:
@@ -180,7 +170,7 @@ def _write_folder(docs: Path, folder: str, tree: DocsTree) -> None:
         path = docs / rel
         if not path.resolve().is_relative_to(target.resolve()):
             raise ValueError(f"refusing to write outside {folder}: {rel}")
-        _write_file(path, content)
+        write_file(path, content)
 
 
 def _folders(parent: Path) -> set[str]:
@@ -239,7 +229,7 @@ def update_docs(
     for rel, content in shared.items():
         new.files[rel] = _digest(content)
         if old.files.get(rel) != new.files[rel] or not os.path.isfile(os.path.join(root, rel)):
-            _write_file(docs / rel, content)
+            write_file(docs / rel, content)
     for rel in old.files.keys() - new.files.keys():
         (docs / rel).unlink(missing_ok=True)
     new.save(manifest_path)
@@ -327,11 +317,8 @@ class EntryStore:
     def save(self) -> None:
         if self._new.keys() == self._old.keys():
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
         record = {"schema": ENTRIES_SCHEMA, "entries": self._new}
-        tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, self.path)
+        write_file(self.path, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def folder_keys(manifest_path: Path) -> dict[str, str]:

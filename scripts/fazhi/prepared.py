@@ -20,17 +20,17 @@ import gc
 import hashlib
 import marshal
 import mmap
-import os
 import struct
-import tempfile
 import threading
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
+
+from .atomic import write_file
 
 FORMAT = b"fazhi-prepared-table/2\n"
 _SIZES = struct.Struct("<QQ1s")  # header length, bucket count, values: m(arshal), q or d
@@ -74,18 +74,6 @@ def inputs_key(*parts: bytes | str | Path) -> str:
         else:
             h.update(hashlib.sha256(part.encode("utf-8") if isinstance(part, str) else part).digest())
     return h.hexdigest()
-
-
-def _write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.writelines(chunks)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_table(
@@ -151,7 +139,7 @@ def _write_table(
         offsets = np.concatenate(([0], np.cumsum([len(c) for c in chunks]))).astype(np.uint64)
         chunks.insert(0, offsets.tobytes())
     fixed = _SIZES.pack(len(head), count, numbers.encode("ascii") or b"m")
-    _write_atomically(path, [FORMAT, fixed, head, *chunks])
+    write_file(path, [FORMAT, fixed, head, *chunks])
 
 
 def whole_key(name: str) -> str:
@@ -302,7 +290,7 @@ def save_value(name: str, key: str, value: Any) -> None:
         return
     try:
         _remove_stale(path, name)
-        _write_atomically(path, [FORMAT, marshal.dumps((key, value))])
+        write_file(path, [FORMAT, marshal.dumps((key, value))])
     except OSError:
         return
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import copy
 import hashlib
 import importlib.metadata
-import os
 import pickle
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
@@ -33,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from .atomic import write_file
 from .cache import code_version, digest_files, files_below
 from .incremental import collector_paused
 from .indicators import VOCAB_FILE
@@ -100,11 +100,8 @@ class Memo:
         used = {t: len(v) for t, v in self._new.items()}
         if not self._made and used == {t: len(v) for t, v in self._old.items()}:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
         record = {"schema": MEMO_SCHEMA, "made_by": made_by(), "tables": self._new}
-        tmp.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, self.path)
+        write_file(self.path, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 EMPTY_DOCUMENT = Document(blocks=[])

@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic import write_file
 from .model import Source
 
 INDEX_SCHEMA = "fazhi/source-index/1"
@@ -81,9 +82,6 @@ class SourceIndex:
         """Write the index when it differs from the one read (files new, changed or gone)."""
         if self._new == self._old:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         record = {"schema": INDEX_SCHEMA, "code": self.code, "files": self._new}
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_file(self.path, json.dumps(record, ensure_ascii=False))
         self._old = dict(self._new)
