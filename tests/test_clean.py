@@ -412,3 +412,12 @@ def test_attachment_line_is_not_joined_with_the_signature():
 def test_page_buttons_after_the_last_row_value_are_not_its_value():
     _, rows, _ = strip_chrome([(1, "来源：某区司法局　发布时间：2024-03-29　【字体：大 中 小】")])
     assert [(r.label, r.value) for r in rows] == [("来源", "某区司法局"), ("发布时间", "2024-03-29")]
+
+
+def test_contents_without_page_numbers_are_entries_repeated_as_headings():
+    text = (
+        "某县2023年度法治政府建设情况报告\n目录\n一、主要成效\n二、存在的不足\n\n"
+        "2023年，全县推进法治政府建设。\n一、主要成效\n全年办理案件20件。\n二、存在的不足\n宣传不够。\n"
+    )
+    assert [k for k, _ in kinds(text)[:5]] == ["title", "paragraph", "paragraph", "paragraph", "paragraph"]
+    assert [t for k, t in kinds(text) if k == "heading"] == ["一、主要成效", "二、存在的不足"]

@@ -103,8 +103,9 @@ def take_editor_note(lines: Lines, start: int) -> tuple[list[Block], int]:
 
 
 def take_contents(lines: Lines, start: int) -> tuple[list[Block], int]:
-    """目录 under the title: `目录` and entries ending in leaders and a page number, kept as
-    paragraphs, so that its entries are not read as the report's headings."""
+    """目录 under the title: `目录` and its entries (ending in leaders and a page number, or
+    repeated later as the report's headings), kept as paragraphs, so that they are not read as
+    headings."""
     first = next((i for i in range(start, len(lines)) if lines[i][1]), None)
     if first is None or not _CONTENTS.match(lines[first][1]):
         return [], start
@@ -112,12 +113,18 @@ def take_contents(lines: Lines, start: int) -> tuple[list[Block], int]:
     index = first + 1
     while index < len(lines):
         number, text = lines[index]
-        if text and not _CONTENTS_ENTRY.search(text):
+        if text and not (_CONTENTS_ENTRY.search(text) or _repeated_below(lines, index)):
             break
         if text:
             blocks.append(Block("paragraph", text, line=number))
         index += 1
     return (blocks, index) if len(blocks) > 1 else ([], start)
+
+
+def _repeated_below(lines: Lines, index: int) -> bool:
+    """A numbered line that recurs further down (a contents entry copied without page numbers)."""
+    text = lines[index][1]
+    return parts.parse_marker(text) is not None and any(t == text for _, t in lines[index + 1 :])
 
 
 def drop_above_mark(lines: Lines, ctx: Context) -> Lines:
