@@ -421,3 +421,17 @@ def test_contents_without_page_numbers_are_entries_repeated_as_headings():
     )
     assert [k for k, _ in kinds(text)[:5]] == ["title", "paragraph", "paragraph", "paragraph", "paragraph"]
     assert [t for k, t in kinds(text) if k == "heading"] == ["一、主要成效", "二、存在的不足"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "last_kinds"),
+    [
+        pytest.param("某县司法局\n2024年2月2日\n注：①含转发文件3件。\n②数据截至年底。\n",
+                     ["signature", "date", "note", "note"], id="footnotes-under-the-date"),
+        pytest.param("①全年召开会议3次。\n②办理案件12件。\n",
+                     ["paragraph", "paragraph"], id="circled-items-without-a-date-stay-body"),
+    ],
+)
+def test_footnotes_under_the_date_are_notes(tail, last_kinds):
+    text = "某县司法局2023年度法治政府建设工作报告\n2023年，我局推进法治政府建设。\n" + tail
+    assert [k for k, _ in kinds(text)][-len(last_kinds):] == last_kinds

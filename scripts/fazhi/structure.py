@@ -331,8 +331,12 @@ def _title_block(pieces: list[tuple[int, str]], ctx: Context) -> Block:
     return Block("title", text, line=pieces[0][0])
 
 
-def take_closing(lines: Lines, ctx: Context) -> tuple[list[Block], int]:
-    """From the end: 印发, 抄送, 附注, then 成文日期 and 署名 lines. Returns blocks and the cut index."""
+_FOOTNOTE = re.compile(r"^(?:注\s*[:：]|[①②③④⑤⑥⑦⑧⑨⑩]\S)")
+
+
+def take_closing(lines: Lines, ctx: Context, footnotes: bool = True) -> tuple[list[Block], int]:
+    """From the end: 印发, 抄送, 附注 (and footnotes right under the date: 注：①…), then 成文日期
+    and 署名 lines. Returns blocks and the cut index."""
     indices = _nonblank(lines)
     found: list[Block] = []
     position = len(indices) - 1
@@ -342,7 +346,7 @@ def take_closing(lines: Lines, ctx: Context) -> tuple[list[Block], int]:
 
     while position >= 0 and len(found) < 6:
         number, text = current()
-        kind = _footer_kind(text)
+        kind = _footer_kind(text) or ("note" if footnotes and _FOOTNOTE.match(text) else None)
         if not kind:
             break
         found.append(Block(kind, text, line=number))
@@ -369,6 +373,8 @@ def take_closing(lines: Lines, ctx: Context) -> tuple[list[Block], int]:
     while position >= 0 and tail and parts.NOTE.match(current()[1]):
         found.append(Block("note", current()[1], line=current()[0]))
         position -= 1
+    if footnotes and not tail and any(_FOOTNOTE.match(b.text) for b in found):
+        return take_closing(lines, ctx, footnotes=False)  # no date above them: the body's own
     blocks = sorted(found + tail, key=lambda b: (b.line, b.kind != "signature"))
     cut = indices[position] + 1 if position >= 0 else 0
     return blocks, cut
