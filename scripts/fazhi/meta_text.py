@@ -6,7 +6,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .model import Block, ChromeRow, Document
+from .model import ChromeRow, Document
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -154,7 +154,3 @@ def row_value(rows: list[Row], *labels: str) -> str | None:
             if row.label == label and row.value:
                 return row.value
     return None
-
-
-def text_blocks(doc: Document, *kinds: str) -> list[Block]:
-    return [b for b in doc.blocks if b.kind in kinds]

@@ -207,10 +207,6 @@ def _stem(name: str) -> str:
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
-def is_candidate(path: Path) -> bool:
-    return is_candidate_name(path.name)
-
-
 def is_candidate_name(name: str) -> bool:
     if name in SYSTEM_FILES or name.startswith("._") or name.endswith(OVERRIDE_SUFFIX):
         return False
