@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .exceptions import FazhiError
+from .indicator_kinds import is_plan_section, quantity_kind
 from .model import Block, Document, Indicator
 from .quantities import Quantity, scan
 
@@ -168,7 +169,7 @@ def names_for(before: str, after: str, unit: str) -> list[str]:
     shared = _SHARED.match(before)
     if shared:
         parts = [p.strip() for p in _SHARED_SPLIT.split(shared.group("names")) if p.strip()]
-        if len(parts) >= 2 and all(len(p) <= 12 for p in parts):
+        if len(parts) >= 2 and all(len(p) <= 12 or p.endswith("率") for p in parts):
             return parts
     if before.rstrip().endswith("、"):
         before = ""  # `19个乡镇、256个行政村`: what precedes 、 names the previous quantity
@@ -197,12 +198,24 @@ def section_paths(doc: Document) -> Iterator[tuple[int, Block, str]]:
         yield index, block, SECTION_SEPARATOR.join(path)
 
 
-def block_indicators(text: str, section: str, vocab: Vocabulary) -> list[Indicator]:
+def _kind(sentence: str, found: list[Quantity], index: int, year: int | None) -> str:
+    q = found[index]
+    start = _clause_start(sentence, q.start)
+    local_start = max(start, found[index - 1].end if index else 0)
+    return quantity_kind(
+        sentence[start : q.start], sentence[local_start : q.start], sentence[q.end :], q.unit, year
+    )
+
+
+def block_indicators(
+    text: str, section: str, vocab: Vocabulary, year: int | None = None
+) -> list[Indicator]:
     """Indicators of one block's text (a paragraph), in reading order."""
     out: list[Indicator] = []
+    plan_section = is_plan_section(section, year)
     for _, sentence in sentences(text):
         found, _ = scan(sentence)
-        previous = UNNAMED
+        previous, previous_kind = UNNAMED, "result"
         pending: list[str] = []  # names given before 分别, for the values that follow in a list
         for index, q in enumerate(found):
             before, after = name_parts(sentence, found, index)
@@ -215,21 +228,37 @@ def block_indicators(text: str, section: str, vocab: Vocabulary) -> list[Indicat
                 names = [pending.pop(0).strip()]
             else:
                 names = names_for(before, after, q.unit) or [previous]
+            kind = _kind(sentence, found, index, year)
+            if index and _LIST_JOINER.match(before) and kind == "result":
+                kind = previous_kind  # `减少2件和1件`: a list continues its first value's kind
+            if plan_section and kind == "result":
+                kind = "plan"
             context = sentence[_previous_clause_start(sentence, q.start) : q.start]
             for name in names:
-                canonical = canonical_name(name, q.unit, context, vocab)
-                out.append(Indicator(name, q.value, q.unit, q.approx, sentence, section, canonical))
-            previous = names[-1]
+                canonical = (
+                    None if kind == "change" else canonical_name(name, q.unit, context, vocab)
+                )
+                out.append(
+                    Indicator(
+                        name, q.value, q.unit, q.approx, sentence, section, canonical, kind=kind
+                    )
+                )
+            previous, previous_kind = names[-1], kind
     return out
 
 
-def extract_indicators(doc: Document, vocab: Vocabulary | None = None) -> list[Indicator]:
-    """Every quantity reported in the body paragraphs, in reading order."""
+def extract_indicators(
+    doc: Document, vocab: Vocabulary | None = None, year: int | None = None
+) -> list[Indicator]:
+    """Every quantity reported in the body paragraphs, in reading order; `year` (the report's)
+    tells other years' numbers (`2022年同期…`, `2024年计划…`) from its own."""
     vocab = default_vocab() if vocab is None else vocab
     indicators: list[Indicator] = []
     for index, block, section in section_paths(doc):
         if block.kind not in _SOURCE_KINDS:
             continue
         text = (block.lead or "") + block.text
-        indicators += [replace(i, block=index) for i in block_indicators(text, section, vocab)]
+        indicators += [
+            replace(i, block=index) for i in block_indicators(text, section, vocab, year)
+        ]
     return indicators

@@ -1,0 +1,103 @@
+"""Whose number is it: the report year's result, a previous period's value, a change, or a plan.
+
+A report compares (`较上年增长25%`, `由12件下降至7件`, `上年同期为50件`) and plans (`计划开展10次`, the
+下一步工作打算 section). Read as results, those numbers would put last year's count, a growth rate or a
+target into the column of this year's results, so every quantity gets a kind:
+
+- `result`: what the report's year achieved (the default);
+- `previous`: the value of an earlier period (`上年同期为50件`, the 12 of `由12件下降至7件`);
+- `change`: a difference from an earlier period (`较上年增长25%`, `减少8件次`, any `个百分点`);
+- `plan`: a target or plan (`计划开展10次`, `力争…达到100%`, numbers under a plan heading).
+
+Only the words of the clause before the number decide (and the section heading, for plans), so a
+rule never reaches across a comma into the next quantity's clause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Kind = Literal["result", "previous", "change", "plan"]
+KINDS: tuple[Kind, ...] = ("result", "previous", "change", "plan")
+KIND_LABELS: dict[str, str] = {"result": "", "previous": "往期", "change": "增减", "plan": "计划"}
+
+_CHANGE_UNITS = frozenset({"个百分点", "百分点"})
+_FROM = re.compile(r"(?:由|从)(?:上年|去年|上一年|上年度|同期|\d{4}年)?(?:同期)?的?\s*$")
+_TO_LATER = re.compile(
+    r"^[^，,；;。]*?(?:下降|上升|增加|减少|提高|提升|降低|增长|降|升|增|减|变)?(?:至|到|为)"
+)
+_CHANGE_VERB = re.compile(
+    r"(?<!新)(?:增长|增加|上升|提高|提升|下降|减少|降低|回落|压降|增幅|降幅|增速|增|减|降|升|多|少)了?"
+    r"(?:约|近|达到|达|为|了)?\s*$"
+)
+_COMPARED = re.compile(r"较|比|相比|同比|环比|与上年|与去年")
+_PREVIOUS = re.compile(r"上年|去年|上一年|前一年|上年度|\d{4}年同期")
+_PREVIOUS_END = re.compile(r"(?:上年|去年|上一年|上年度|同期)(?:的|为|是|有|共|计)?\s*$")
+_NOT_PREVIOUS = re.compile(r"结转|遗留|积存|今年|本年|当年")
+_PLAN_WORD = re.compile(
+    r"(?<![按原照年度工作普学法培训])(?:计划|拟|力争|争取|预计)(?![书表内中的])(?=[\u4e00-\u9fff])"
+    r"(?!任务|方案|安排)"
+)
+_NEXT_YEAR = re.compile(r"明年|下一年|来年")
+_PLAN_HEADING = re.compile(
+    r"下一步|今后|明年|来年|努力方向|工作展望|"
+    r"(?:工作|\d{4}年度?)(?:计划|打算|思路|安排|设想|重点|目标)(?!落实|完成|执行)"
+)
+_DONE_HEADING = re.compile(r"落实情况|完成情况|执行情况|进展情况|成效")
+_YEAR = re.compile(r"(\d{4})年(?!以来|来|起|至今|底前)")
+
+
+def is_plan_section(section: str, year: int | None = None) -> bool:
+    """A heading path under which numbers are plans (下一步工作打算, 2024年工作计划)."""
+    if _DONE_HEADING.search(section):
+        return False
+    if year is not None:
+        years = [int(y) for y in _YEAR.findall(section)]
+        if any(y > year for y in years):
+            return True
+        if years and all(y <= year for y in years) and not re.search(r"下一步|今后|明年", section):
+            return False
+    return bool(_PLAN_HEADING.search(section))
+
+
+def quantity_kind(clause: str, local: str, after: str, unit: str, year: int | None = None) -> Kind:
+    """The kind of one quantity.
+
+    `clause` is the clause before the number (from the last comma), `local` the words since the
+    previous quantity of that clause, `after` the rest of the sentence after the quantity.
+    """
+    if unit in _CHANGE_UNITS:
+        return "change"
+    if _FROM.search(local) and _TO_LATER.match(after):
+        return "previous"
+    if _CHANGE_VERB.search(local) and (_COMPARED.search(clause) or unit == "%"):
+        return "change"
+    if _PREVIOUS_END.search(local):
+        return "previous"
+    if _PLAN_WORD.search(clause) or _NEXT_YEAR.search(clause):
+        return "plan"
+    if _COMPARED.search(clause) and _PREVIOUS.search(clause) and not _FROM.search(clause):
+        return "change"
+    if _PREVIOUS.search(clause) and not _NOT_PREVIOUS.search(_after_last_previous(clause)):
+        return "previous"
+    return _by_year(clause, year)
+
+
+def _after_last_previous(clause: str) -> str:
+    found = list(_PREVIOUS.finditer(clause))
+    return clause[found[-1].end() :] if found else clause
+
+
+def _by_year(clause: str, year: int | None) -> Kind:
+    """A year named in the clause other than the report's: an earlier one is `previous`, a later `plan`."""
+    if year is None or re.search(r"以来|至今|累计|今年|本年", clause):
+        return "result"
+    years = [int(y) for y in _YEAR.findall(clause)]
+    if not years:
+        return "result"
+    if years[-1] < year:
+        return "previous"
+    if years[-1] > year:
+        return "plan"
+    return "result"
