@@ -189,3 +189,131 @@ def test_canonical_needs_a_matching_unit():
     vocab = default_vocab()
     assert canonical_name("行政复议案件", "件", "", vocab) == "行政复议案件"
     assert canonical_name("行政复议案件", "%", "", vocab) is None
+
+
+# sentence → the kind of each quantity, in order (see indicator_kinds)
+KIND_CASES: list[tuple[str, list[str]]] = [
+    ("全年受理行政复议案件15件，较上年增长25%。", ["result", "change"]),
+    ("行政诉讼案件由12件下降至7件。", ["previous", "result"]),
+    ("化解率从90%提升到95%。", ["previous", "result"]),
+    ("由2名律师组成法律顾问团。", ["result"]),
+    ("上年同期为50件。", ["previous"]),
+    ("比去年同期的20件增加了5件。", ["previous", "change"]),
+    ("较上年多办理3件。", ["change"]),
+    ("败诉率同比下降2.1个百分点。", ["change"]),
+    ("办结率提升5%。", ["change"]),
+    ("新增法律顾问3名。", ["result"]),
+    ("去年全年仅开展培训2期，今年增至5期。", ["previous", "result"]),
+    ("受理案件15件（含上年结转2件）。", ["result", "result"]),
+    ("计划开展法治培训10次。", ["plan"]),
+    ("按计划完成培训6期。", ["result"]),
+    ("制定年度普法计划3份。", ["result"]),
+    ("拟新建法治文化广场2个，力争覆盖率达到100%。", ["plan", "plan"]),
+    ("分别较上年减少2件和1件。", ["change", "change"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), KIND_CASES)
+def test_kinds(sentence, kinds):
+    assert [i.kind for i in _extract(sentence)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "kinds"),
+    [
+        ("2022年受理行政复议案件8件。", 2023, ["previous"]),
+        ("2024年开展培训不少于3期。", 2023, ["plan"]),
+        ("2023年受理行政复议案件8件。", 2023, ["result"]),
+        ("2020年以来累计培训1200人次。", 2023, ["result"]),
+        ("2022年受理行政复议案件8件。", None, ["result"]),
+    ],
+)
+def test_kinds_by_the_report_year(sentence, year, kinds):
+    doc = Document(blocks=[Block("paragraph", sentence, line=1)])
+    assert [i.kind for i in extract_indicators(doc, year=year)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("三、下一步工作打算", "plan"),
+        ("三、2024年工作计划", "plan"),
+        ("二、存在的不足", "result"),
+        ("一、2023年工作计划完成情况", "result"),
+    ],
+)
+def test_numbers_under_a_plan_heading_are_plans(heading, kind):
+    doc = Document(
+        blocks=[Block("heading", heading, level=2), Block("paragraph", "开展普法活动12场。")]
+    )
+    assert [i.kind for i in extract_indicators(doc, year=2023)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("table", "year", "expected"),
+    [
+        (  # year columns: the report's year is the result, earlier years previous
+            "指标\t2022年\t2023年\n行政复议案件（件）\t8\t12\n出庭应诉率\t95%\t100%",
+            2023,
+            [
+                (8, "件", "previous"),
+                (12, "件", "result"),
+                (95, "%", "previous"),
+                (100, "%", "result"),
+            ],
+        ),
+        (  # without the report's year the latest column is the result; 同比 holds changes
+            "项目\t2021年\t2022年\t同比\n受理（件）\t287\t331\t+15.3%",
+            None,
+            [(287, "件", "previous"), (331, "件", "result"), (15.3, "%", "change")],
+        ),
+        (  # units in the cells, or from 件数 / （条） headers
+            "审查类别\t件数\t提出意见（条）\n规范性文件\t4\t18",
+            None,
+            [(4, "件", "result"), (18, "条", "result")],
+        ),
+        ("项目\t数量\n开展普法活动\t45场\n其他\t8", None, [(45, "场", "result")]),  # no unit: none
+        ("序号\t事项\t数量\n1\t走访企业\t45家", None, [(45, "家", "result")]),
+        (
+            "类别\t目标值\t完成值\n法律顾问覆盖率\t100%\t100%",
+            None,
+            [(100, "%", "plan"), (100, "%", "result")],
+        ),
+        ("8\t12\n5\t3", None, []),  # no header row: the columns cannot be told apart
+    ],
+)
+def test_table_indicators(table, year, expected):
+    doc = Document(blocks=[Block("table", table)])
+    found = extract_indicators(doc, default_vocab(), year=year)
+    assert [(i.value, i.unit, i.kind) for i in found] == expected
+    assert all(i.text in table.split("\n") for i in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "canonical"),
+    [
+        ("行政执法案卷合格率98.5%。", [None]),  # a case file's 合格率 is not an exam's
+        ("参考率、合格率、优秀率均为100%。", ["学法考试参考率", "学法考试合格率", None]),
+        ("负责人出庭应诉率和旁听率均达到100%。", ["行政机关负责人出庭应诉率", None]),
+        ("14个村（社区）均建立人民调解委员会。", [None]),
+        ("全年受理行政复议案件15件，较上年增长25%。", ["行政复议案件", None]),
+    ],
+)
+def test_canonical_names_of_look_alikes(sentence, canonical):
+    assert [i.canonical for i in _extract(sentence)] == canonical
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("合格率百分之九十八点五。", [(98.5, "%", False)]),
+        ("位列全区前十名，获得团体前3名。", []),
+        ("目前25名执法人员持证上岗。", [(25, "名", False)]),
+        ("每万名从业人员配备安全员2.5名。", []),
+        ("参学率不足60%。", [(60, "%", True)]),
+        ("检查企业310家次，评查案卷218卷。", [(310, "家次", False), (218, "卷", False)]),
+        ("办理12345热线转办工单120件。", [(120, "件", False)]),
+    ],
+)
+def test_more_quantities(sentence, expected):
+    assert [(i.value, i.unit, i.approx) for i in _extract(sentence)] == expected

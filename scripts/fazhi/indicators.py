@@ -18,6 +18,7 @@ import yaml
 
 from .exceptions import FazhiError
 from .indicator_kinds import is_plan_section, quantity_kind
+from .indicator_tables import table_indicators
 from .model import Block, Document, Indicator
 from .quantities import Quantity, scan
 
@@ -33,7 +34,8 @@ _LEAD_FILLER = re.compile(
     r"(?:为|对|向|与|给|在|通过|一共)(?=\S{2}|$))+"
 )
 _TRAIL_FILLER = re.compile(
-    r"(?:(?:提升|提高|下降|降低|增加|减少|增长|上升)?(?:至|到)|达到了|达到|达|为|是|有|共计|共|累计|约|大约|近|将近|接近|超过|超|逾|多达|不少于|至少|不低于|上|了|均|都|全部|分别|"
+    r"(?:(?:提升|提高|下降|降低|增加|减少|增长|上升|增|降|升|减)?(?:至|到)|达到了|达到|达|为|是|有|共计|共|累计|约|大约|近|将近|接近|超过|超|逾|多达|不少于|至少|不低于|不足|上|了|均|都|全部|分别|"
+    r"(?:由|从)(?:上年|去年|上一年|上年度)?(?:同期)?的?|(?:上年|去年)同期|"
     r"[、，,\s])+$"
 )
 _NUMBERED_BRACKET = re.compile(r"[（(][^）)]*\d")  # a bracket listing counts starts new clauses
@@ -44,6 +46,10 @@ _SHARED_SPLIT = re.compile(r"以及|和|及|与|、")
 _RESPECTIVELY = re.compile(r"^(?P<names>.+?)分别(?:达到了|达到|达|为|是|有)?$")
 _LIST_JOINER = re.compile(r"^(?:[、和及与]|以及)?$")
 _GENERIC_RATE = re.compile(r"^[\u4e00-\u9fff]{0,4}率$")
+_CHANGE_ONLY = re.compile(
+    r"^(?:分别|较|比|与|同比|环比|上年|去年|同期|相比|增长|增加|上升|提高|提升|下降|减少|降低|增|减|了)+$"
+)
+_RATE_WORD = re.compile(r"[\u4e00-\u9fff]{0,6}率")
 MAX_NAME = 30
 UNNAMED = "未命名"
 
@@ -61,9 +67,12 @@ class Canonical:
     match: tuple[tuple[str, ...], ...]
     summary: bool = False  # a column of the cross-report table
     chart: bool = False  # its distribution is charted
+    exclude: tuple[str, ...] = ()  # words naming another quantity (案卷合格率 is no exam's 合格率)
 
     def matches(self, text: str, unit: str) -> bool:
-        return unit in self.units and any(all(w in text for w in words) for words in self.match)
+        if unit not in self.units or any(w in text for w in self.exclude):
+            return False
+        return any(all(w in text for w in words) for words in self.match)
 
 
 Vocabulary = tuple[Canonical, ...]
@@ -87,6 +96,7 @@ def parse_vocab(data: object, path: str = "indicators.yml") -> Vocabulary:
                 match,
                 summary=bool(item.get("summary")),
                 chart=bool(item.get("chart")),
+                exclude=tuple(str(w) for w in item.get("exclude") or ()),
             )
         )
     return tuple(entries)
@@ -108,6 +118,7 @@ def canonical_name(name: str, unit: str, context: str, vocab: Vocabulary) -> str
     found = next((c.name for c in vocab if c.matches(name, unit)), None)
     if found or not _GENERIC_RATE.match(name):
         return found
+    context = _RATE_WORD.sub("", context)  # `出庭应诉率和旁听率`: 旁听率 is not borrowing a rate
     return next((c.name for c in vocab if c.matches(context + name, unit)), None)
 
 
@@ -233,6 +244,8 @@ def block_indicators(
                 kind = previous_kind  # `减少2件和1件`: a list continues its first value's kind
             if plan_section and kind == "result":
                 kind = "plan"
+            if kind == "change" and previous != UNNAMED:
+                names = [previous + n if _CHANGE_ONLY.match(n) else n for n in names]
             context = sentence[_previous_clause_start(sentence, q.start) : q.start]
             for name in names:
                 canonical = (
@@ -243,7 +256,9 @@ def block_indicators(
                         name, q.value, q.unit, q.approx, sentence, section, canonical, kind=kind
                     )
                 )
-            previous, previous_kind = names[-1], kind
+            if kind != "change":  # `较上年增长25%` does not name the quantities after it
+                previous = names[-1]
+            previous_kind = kind
     return out
 
 
@@ -255,10 +270,21 @@ def extract_indicators(
     vocab = default_vocab() if vocab is None else vocab
     indicators: list[Indicator] = []
     for index, block, section in section_paths(doc):
-        if block.kind not in _SOURCE_KINDS:
+        if block.kind == "table":
+            found = [
+                replace(i, canonical=_table_canonical(i, vocab))
+                for i in table_indicators(block.text, section, year)
+            ]
+        elif block.kind in _SOURCE_KINDS:
+            text = (block.lead or "") + block.text
+            found = block_indicators(text, section, vocab, year)
+        else:
             continue
-        text = (block.lead or "") + block.text
-        indicators += [
-            replace(i, block=index) for i in block_indicators(text, section, vocab, year)
-        ]
+        indicators += [replace(i, block=index) for i in found]
     return indicators
+
+
+def _table_canonical(indicator: Indicator, vocab: Vocabulary) -> str | None:
+    if indicator.kind == "change":
+        return None
+    return canonical_name(indicator.name, indicator.unit, "", vocab)
