@@ -67,10 +67,10 @@ class Canonical:
     match: tuple[tuple[str, ...], ...]
     summary: bool = False  # a column of the cross-report table
     chart: bool = False  # its distribution is charted
-    exclude: tuple[str, ...] = ()  # words naming another quantity (案卷合格率 is no exam's 合格率)
+    exclude: tuple[str, ...] = ()  # patterns naming another quantity (案卷合格率 is no exam's 合格率)
 
     def matches(self, text: str, unit: str) -> bool:
-        if unit not in self.units or any(w in text for w in self.exclude):
+        if unit not in self.units or any(re.search(w, text) for w in self.exclude):
             return False
         return any(all(w in text for w in words) for words in self.match)
 
