@@ -210,6 +210,19 @@ KIND_CASES: list[tuple[str, list[str]]] = [
     ("制定年度普法计划3份。", ["result"]),
     ("拟新建法治文化广场2个，力争覆盖率达到100%。", ["plan", "plan"]),
     ("分别较上年减少2件和1件。", ["change", "change"]),
+    ("去年以来共开展培训20场。", ["result"]),
+    ("计划生育行政案件3件。", ["result"]),
+    ("开展模拟法庭活动3场。", ["result"]),
+    ("拟定制度5项。", ["result"]),
+    ("争取上级资金500万元。", ["result"]),
+    ("全年共受理行政复议案件20件，与上年持平。", ["result"]),
+    ("比例达到95%。", ["result"]),
+    ("群众满意度提升到98%。", ["result"]),
+    ("减少群众跑腿次数2万余次。", ["result"]),
+    ("原计划开展10场，实际开展12场。", ["plan", "result"]),
+    ("对上年度发现的12个问题全部整改到位。", ["result"]),
+    ("比上年同期多受理5件。", ["change"]),
+    ("受理案件同比持平，为15件。", ["result"]),
 ]
 
 
@@ -240,6 +253,11 @@ def test_kinds_by_the_report_year(sentence, year, kinds):
         ("三、2024年工作计划", "plan"),
         ("二、存在的不足", "result"),
         ("一、2023年工作计划完成情况", "result"),
+        ("三、存在的问题及下一步打算", "result"),  # mixed: decided sentence by sentence
+        ("（一）科学制定年度工作计划，统筹推进法治建设", "result"),
+        ("四、今后工作思路", "plan"),
+        ("三、2024年工作安排", "plan"),
+        ("三、2023年工作安排", "result"),  # the report's own year
     ],
 )
 def test_numbers_under_a_plan_heading_are_plans(heading, kind):

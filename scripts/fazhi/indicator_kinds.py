@@ -34,31 +34,34 @@ _CHANGE_VERB = re.compile(
 _COMPARED = re.compile(r"较|比|相比|同比|环比|与上年|与去年")
 _PREVIOUS = re.compile(r"上年|去年|上一年|前一年|上年度|\d{4}年同期")
 _PREVIOUS_END = re.compile(r"(?:上年|去年|上一年|上年度|同期)(?:的|为|是|有|共|计)?\s*$")
-_NOT_PREVIOUS = re.compile(r"结转|遗留|积存|今年|本年|当年")
+_NOT_PREVIOUS = re.compile(r"结转|遗留|积存|今年|本年|当年|以来|至今|的")
 _PLAN_WORD = re.compile(
-    r"(?<![按原照年度工作普学法培训])(?:计划|拟|力争|争取|预计)(?![书表内中的])(?=[\u4e00-\u9fff])"
-    r"(?!任务|方案|安排)"
+    r"(?<![按照度作法训])计划(?!生育|单列|内|任务|书|表|中|的|方案|安排|[0-9一二三四五六七八九十])|"
+    r"(?<![模虚草比])拟(?![定稿制真人])|力争|预计"
 )
 _NEXT_YEAR = re.compile(r"明年|下一年|来年")
 _PLAN_HEADING = re.compile(
     r"下一步|今后|明年|来年|努力方向|工作展望|"
-    r"(?:工作|\d{4}年度?)(?:计划|打算|思路|安排|设想|重点|目标)(?!落实|完成|执行)"
+    r"(?P<year>\d{4})年度?的?(?:工作)?(?:计划|打算|思路|安排|设想|重点|目标)"
 )
-_DONE_HEADING = re.compile(r"落实情况|完成情况|执行情况|进展情况|成效")
+_MIXED_HEADING = re.compile(r"问题|不足|短板|差距|困难|成效|情况")
 _YEAR = re.compile(r"(\d{4})年(?!以来|来|起|至今|底前)")
 
 
 def is_plan_section(section: str, year: int | None = None) -> bool:
-    """A heading path under which numbers are plans (下一步工作打算, 2024年工作计划)."""
-    if _DONE_HEADING.search(section):
-        return False
-    if year is not None:
-        years = [int(y) for y in _YEAR.findall(section)]
-        if any(y > year for y in years):
-            return True
-        if years and all(y <= year for y in years) and not re.search(r"下一步|今后|明年", section):
-            return False
-    return bool(_PLAN_HEADING.search(section))
+    """A heading path under which numbers are plans (下一步工作打算, 2024年工作计划).
+
+    A heading that also names problems or results (存在的问题及下一步打算) is not one: its numbers
+    are decided sentence by sentence.
+    """
+    for heading in section.split(" / "):
+        found = _PLAN_HEADING.search(heading)
+        if not found or _MIXED_HEADING.search(heading):
+            continue
+        if found.group("year") and year is not None and int(found.group("year")) <= year:
+            continue
+        return True
+    return False
 
 
 def quantity_kind(clause: str, local: str, after: str, unit: str, year: int | None = None) -> Kind:
