@@ -20,7 +20,12 @@ CHINESE = rf"[{CN_NUMERAL_CHARS}]+"
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 _DIGIT_VALUE = dict(zip(CN_DIGITS, (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
-_MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_MAGNITUDE = {
+    "百": Decimal(100),
+    "千": Decimal(1000),
+    "万": Decimal(10_000),
+    "亿": Decimal(100_000_000),
+}
 
 
 class NumeralError(ValueError):

@@ -86,7 +86,7 @@ _UNIT_ALT = "|".join(
     re.escape(u) + (f"(?!{_UNIT_GUARDS[u]})" if _UNIT_GUARDS[u] else "") for u in UNITS
 )
 QUANTITY = re.compile(
-    rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<mag>[万亿](?!元))?\s*(?P<more>余|多|来)?\s*"
+    rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<mag>[百千]?(?:[万亿](?!元))?)\s*(?P<more>余|多|来)?\s*"
     rf"(?P<unit>{_UNIT_ALT})(?P<post>以上|以下|以内|左右|余|多)?"
 )
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE}(?:点[{CN_DIGITS}]+)?)")
