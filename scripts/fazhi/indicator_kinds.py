@@ -28,10 +28,15 @@ _TO_LATER = re.compile(
     r"^[^，,；;。]*?(?:下降|上升|增加|减少|提高|提升|降低|增长|降|升|增|减|变)?(?:至|到|为)"
 )
 _CHANGE_VERB = re.compile(
-    r"(?<!新)(?:增长|增加|上升|提高|提升|下降|减少|降低|回落|压降|增幅|降幅|增速|增|减|降|升|多|少)了?"
+    r"(?<!新)(?:增长率|下降率|增长|增加|上升|提高|提升|下降|减少|降低|回落|压降|增幅|降幅|增速|增|减|降|升|多|少)了?"
     r"(?:约|近|达到|达|为|了)?\s*$"
 )
 _COMPARED = re.compile(r"较|比|相比|同比|环比|与上年|与去年")
+# A clause that only sets up the comparison for the next one: `与2022年相比，受理案件增加5件`
+_COMPARISON_CLAUSE = re.compile(
+    r"^(?:与|和|同)?[^，,]{0,12}(?:相比|相较|比较|同期比)$|^(?:同比|环比)$"
+)
+_GROWTH_RATE = re.compile(r"(?:增长率|下降率|增幅|降幅|增速)(?:为|达|达到|是)?\s*$")
 _PREVIOUS = re.compile(r"上年|去年|上一年|前一年|上年度|\d{4}年同期")
 _PREVIOUS_END = re.compile(r"(?:上年|去年|上一年|上年度|同期)(?:的|为|是|有|共|计)?\s*$")
 _NOT_PREVIOUS = re.compile(r"结转|遗留|积存|今年|本年|当年|以来|至今|的")
@@ -64,17 +69,29 @@ def is_plan_section(section: str, year: int | None = None) -> bool:
     return False
 
 
-def quantity_kind(clause: str, local: str, after: str, unit: str, year: int | None = None) -> Kind:
+def quantity_kind(
+    clause: str,
+    local: str,
+    after: str,
+    unit: str,
+    year: int | None = None,
+    before_clause: str = "",
+) -> Kind:
     """The kind of one quantity.
 
     `clause` is the clause before the number (from the last comma), `local` the words since the
-    previous quantity of that clause, `after` the rest of the sentence after the quantity.
+    previous quantity of that clause, `after` the rest of the sentence after the quantity,
+    `before_clause` the whole clause before `clause` (`与2022年相比`).
     """
     if unit in _CHANGE_UNITS:
         return "change"
     if _FROM.search(local) and _TO_LATER.match(after):
         return "previous"
-    if _CHANGE_VERB.search(local) and (_COMPARED.search(clause) or unit == "%"):
+    if _GROWTH_RATE.search(local) and unit == "%":
+        return "change"
+    if _CHANGE_VERB.search(local) and (
+        _COMPARED.search(clause) or unit == "%" or _COMPARISON_CLAUSE.match(before_clause)
+    ):
         return "change"
     if _PREVIOUS_END.search(local):
         return "previous"

@@ -67,7 +67,9 @@ class Canonical:
     match: tuple[tuple[str, ...], ...]
     summary: bool = False  # a column of the cross-report table
     chart: bool = False  # its distribution is charted
-    exclude: tuple[str, ...] = ()  # patterns naming another quantity (案卷合格率 is no exam's 合格率)
+    exclude: tuple[
+        str, ...
+    ] = ()  # patterns naming another quantity (案卷合格率 is no exam's 合格率)
 
     def matches(self, text: str, unit: str) -> bool:
         if unit not in self.units or any(re.search(w, text) for w in self.exclude):
@@ -213,8 +215,14 @@ def _kind(sentence: str, found: list[Quantity], index: int, year: int | None) ->
     q = found[index]
     start = _clause_start(sentence, q.start)
     local_start = max(start, found[index - 1].end if index else 0)
+    before_clause = sentence[_clause_start(sentence, max(0, start - 1)) : max(0, start - 1)]
     return quantity_kind(
-        sentence[start : q.start], sentence[local_start : q.start], sentence[q.end :], q.unit, year
+        sentence[start : q.start],
+        sentence[local_start : q.start],
+        sentence[q.end :],
+        q.unit,
+        year,
+        before_clause.strip(),
     )
 
 
