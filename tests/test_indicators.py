@@ -348,6 +348,8 @@ def test_canonical_names_of_look_alikes(sentence, canonical):
             [(32000, "人", False), (4500, "人", False)],
         ),
         ("实施第十四个五年规划，制定三年行动计划。", []),
+        ("12345平台受理110件，落实110处警联动。", [(110, "件", False)]),  # a count, then a hotline
+        ("12345平台工单120件，出动120辆救护车。", [(120, "件", False), (120, "辆", False)]),
     ],
 )
 def test_more_quantities(sentence, expected):

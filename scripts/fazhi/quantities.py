@@ -127,7 +127,12 @@ HOTLINES = frozenset(
         96110,
     }
 )
-_HOTLINE_CONTEXT = re.compile(r"热线|专线|平台|电话|拨打|便民|服务号")
+# What follows a hotline's number (`110处警`, `12345平台`); a count is followed by its unit and
+# the rest of its clause (`12345平台受理110件。` counts 110 cases).
+_HOTLINE_AFTER = re.compile(
+    r"^\s*(?:热线|专线|平台|电话|报警|处警|接警|接处警|出警|急救|火警|服务|便民|政务|投诉|举报|法网|"
+    r"指挥|工单|转办|话务|坐席|座席|市民|反诈|检察|公共|消费|社保|纳税|法律)"
+)
 _SLOGAN_UNITS = frozenset({"个", "项", "条", "支", "门", "部", "位", "本", "家", "名"})
 
 # Fixed expressions and plan names that contain a numeral and a unit-like character but count nothing.
@@ -208,8 +213,8 @@ def trap_reason(
         return "inside a quoted name, title, 文号 or fixed expression"
     if _EVERY.search(_clause_before(sentence, start)):
         return "a frequency or rate (每…), not a count"
-    near = sentence[max(0, start - 4) : m.end() + 4]
-    if not is_chinese(num) and value in HOTLINES and _HOTLINE_CONTEXT.search(near):
+    after_number = sentence[start + len(num) :]
+    if not is_chinese(num) and value in HOTLINES and _HOTLINE_AFTER.match(after_number):
         return "hotline number"
     if is_chinese(num) and not approx:
         if num == "一" and not _at_clause_end(sentence, m.end()):
