@@ -247,13 +247,17 @@ def block_indicators(
                 names = [pending.pop(0).strip()]
             else:
                 names = names_for(before, after, q.unit) or [previous]
+                if index and _LIST_JOINER.match(before.strip()) and not after:
+                    names = [out[-1].name] if out else names  # `减少2件和1件`: 1件 is the same
             kind = _kind(sentence, found, index, year)
             if index and _LIST_JOINER.match(before) and kind == "result":
                 kind = previous_kind  # `减少2件和1件`: a list continues its first value's kind
             if plan_section and kind == "result":
                 kind = "plan"
             if kind == "change" and previous != UNNAMED:
-                names = [previous + n if _CHANGE_ONLY.match(n) else n for n in names]
+                names = [
+                    previous + n if _CHANGE_ONLY.match(n) and "分别" not in n else n for n in names
+                ]
             context = sentence[_previous_clause_start(sentence, q.start) : q.start]
             for name in names:
                 canonical = (
