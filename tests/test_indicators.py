@@ -333,6 +333,9 @@ def test_table_indicators(table, year, expected):
         ("负责人出庭应诉率和旁听率均达到100%。", ["行政机关负责人出庭应诉率", None]),
         ("14个村（社区）均建立人民调解委员会。", [None]),
         ("全年受理行政复议案件15件，较上年增长25%。", ["行政复议案件", None]),
+        # the committees counted before the disputes share their words, not their canonical name
+        ("全乡18个村调委会共排查化解矛盾纠纷146起。", [None, "矛盾纠纷排查调处"]),
+        ("我乡7个行政村法律顾问覆盖率达100%。", ["聘请法律顾问", "法律顾问覆盖率"]),
     ],
 )
 def test_canonical_names_of_look_alikes(sentence, canonical):

@@ -268,6 +268,16 @@ def block_indicators(
                         name, q.value, q.unit, q.approx, sentence, section, canonical, kind=kind
                     )
                 )
+            if (
+                len(out) >= 2
+                and out[-2].text == sentence
+                and out[-2].name == out[-1].name
+                and out[-2].unit != out[-1].unit
+                and out[-1].unit != "%"  # `7个行政村法律顾问覆盖率100%` counts the villages covered
+            ):
+                # `9个社区调委会调解纠纷132件`: the words after 9个 name the 132 cases; 9 counts the
+                # committees and must not stand for the disputes in the cross-report table
+                out[-2] = replace(out[-2], canonical=None)
             if kind != "change":  # `较上年增长25%` does not name the quantities after it
                 previous = names[-1]
             previous_kind = kind
