@@ -226,6 +226,20 @@ def _kind(sentence: str, found: list[Quantity], index: int, year: int | None) ->
     )
 
 
+def _drop_borrowed_canonical(out: list[Indicator], sentence: str) -> None:
+    """`9个社区调委会调解纠纷132件`: the words after 9个 name the 132 cases; 9 counts the committees
+    and must not stand for the disputes in the cross-report table. A rate after a count is a
+    coverage statement (`7个行政村法律顾问覆盖率100%` counts the villages covered) and keeps it."""
+    if (
+        len(out) >= 2
+        and out[-2].text == sentence
+        and out[-2].name == out[-1].name
+        and out[-2].unit != out[-1].unit
+        and out[-1].unit != "%"
+    ):
+        out[-2] = replace(out[-2], canonical=None)
+
+
 def block_indicators(
     text: str, section: str, vocab: Vocabulary, year: int | None = None
 ) -> list[Indicator]:
@@ -268,16 +282,7 @@ def block_indicators(
                         name, q.value, q.unit, q.approx, sentence, section, canonical, kind=kind
                     )
                 )
-            if (
-                len(out) >= 2
-                and out[-2].text == sentence
-                and out[-2].name == out[-1].name
-                and out[-2].unit != out[-1].unit
-                and out[-1].unit != "%"  # `7个行政村法律顾问覆盖率100%` counts the villages covered
-            ):
-                # `9个社区调委会调解纠纷132件`: the words after 9个 name the 132 cases; 9 counts the
-                # committees and must not stand for the disputes in the cross-report table
-                out[-2] = replace(out[-2], canonical=None)
+            _drop_borrowed_canonical(out, sentence)
             if kind != "change":  # `较上年增长25%` does not name the quantities after it
                 previous = names[-1]
             previous_kind = kind
