@@ -45,6 +45,8 @@ _PLAN_WORD = re.compile(
     r"(?<![模虚草比])拟(?![定稿制真人])|力争|预计"
 )
 _NEXT_YEAR = re.compile(r"明年|下一年|来年")
+_YEAR_OPENING = re.compile(r"\d{4}年度?(?:[上下]半年|\d{1,2}月份?(?:[至到\-—]\d{1,2}月份?)?)?")
+_PLAN_OPENING = re.compile(r"^(?:下一步|今后|明年|来年|下一阶段|下阶段|下一年度?)")
 _PLAN_HEADING = re.compile(
     r"下一步|今后|明年|来年|努力方向|工作展望|"
     r"(?P<year>\d{4})年度?的?(?:工作)?(?:计划|打算|思路|安排|设想|重点|目标)"
@@ -76,12 +78,14 @@ def quantity_kind(
     unit: str,
     year: int | None = None,
     before_clause: str = "",
+    opening: str = "",
 ) -> Kind:
     """The kind of one quantity.
 
     `clause` is the clause before the number (from the last comma), `local` the words since the
     previous quantity of that clause, `after` the rest of the sentence after the quantity,
-    `before_clause` the whole clause before `clause` (`与2022年相比`).
+    `before_clause` the whole clause before `clause` (`与2022年相比`), `opening` the sentence's
+    first clause when the quantity is not in it (`下一步，…`, `2024年，…`).
     """
     if unit in _CHANGE_UNITS:
         return "change"
@@ -101,7 +105,12 @@ def quantity_kind(
         return "change"
     if _PREVIOUS.search(clause) and not _NOT_PREVIOUS.search(_after_last_previous(clause)):
         return "previous"
-    return _by_year(clause, year)
+    kind = _by_year(clause, year)
+    if kind == "result" and _PLAN_OPENING.match(opening) and len(opening) <= 12:
+        return "plan"
+    if kind == "result" and _YEAR_OPENING.fullmatch(opening):
+        return _by_year(opening, year)
+    return kind
 
 
 def _after_last_previous(clause: str) -> str:

@@ -216,6 +216,7 @@ def _kind(sentence: str, found: list[Quantity], index: int, year: int | None) ->
     start = _clause_start(sentence, q.start)
     local_start = max(start, found[index - 1].end if index else 0)
     before_clause = sentence[_clause_start(sentence, max(0, start - 1)) : max(0, start - 1)]
+    opening = sentence[: _clause_end(sentence, 0)] if start > 0 else ""
     return quantity_kind(
         sentence[start : q.start],
         sentence[local_start : q.start],
@@ -223,6 +224,7 @@ def _kind(sentence: str, found: list[Quantity], index: int, year: int | None) ->
         q.unit,
         year,
         before_clause.strip(),
+        opening.strip(),
     )
 
 
