@@ -323,6 +323,11 @@ def test_numbers_under_a_plan_heading_are_plans(heading, kind):
             [(100, "%", "plan"), (100, "%", "result")],
         ),
         ("8\t12\n5\t3", None, []),  # no header row: the columns cannot be told apart
+        (
+            "项目\t数量\t变动\n受理（件）\t12\t-3",
+            None,
+            [(12, "件", "result"), (-3, "件", "change")],
+        ),
     ],
 )
 def test_table_indicators(table, year, expected):

@@ -19,7 +19,7 @@ from .quantities import UNITS, scan
 
 _YEAR_HEADER = re.compile(r"^(\d{4})\s*年?度?(?:数据|情况)?$")
 _PLAN_HEADER = re.compile(r"目标|计划|预计")
-_CHANGE_HEADER = re.compile(r"同比|环比|增减|增长|变化|增幅|较上年")
+_CHANGE_HEADER = re.compile(r"同比|环比|增减|增长|变化|变动|升降|增幅|降幅|较上年")
 _BARE = re.compile(rf"^(?P<sign>[+＋\-－−])?(?P<num>{ARABIC})\s*(?P<pct>[%％])?$")
 _UNIT_BRACKET = re.compile(r"[（(]\s*(?:单位[:：]?)?\s*([^（）()]{1,4})\s*[）)]\s*$")
 _COUNT_HEADER = re.compile(r"(?P<unit>[件次项份场人名个家起宗户])数$")  # 件数, 受理件数, 人数
@@ -122,7 +122,7 @@ def table_indicators(text: str, section: str, year: int | None = None) -> list[I
             if named_by_column:
                 name = f"{name} {_plain_label(header[index])}"
             kind = kinds[index] or "result"
-            if kind == "result" and row[index].strip()[:1] in "+＋":
+            if kind == "result" and row[index].strip()[:1] in "+＋-－−":  # a signed cell
                 kind = "change"
             out.append(Indicator(name[:30], value, unit, approx, line, section, None, kind=kind))
     return out
