@@ -34,7 +34,9 @@ _UNLISTED_COUNTY = re.compile(
     r"^([\u4e00-\u9fff]{2,6}?(?:县|区|市|旗))(?=人民政府|政府|委员会|党委|关于|20\d\d|法治|"
     r"[\u4e00-\u9fff]{2,8}?(?:乡|镇|街道|苏木)(?:人民政府|党委|党工委|委员会|办事处|关于|法治|20\d\d|$))"
 )
-_NOT_COUNTY = re.compile(r"开发区|园区|高新区|新区|试验区|实验区|示范区|工业区|度假区|^某|^[各全我本该所]")
+_NOT_COUNTY = re.compile(
+    r"开发区|开区|园区|高新区|新区|试验区|实验区|示范区|工业区|度假区|保税区|管理区|景区|^某|^[各全我本该所]"
+)
 # 在兰考县委、县政府的坚强领导下: the body naming the county that leads the issuer
 _LED_BY = re.compile(r"(?:委|人民政府|政府|党委)[^。；]{0,16}领导")
 _ORGAN_LEAD = re.compile(r"^(?:中共|中国共产党)")
@@ -152,6 +154,10 @@ def resolve_region(clues: list[Clue], body: str = "", addressee: str | None = No
     """The report's region from its clues (module docstring); `body` in simplified script."""
     gaz = load_gazetteer()
     found = [_scan(c, gaz) for c in clues if c.text]
+    if any(_deepest(m) == "county" for f in found for m in f.mentions):
+        # a listed county is named: an unlisted county-level name beside it is more likely an
+        # abbreviation (达茂旗) than a new unit, and the usual resolution decides
+        found = [f if not f.county else _Found(f.clue, f.mentions, f.unlisted) for f in found]
     subject = [f for f in found if f.clue.subject and (f.mentions or f.unlisted or f.county)]
     from_context = not subject
     if from_context:
