@@ -25,7 +25,6 @@ from .structure import (
     drop_above_mark,
     drop_repeated_title,
     header_blocks,
-    split_trailing,
     take_closing,
     take_contents,
     take_editor_note,
@@ -33,6 +32,7 @@ from .structure import (
     take_title,
 )
 from .tables import running_text_span, table_lines
+from .trailing import split_trailing
 
 __all__ = ["clean_report", "heading_level"]
 

@@ -39,6 +39,7 @@ _NOT_COUNTY = re.compile(
 )
 # 在兰考县委、县政府的坚强领导下: the body naming the county that leads the issuer
 _LED_BY = re.compile(r"(?:委|人民政府|政府|党委)[^。；]{0,16}领导")
+_LEADER_CHARS = 24
 _ORGAN_LEAD = re.compile(r"^(?:中共|中国共产党)")
 # 朝阳区人民政府劲松街道办事处, 上犹县人民政府营前镇…: the county's organ word inside a chain
 _GOVERNMENT_INFIX = re.compile(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|苏木))")
@@ -277,7 +278,9 @@ class _Resolver:
         contain it: the same name elsewhere (孟寨乡 made 孟寨镇, and 孟寨镇 is another county's)."""
         if len(places) != 1 or self.gaz.ancestors(places[0]) & self._named_codes():
             return False
-        leaders = self._body_leaders(_LED_BY)
+        # only the few words before each 领导 phrase are looked up, not the whole body
+        before = [self.body[max(0, m.start() - _LEADER_CHARS) : m.end()] for m in _LED_BY.finditer(self.body)]
+        leaders = self._body_leaders(_LED_BY, "\n".join(before))
         return bool(leaders) and not any(p.code in self.gaz.ancestors(places[0]) for p in leaders)
 
     def _fill_shared_ancestor(self, places: list[Place]) -> None:
@@ -315,11 +318,12 @@ class _Resolver:
         self._explain_below(level, f"the report is issued at {level} level")
         return True
 
-    def _body_leaders(self, leadership: re.Pattern[str] = _LEADERSHIP) -> list[Place]:
+    def _body_leaders(self, leadership: re.Pattern[str] = _LEADERSHIP, body: str | None = None) -> list[Place]:
         """The deepest places the body names as leadership (××县委 / ××市人民政府)."""
         leaders: dict[str, Place] = {}
-        for mention in find_places(self.body, self.gaz):
-            if leadership.match(self.body, mention.end):
+        body = self.body if body is None else body
+        for mention in find_places(body, self.gaz):
+            if leadership.match(body, mention.end):
                 level = _deepest(mention)
                 if level in ("county", "city"):
                     leaders.update({p.code: p for p in mention.places if p.level == level})

@@ -361,7 +361,7 @@ def take_closing(lines: Lines, ctx: Context, footnotes: bool = True) -> tuple[li
                 Block("signature", combined.group("sig"), line=number),
             ]
             position -= 1
-        elif _date_line(text) or (
+        elif parts.DATE_LINE.match(text) or parts.MONTH_LINE.match(text) or (
             parts.NUMERIC_DATE_LINE.match(text)
             and position > 0
             and parts.names_organ(lines[indices[position - 1]][1])
@@ -382,32 +382,6 @@ def take_closing(lines: Lines, ctx: Context, footnotes: bool = True) -> tuple[li
     blocks = sorted(found + tail, key=lambda b: (b.line, b.kind != "signature"))
     cut = indices[position] + 1 if position >= 0 else 0
     return blocks, cut
-
-
-def _date_line(text: str) -> bool:
-    return bool(parts.DATE_LINE.match(text) or parts.MONTH_LINE.match(text))
-
-
-_TRAILING_START = re.compile(r"^(?:附\s*件|附\s*表|附\s*[:：])")
-_TRAILING_SCAN = 400
-
-
-def split_trailing(lines: Lines, ctx: Context) -> tuple[Lines, Lines]:
-    """(the report up to its closing, what follows it): attachments or a table after the
-    signature and date (…人民政府 / 2024年1月26日 / 附件1 …). The closing is the date line
-    right under an organ line and right above an attachment heading or a table; without one
-    the text ends with its closing (or has none)."""
-    indices = _nonblank(lines)
-    for k in range(len(indices) - 2, max(0, len(indices) - _TRAILING_SCAN), -1):
-        text = lines[indices[k]][1]
-        if not (_date_line(text) or parts.NUMERIC_DATE_LINE.match(text)):
-            continue
-        next_number, next_text = lines[indices[k + 1]]
-        if not (_TRAILING_START.match(next_text) or next_number in ctx.tables):
-            continue
-        if parts.names_organ(lines[indices[k - 1]][1]):
-            return lines[: indices[k] + 1], lines[indices[k] + 1 :]
-    return lines, []
 
 
 def _footer_kind(text: str) -> str | None:
