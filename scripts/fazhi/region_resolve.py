@@ -4,7 +4,8 @@ The subject is the deepest place named by the issuer-like clues (title, 发文�
 issuer); the web page's rows and the file name are context, and name the subject only when the
 issuer clues name no place. A repeated name (城关镇) is decided only by a named ancestor (county,
 city, province) or by the body naming exactly one candidate's county; otherwise the name is kept and
-what cannot be decided stays null with the reason. Frequency and similarity never decide.
+what cannot be decided stays null with the reason. Frequency and similarity never decide. Units
+made or renamed after the 2023 list keep the names the report gives, never another unit's code.
 """
 
 from __future__ import annotations
