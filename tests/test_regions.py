@@ -199,6 +199,10 @@ def test_the_prepared_gazetteer_finds_what_the_built_one_finds(tmp_path):
         # a listed county named beside it: an abbreviation, resolved as usual
         (("达茂旗人民政府",), ("包头市达尔罕茂明安联合旗",), ("内蒙古自治区", "包头市", "达尔罕茂明安联合旗", None, "150223")),
         (("长沙经开区管委会",), (), (None, None, None, None, None)),
+        # an abbreviation of one listed county under the named city is that county
+        (("包头市达茂旗人民政府",), (), ("内蒙古自治区", "包头市", "达尔罕茂明安联合旗", None, "150223")),
+        (("通辽市科左中旗保康镇人民政府",), (), ("内蒙古自治区", "通辽市", "科尔沁左翼中旗", "保康镇", "150521100")),
+        (("达茂旗人民政府",), ("包头市人民政府",), ("内蒙古自治区", "包头市", "达尔罕茂明安联合旗", None, "150223")),
     ],
 )
 def test_a_county_level_name_the_list_lacks(texts, context, region):

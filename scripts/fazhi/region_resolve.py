@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .meta_text import simplified
 from .model import Provenance, Region
+from .region_names import ORGAN_WORD, abbreviates, unlisted_county
 from .regions import (
     LEVEL_ORDER,
     Gazetteer,
@@ -28,23 +29,12 @@ from .regions import (
 _UNLISTED_TOWNSHIP = re.compile(
     r"^([\u4e00-\u9fff]{2,8}?(?:乡|镇|街道|苏木))(?=人民政府|党委|党工委|委员会|办事处|工作委员会|关于|法治|20\d\d|$)"
 )
-# 福州市永泰区城峰镇, 霞浦市人民政府: a county-level name the 2023 list lacks (撤县设区, 撤县设市
-# since), written where a county stands: after a listed city or province, or before an organ word
-# or a township. Zones (开发区, 园区) and placeholders (某某县) are not counties.
-_UNLISTED_COUNTY = re.compile(
-    r"^([\u4e00-\u9fff]{2,6}?(?:县|区|市|旗))(?=人民政府|政府|委员会|党委|关于|20\d\d|法治|"
-    r"[\u4e00-\u9fff]{2,8}?(?:乡|镇|街道|苏木)(?:人民政府|党委|党工委|委员会|办事处|关于|法治|20\d\d|$))"
-)
-_NOT_COUNTY = re.compile(
-    r"开发区|开区|园区|高新区|新区|试验区|实验区|示范区|工业区|度假区|保税区|管理区|景区|^某|^[各全我本该所]"
-)
 # 在兰考县委、县政府的坚强领导下: the body naming the county that leads the issuer
 _LED_BY = re.compile(r"(?:委|人民政府|政府|党委)[^。；]{0,16}领导")
 _LEADER_CHARS = 24
 _ORGAN_LEAD = re.compile(r"^(?:中共|中国共产党)")
 # 朝阳区人民政府劲松街道办事处, 上犹县人民政府营前镇…: the county's organ word inside a chain
 _GOVERNMENT_INFIX = re.compile(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|苏木))")
-_ORGAN_WORD = re.compile(r"政府|委员会|办事处|党委|机关|乡镇|^[各全我本该所]|辖区")
 _LEADERSHIP = re.compile(r"(?:委|人民政府|政府|党委)")
 _ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
 _ADDRESSEE_KIND = {"区委": ("区",), "县委": ("县", "自治县"), "旗委": ("旗", "自治旗"), "市委": ("市",)}
@@ -83,32 +73,19 @@ def _scan(clue: Clue, gaz: Gazetteer) -> _Found:
     rest_at = lead[-1].end if lead else 0
     if lead and lead[0].start > 12:
         return _Found(clue, mentions)
-    county = _unlisted_county(text[rest_at:], lead, gaz)
+    county = unlisted_county(text[rest_at:], bool(lead) and _deepest(lead[-1]) not in ("city", "province"), gaz)
     if county:
         rest_at += len(county)
         listed = next((m for m in mentions if m.start == rest_at and m.levels == {"township"}), None)
         if listed is not None:
             return _Found(clue, mentions, listed.name, county)
     match = _UNLISTED_TOWNSHIP.match(text[rest_at:])
-    unlisted = match.group(1) if match and not _ORGAN_WORD.search(match.group(1)) else None
+    unlisted = match.group(1) if match and not ORGAN_WORD.search(match.group(1)) else None
     if county:
         return _Found(clue, mentions, unlisted, county)
     if lead and unlisted and lead[-1].levels == {"township"}:
         unlisted = None
     return _Found(clue, mentions, unlisted)
-
-
-def _unlisted_county(text: str, lead: list[Mention], gaz: Gazetteer) -> str | None:
-    """The county-level name opening `text` when the list lacks it (module constant's comment)."""
-    if lead and _deepest(lead[-1]) not in ("city", "province"):
-        return None
-    match = _UNLISTED_COUNTY.match(text)
-    if not match:
-        return None
-    name = match.group(1)
-    if name in gaz.by_name or _NOT_COUNTY.search(name) or _ORGAN_WORD.search(name):
-        return None
-    return name
 
 
 def _best_script(text: str, gaz: Gazetteer) -> tuple[str, list[Mention]]:
@@ -248,6 +225,14 @@ class _Resolver:
             for lvl in (*_ORDER, "code"):
                 res.unknown[f"region.{lvl}"] = res.unknown["region"]
             return res
+        canonical = self._abbreviated(county, anchor)
+        if canonical is not None:
+            unit = self.gaz.children.get(canonical.code, {}).get(township or "")
+            self._fill(unit or canonical, found.clue.source)
+            if township and unit is None:
+                res.region = _with(res.region, township=township, code=None)
+                res.unknown["region.code"] = self._not_listed_reason(township)
+            return res
         self._fill(anchor, found.clue.source)
         res.region = _with(res.region, county=county, township=township, code=None)
         res.provenance.pop("region.code", None)
@@ -264,14 +249,17 @@ class _Resolver:
         """The one city (else the one province) the mentions name; None when they name several."""
         for level in ("city", "province"):
             places = {p.code: p for m in mentions for p in m.places if p.level == level}
-            if len(places) == 1 and not (
-                level == "province" and all(len(m.name) == 2 for m in mentions if m.levels == {"province"})
-                and len(mentions) > 1
-            ):
-                return next(iter(places.values()))
             if places:
-                return None
+                return next(iter(places.values())) if len(places) == 1 else None
         return None
+
+    def _abbreviated(self, name: str, anchor: Place) -> Place | None:
+        """达茂旗 under 包头市: the one listed county of the anchor that `name` abbreviates."""
+        kids = list(self.gaz.children.get(anchor.code, {}).values())
+        if anchor.level == "province":
+            kids = [k for c in kids for k in self.gaz.children.get(c.code, {}).values()]
+        hits = [k for k in kids if k.level == "county" and abbreviates(name, k.name)]
+        return hits[0] if len(hits) == 1 else None
 
     def _led_from_elsewhere(self, places: list[Place]) -> bool:
         """A single listed candidate that no clue's county or city supports, while the body names
