@@ -32,6 +32,7 @@ from .structure import (
     take_title,
 )
 from .tables import running_text_span, table_lines
+from .trailing import split_trailing
 
 __all__ = ["clean_report", "heading_level"]
 
@@ -163,8 +164,9 @@ def clean_report(text: str) -> Document:
     header += more_header
     contents, index = take_contents(lines, index)
     addressee, index = _take_addressee(lines, index)
-    closing, cut = take_closing(lines[index:], ctx)
-    body_lines = drop_repeated_title(lines[index : index + cut], title.text if title else None, ctx)
+    report_lines, trailing = split_trailing(lines[index:], ctx)
+    closing, cut = take_closing(report_lines, ctx)
+    body_lines = drop_repeated_title(report_lines[:cut], title.text if title else None, ctx)
     blocks = [
         *header,
         *([title] if title else []),
@@ -173,6 +175,7 @@ def clean_report(text: str) -> Document:
         *addressee,
         *body_blocks(body_lines, ctx),
         *closing,
+        *(body_blocks(trailing, ctx) if trailing else []),
     ]
     ctx.log.sort(key=lambda e: e.line)
     return Document(blocks=blocks, chrome=chrome, log=ctx.log, script_converted=whole_script)

@@ -361,7 +361,11 @@ def take_closing(lines: Lines, ctx: Context, footnotes: bool = True) -> tuple[li
                 Block("signature", combined.group("sig"), line=number),
             ]
             position -= 1
-        elif parts.DATE_LINE.match(text) or parts.MONTH_LINE.match(text):
+        elif parts.DATE_LINE.match(text) or parts.MONTH_LINE.match(text) or (
+            parts.NUMERIC_DATE_LINE.match(text)
+            and position > 0
+            and parts.names_organ(lines[indices[position - 1]][1])
+        ):
             tail = [Block("date", text, line=number)]
             position -= 1
     while position >= 0 and len(tail) < 8:
