@@ -48,7 +48,8 @@ class Wrap:
         text = self.raw.get(number, "")
         if not self.chars or not text:
             return False
-        return len(text) >= self.chars - 1 or parts.display_width(text) >= self.width - 2
+        wide = bool(self.width) and parts.display_width(text) >= self.width - 2
+        return len(text) >= self.chars - 1 or wide
 
 
 @dataclass
