@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .chrome_apps import BYLINE, app_chrome
 from .model import ChromeRow, LogEntry
 
 Lines = list[tuple[int, str]]
@@ -26,6 +27,10 @@ LABELS = (
     "信息索引号", "索取号", "信息索取号", "发布机关", "成文时间", "发文时间", "所属主题", "主题分类名称",
     "文件编号", "来源机构", "发布者", "浏览人次", "文章来源", "稿件来源", "新闻来源", "审核", "校对", "撰稿",
     "初审", "复审", "终审",
+    # document-sharing mirrors and article apps
+    "上传者", "上传人", "上传时间", "上传日期", "贡献者", "文档贡献者", "页数", "文档格式", "文件格式", "文件大小",
+    "大小", "价格", "下载积分", "下载次数", "下载", "收藏", "分享", "责编", "供稿", "图文来源", "图文", "摄影",
+    "美编", "排版", "监制", "出品", "统筹", "编审", "一审", "二审", "三审",
 )
 # Labels as a traditional-script page writes them (chrome is removed before script conversion).
 _T2S_LABEL = str.maketrans(
@@ -66,6 +71,7 @@ NAV_WORDS = (
     "免责声明", "网站声明", "字體", "列印", "關閉", "視窗", "關閉視窗", "網站地圖", "聯繫我們",
     "在手机上查看", "当前页面", "扫码阅读", "扫码", "手机", "阅读", "查看", "本页", "此页", "分享至",
     "手机版", "电脑版", "无障碍浏览", "政府网站找错", "网站找错", "适老化", "读屏",
+    "首页", "搜索", "登录", "注册", "赏", "举报", "下载", "VIP",
 )
 _NAV_TOKEN = re.compile("|".join(re.escape(w) for w in sorted(NAV_WORDS, key=len, reverse=True)))
 _NAV_SEPARATORS = re.compile(r"[\s|｜/:：、,，.·•\-—]+")
@@ -94,7 +100,8 @@ COLUMN_NAMES = frozenset((
 _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)\s*[:：]?")
 # The heading of a list of links at the foot of a page; the titles under it are links too.
 _LINK_LIST = re.compile(
-    r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读|附件下载|相关附件|下载附件)\s*[:：]?$"
+    r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读|附件下载|相关附件|下载附件"
+    r"|相关文档|往期推荐|往期回顾|往期精彩|往期精选|精彩推荐|精彩回顾|热门推荐|热门文章|猜你喜欢|更多推荐)\s*[:：]?$"
 )
 # A site's menu bar: three or more short items between | bars (网站首页 | 政务公开 | 互动交流).
 _MENU = re.compile(r"^[^|｜\d]{2,10}(?:\s*[|｜]\s*[^|｜\d]{2,10}){3,}$")
@@ -300,6 +307,14 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
         if pairs is not None:
             rows.extend(ChromeRow(label, value, number) for label, value in pairs)
             log.append(LogEntry("removed-chrome", number, text, note="metadata row"))
+            out.append((number, ""))
+            continue
+        note = app_chrome(text)
+        if note:
+            byline = BYLINE.match(text)
+            if byline:
+                rows.append(ChromeRow("发布时间", byline.group("time"), number))
+            log.append(LogEntry("removed-navigation", number, text, note=note))
             out.append((number, ""))
             continue
         reason = _removal_reason(text)

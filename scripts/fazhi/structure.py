@@ -203,7 +203,7 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
         pieces.append((number, text))
         index += 1
         joined = "".join(p for _, p in pieces)
-        complete = parts.TITLE_END.search(text) and parts.TITLE_SUBJECT.search(joined)
+        complete = parts.TITLE_END.search(unquoted(text).rstrip("》")) and parts.TITLE_SUBJECT.search(joined)
         if complete or (number in ctx.marked and len(pieces) == 1):
             index = _take_year_suffix(lines, index, pieces)
             below = _title_below(lines, index, joined)
@@ -329,7 +329,9 @@ def _title_block(pieces: list[tuple[int, str]], ctx: Context) -> Block:
         ctx.log.append(
             LogEntry("joined-title", pieces[0][0], " / ".join(p for _, p in pieces), text)
         )
-    return Block("title", text, line=pieces[0][0])
+    if unquoted(text) != text:
+        ctx.log.append(LogEntry("removed-markup", pieces[0][0], text, unquoted(text), note="title in 《》"))
+    return Block("title", unquoted(text), line=pieces[0][0])
 
 
 _FOOTNOTE = re.compile(r"^(?:注\s*[:：]|[①②③④⑤⑥⑦⑧⑨⑩]\S)")
@@ -446,6 +448,23 @@ def _shared_max(values: list[int], tolerance: int) -> int:
     return 0
 
 
+def unquoted(text: str) -> str:
+    """A title written in 《》 (《××镇2023年法治政府建设年度报告》) without them."""
+    if text.startswith("《") and text.endswith("》") and "《" not in text[1:-1] and "》" not in text[1:-1]:
+        return text[1:-1]
+    return text
+
+
+def _title_tail(key: str, line: str) -> bool:
+    """The title again without the place names in front (郫都区犀浦街道…报告 / 犀浦街道…报告)."""
+    return (
+        len(line) >= 10
+        and key.endswith(line)
+        and key != line
+        and bool(parts.TITLE_END.search(line) and _YEAR.search(line) and _TOPIC.search(line))
+    )
+
+
 def drop_repeated_title(lines: Lines, title: str | None, ctx: Context) -> Lines:
     """A copy of the title (a page header, or the title printed again under the site's; on one
     line or split over up to four) is removed and logged."""
@@ -458,10 +477,10 @@ def drop_repeated_title(lines: Lines, title: str | None, ctx: Context) -> Lines:
     while position < len(indices):
         joined = ""
         for end in range(position, min(position + 4, len(indices))):
-            joined += re.sub(r"\s", "", out[indices[end]][1])
+            joined += unquoted(re.sub(r"\s", "", out[indices[end]][1]))
             if not key.startswith(joined) or joined == key:
                 break
-        if joined == key:
+        if joined == key or (end == position and _title_tail(key, joined)):
             for i in indices[position : end + 1]:
                 ctx.log.append(LogEntry("removed-repeated-title", out[i][0], out[i][1]))
                 ctx.page_breaks.add(out[i][0])
