@@ -11,6 +11,7 @@ import re
 import pytest
 import yaml
 
+from fazhi.clean import clean_report
 from fazhi.model import Document
 from fazhi.normalise import normalise_line
 from tests.clean_support import FIXTURES, clean_file
@@ -63,6 +64,62 @@ def test_every_x_report_has_expectations():
 @pytest.mark.parametrize("stem", sorted(SHAPES))
 def test_cleaning_shape(stem: str):
     assert not problems(stem, SHAPES[stem])
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "joined"),
+    [
+        ("二、党政主要负责人履行推进法治建设第一责任人", "职责情况", True),
+        ("一、2023年度推进法治政府建设的主要举措", "和成效", True),
+        ("二、健全依法决策机制，提升决策科学化", "民主化法治化水平", True),
+        ("四、其他需要报告的情况", "无", False),
+        ("一、2023年度推进法治政府建设的主要举措和成效", "全年共召开会议", False),
+        ("一、2023年度推进法治政府建设的主要举措", "2023年工作", False),
+        ("（一）坚持党的全面领导，统筹推进法治建设", "成效明显。", False),
+    ],
+)
+def test_heading_broken_over_two_lines(head, tail, joined):
+    doc = clean_report(f"某镇2023年法治政府建设年度报告\n{head}\n{tail}\n（一）加强领导。全年研究4次。\n")
+    headings = [b.text for b in doc.blocks if b.kind == "heading"]
+    assert (headings[:1] == [head + tail]) is joined
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("推进&ldquo;法治街道&rdquo;建设", "推进“法治街道”建设"),
+        ("述法&mdash;&mdash;以案说法", "述法——以案说法"),
+        ("共&#12289;计", "共、计"),
+        ("开展学法活动&hellip;&hellip;共12次", "开展学法活动……共12次"),
+        ("a &lt; b 与 x &amp; y 照写", "a &lt; b与x &amp; y照写"),
+    ],
+)
+def test_punctuation_entities_are_decoded_and_logged(raw, clean):
+    doc = clean_report(f"某镇2023年法治政府建设年度报告\n{raw}\n")
+    assert doc.blocks[-1].text == clean
+    decoded = "&lt;" not in clean
+    assert decoded == any(e.action == "removed-markup" for e in doc.log)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["《北滘镇2023年法治政府建设年度报告》", "北滘镇2023年法治政府建设年度报告"],
+)
+def test_title_in_guillemets_and_its_copy(title):
+    text = f"{title}\n《北滘镇2023年法治政府建设年度报告》\n2023年，北滘镇推进法治政府建设。\n"
+    doc = clean_report(text)
+    assert doc.title == "北滘镇2023年法治政府建设年度报告"
+    assert [b.kind for b in doc.blocks] == ["title", "paragraph"]
+
+
+def test_title_repeated_without_its_place_prefix_is_dropped():
+    text = (
+        "郫都区犀浦街道2023年法治政府建设年度报告\n现将犀浦街道2023年法治政府建设年度报告予以公开。\n"
+        "犀浦街道2023年法治政府建设年度报告\n2023年，犀浦街道推进法治建设。\n"
+    )
+    doc = clean_report(text)
+    assert [b.kind for b in doc.blocks] == ["title", "paragraph", "paragraph"]
+    assert any(e.action == "removed-repeated-title" for e in doc.log)
 
 
 def main() -> None:

@@ -24,21 +24,22 @@ _MIRROR_PAGE_TITLE = re.compile(rf"^.{{4,80}}?\s*[-—–_|｜]\s*(?:{_NAMES})(?
 # 涞水县三坡镇2023年法治政府建设年度报告.doc: the uploaded file's name.
 _FILE_NAME = re.compile(r"^[^\s。，；！？]{4,80}\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?)$", re.IGNORECASE)
 
+# Whole lines only: a sentence of the report that mentions 下载 or 关注 stays.
 _MIRROR_LINES = (
-    r"还剩\s*\d+\s*页未读",
-    r"^(?:声明\s*[:：]\s*)?(?:本文|本文档|该文档|此文档|文档)(?:由|为|系)?.{0,20}上传",
-    r"(?:开通|成为|升级)\s*VIP|VIP\s*(?:专享|免费|会员|用户)|^VIP$",
-    r"(?:在线)?预览(?:全文|结束|更多|已结束)|可免费预览|^(?:关闭)?预览$",
-    r"已阅读到文档的结尾|阅读已结束",
-    r"下载(?:本文|文档|此文档|本文档|全文)|^(?:立即|免费)?下载$|^举报$",
-    r"(?:点击)?查看更多\s*[>》]*$",
-    r"文档来源为\s*[:：]?\s*从网络收集整理|word版本可编辑|欢迎下载支持",
-    r"^想了解更多.{0,40}请访问",
+    r"^还剩\s*\d+\s*页未读.{0,12}$",
+    r"^(?:声明\s*[:：]\s*)?(?:本文|本文档|该文档|此文档)(?:由|为|系)?.{0,20}上传.{0,60}$",
+    r"^.{0,20}(?:开通|成为|升级)\s*VIP.{0,20}$|^.{0,6}VIP\s*(?:专享|免费|会员|用户).{0,20}$|^VIP$",
+    r"^.{0,12}(?:在线)?预览(?:全文|结束|更多|已结束).{0,16}$|^.{0,20}可免费预览.{0,12}$|^(?:关闭)?预览$",
+    r"^(?:已阅读到文档的结尾了?|阅读已结束.{0,20})$",
+    r"^下载(?:本文|文档|此文档|本文档|全文).{0,16}$|^(?:立即|免费)?下载$|^举报$",
+    r"^(?:点击)?查看更多\s*[>》]*$",
+    r"^文档来源为\s*[:：]?\s*从网络收集整理.{0,40}$|^.{0,40}word版本可编辑.{0,20}$",
+    r"^想了解更多.{0,40}请访问.{0,30}$",
     r"^(?:文档)?评论\s*[（(]\d+[）)]$|^发表评论$",
 )
 _WECHAT_LINES = (
-    r"^[↑↓☝▲△\s]*(?:点击|戳)?(?:上方|下方|上面|标题下方?)?.{0,12}关注(?:我们|该公众号|本公众号|公众号)$",
-    r"^(?:扫码|扫描二维码|长按(?:识别)?二维码|长按扫码).{0,8}关注",
+    r"^[↑↓☝▲△\s]*(?:点击|戳|欢迎|长按).{0,14}关注(?:我们|该公众号|本公众号|公众号)$",
+    r"^(?:扫码|扫描二维码|长按(?:识别)?二维码|长按扫码).{0,8}关注.{0,8}$",
     r"^关注(?:该|本)?公众号$",
     r"^收录于(?:合集|话题)",
     r"^(?:预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|知道了|阅读原文|写留言|留言|精选留言)$",
@@ -49,10 +50,14 @@ _COUNTER_WORD = r"(?:阅读|在看|点赞|赞|分享|收藏|喜欢|浏览|转发
 _COUNT = r"(?:\s*\d+(?:\.\d+)?\s*[万wW]?\+?)"
 # 阅读 1523 / 在看 12 / 分享 收藏 点赞 在看: the article's buttons and their counts.
 _COUNTERS = re.compile(rf"^{_COUNTER_WORD}{_COUNT}?(?:\s*{_COUNTER_WORD}{_COUNT}?)*$")
+_PROVINCES = (
+    "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西"
+    "|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾"
+)
 # 原创 凤凰司法 凤凰司法 2024-03-18 17:30 发表于湖南 (spaces between Chinese already removed).
 BYLINE = re.compile(
     r"^(?:原创)?[\u4e00-\u9fff\w·]{2,40}?\s*(?P<time>\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2})"
-    r"(?:\s*(?:发表于)?[\u4e00-\u9fff]{2,8})?$"
+    rf"(?:\s*(?:发表于)?(?:{_PROVINCES}))?$"
 )
 _LINES = re.compile("|".join((*_MIRROR_LINES, *_WECHAT_LINES)), re.IGNORECASE)
 
@@ -65,7 +70,7 @@ def app_chrome(text: str) -> str | None:
         return "document-sharing site"
     if _FILE_NAME.match(text):
         return "file name on a document-sharing site"
-    if _LINES.search(text):
+    if _LINES.match(text):
         return "document-sharing site or article app"
     if _COUNTERS.match(text):
         return "article buttons and counts"
