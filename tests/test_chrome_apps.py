@@ -43,6 +43,8 @@ def chrome_note(line: str) -> str | None:
         "原创 凤凰司法 凤凰司法 2024-03-18 17:30 发表于湖南",
         "安吉司法　安吉司法　2024-02-29 18:05　浙江",
         "郫都司法 2024-03-26 09:12",
+        "2024-03-30 | 阅：56  转：2 | 分享",
+        "献花(0)",
     ],
 )
 def test_app_chrome_lines(line):
@@ -76,3 +78,29 @@ def test_wechat_footer_list_and_credits_go_to_the_log():
     removed = {e.before for e in doc.log if e.action.startswith("removed-")}
     assert {"责编：王五", "往期推荐", "某县2023年法治政府建设年度报告", "阅读原文"} <= removed
     assert doc.blocks[-1].kind == "date"
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("上杭县古田镇2023年度法治政府建设工作报告.docx", "上杭县古田镇2023年度法治政府建设工作报告"),
+        ("三台县芦溪镇2023年度法治政府建设工作报告 - 豆丁网", "三台县芦溪镇2023年度法治政府建设工作报告"),
+    ],
+)
+def test_a_mirror_title_line_becomes_the_title_row(first_line, title):
+    doc = clean_report(f"{first_line}\n县委、县政府：\n2023年，古田镇推进法治政府建设。\n")
+    assert [(c.label, c.value) for c in doc.chrome] == [("标题", title)]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("权威发布｜广惠街道2023年度法治政府建设情况报告", "广惠街道2023年度法治政府建设情况报告"),
+        ("【法治政府】沱江镇2023年度法治政府建设工作报告", "沱江镇2023年度法治政府建设工作报告"),
+        ("桐庐县司法局｜2023年度法治政府建设工作报告", "桐庐县司法局｜2023年度法治政府建设工作报告"),
+        ("【宜章县】关于2023年法治政府建设情况的报告", "【宜章县】关于2023年法治政府建设情况的报告"),
+    ],
+)
+def test_a_column_label_before_the_title_is_chrome(line, title):
+    doc = clean_report(f"{line}\n2023年，全面推进法治政府建设。\n")
+    assert doc.title == title

@@ -91,6 +91,7 @@ def test_heading_broken_over_two_lines(head, tail, joined):
         ("述法&mdash;&mdash;以案说法", "述法——以案说法"),
         ("共&#12289;计", "共、计"),
         ("开展学法活动&hellip;&hellip;共12次", "开展学法活动……共12次"),
+        ("&amp;nbsp;&amp;ldquo;茶旅融合&amp;rdquo;", "“茶旅融合”"),
         ("a &lt; b 与 x &amp; y 照写", "a &lt; b与x &amp; y照写"),
     ],
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .chrome_apps import BYLINE, app_chrome
+from .chrome_apps import BYLINE, app_chrome, page_title
 from .model import ChromeRow, LogEntry
 
 Lines = list[tuple[int, str]]
@@ -30,7 +30,7 @@ LABELS = (
     # document-sharing mirrors and article apps
     "上传者", "上传人", "上传时间", "上传日期", "贡献者", "文档贡献者", "页数", "文档格式", "文件格式", "文件大小",
     "大小", "价格", "下载积分", "下载次数", "下载", "收藏", "分享", "责编", "供稿", "图文来源", "图文", "摄影",
-    "美编", "排版", "监制", "出品", "统筹", "编审", "一审", "二审", "三审",
+    "美编", "排版", "监制", "出品", "统筹", "编审", "一审", "二审", "三审", "来自",
 )
 # Labels as a traditional-script page writes them (chrome is removed before script conversion).
 _T2S_LABEL = str.maketrans(
@@ -71,7 +71,7 @@ NAV_WORDS = (
     "免责声明", "网站声明", "字體", "列印", "關閉", "視窗", "關閉視窗", "網站地圖", "聯繫我們",
     "在手机上查看", "当前页面", "扫码阅读", "扫码", "手机", "阅读", "查看", "本页", "此页", "分享至",
     "手机版", "电脑版", "无障碍浏览", "政府网站找错", "网站找错", "适老化", "读屏",
-    "首页", "搜索", "登录", "注册", "赏", "举报", "下载", "VIP",
+    "首页", "搜索", "登录", "注册", "赏", "举报", "下载", "VIP", "转藏", "全屏", "献花",
 )
 _NAV_TOKEN = re.compile("|".join(re.escape(w) for w in sorted(NAV_WORDS, key=len, reverse=True)))
 _NAV_SEPARATORS = re.compile(r"[\s|｜/:：、,，.·•\-—]+")
@@ -314,6 +314,9 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
             byline = BYLINE.match(text)
             if byline:
                 rows.append(ChromeRow("发布时间", byline.group("time"), number))
+            title = page_title(text) if index < first else None
+            if title:
+                rows.append(ChromeRow("标题", title, number))
             log.append(LogEntry("removed-navigation", number, text, note=note))
             out.append((number, ""))
             continue

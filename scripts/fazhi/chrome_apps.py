@@ -20,9 +20,13 @@ MIRROR_NAMES = (
 )
 _NAMES = "|".join(re.escape(n) for n in sorted(MIRROR_NAMES, key=len, reverse=True))
 _MIRROR_NAME = re.compile(rf"^(?:{_NAMES})(?:\.com)?(?:\s*[-—–_|｜]\s*.{{0,30}})?$", re.IGNORECASE)
-_MIRROR_PAGE_TITLE = re.compile(rf"^.{{4,80}}?\s*[-—–_|｜]\s*(?:{_NAMES})(?:\.com)?$", re.IGNORECASE)
+_MIRROR_PAGE_TITLE = re.compile(
+    rf"^(?P<title>.{{4,80}}?)\s*[-—–_|｜]\s*(?:{_NAMES})(?:\.com)?$", re.IGNORECASE
+)
 # 涞水县三坡镇2023年法治政府建设年度报告.doc: the uploaded file's name.
-_FILE_NAME = re.compile(r"^[^\s。，；！？]{4,80}\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?)$", re.IGNORECASE)
+_FILE_NAME = re.compile(
+    r"^(?!附件)(?P<title>[^\s。，；！？:：、]{4,80})\.(?:docx?|wps|pdf|txt|rtf|pptx?|xlsx?)$", re.IGNORECASE
+)
 
 # Whole lines only: a sentence of the report that mentions 下载 or 关注 stays.
 _MIRROR_LINES = (
@@ -36,6 +40,9 @@ _MIRROR_LINES = (
     r"^文档来源为\s*[:：]?\s*从网络收集整理.{0,40}$|^.{0,40}word版本可编辑.{0,20}$",
     r"^想了解更多.{0,40}请访问.{0,30}$",
     r"^(?:文档)?评论\s*[（(]\d+[）)]$|^发表评论$",
+    # 360doc: 2024-03-30 | 阅：56 转：2 | 分享, 献花(0), +1
+    r"^\d{4}-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2})?\s*[|｜]?\s*(?:阅|阅读|浏览)\s*[:：]?\s*\d+.{0,30}$",
+    r"^献花\s*[（(]\d+[）)]$|^\+1$",
 )
 _WECHAT_LINES = (
     r"^[↑↓☝▲△\s]*(?:点击|戳|欢迎|长按).{0,14}关注(?:我们|该公众号|本公众号|公众号)$",
@@ -60,6 +67,12 @@ BYLINE = re.compile(
     rf"(?:\s*(?:发表于)?(?:{_PROVINCES}))?$"
 )
 _LINES = re.compile("|".join((*_MIRROR_LINES, *_WECHAT_LINES)), re.IGNORECASE)
+
+
+def page_title(text: str) -> str | None:
+    """The title a mirror shows as the file's name or in its page title, for the 标题 row."""
+    match = _FILE_NAME.match(text) or _MIRROR_PAGE_TITLE.match(text)
+    return match.group("title").strip() if match else None
 
 
 def app_chrome(text: str) -> str | None:

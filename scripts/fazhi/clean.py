@@ -52,14 +52,15 @@ _HTML_TAG = re.compile(
 )
 _HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|tr|section|article)>", re.IGNORECASE)
 # Only the space entities a web copy leaves; &lt; and friends are text and stay as written.
-_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x0*a0|#x3000);", re.IGNORECASE)
+# `&amp;nbsp;`: a page that escaped its entities twice.
+_SPACE_ENTITY = re.compile(r"&(?:amp;)?(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x0*a0|#x3000);", re.IGNORECASE)
 # Punctuation entities a web copy leaves (&ldquo;法治&rdquo;, &mdash;): the characters they stand for.
-_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+_ENTITY = re.compile(r"&(?:amp;)?((?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});)")
 _LITERAL = frozenset("<>&\"'")
 
 
 def _entity(match: re.Match[str]) -> str:
-    char = html.unescape(match.group(0))
+    char = html.unescape("&" + match.group(1))
     if len(char) != 1 or char in _LITERAL or char.isalnum() or not char.isprintable():
         return match.group(0)
     return char

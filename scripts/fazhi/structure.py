@@ -318,6 +318,32 @@ def _government_banner(line: str, rest: str) -> bool:
     return repeats or bool(_PLACE_THEN_YEAR.match(rest))
 
 
+# 权威发布｜××镇2023年…报告, 【法治政府】××镇…: a column label the article put before the title.
+_COLUMN_LABEL = re.compile(
+    r"^(?:[【\[［](?P<bracketed>[\u4e00-\u9fff]{2,8})[】\]］]|(?P<barred>[\u4e00-\u9fff]{2,8})\s*[｜|丨])\s*(?P<rest>\S.*)$"
+)
+
+
+_ORGAN_HEAD = re.compile(r"(?:人民政府|委员会|办事处|党工委|办公室|局|厅|委|办|所)$")
+
+
+def _without_column_label(text: str, line: int, ctx: Context) -> str:
+    """The title without a column label in front of it; an organ or place there (××县司法局｜…)
+    is the title's and stays."""
+    match = _COLUMN_LABEL.match(text)
+    if not match:
+        return text
+    head = match.group("bracketed") or match.group("barred")
+    rest = match.group("rest")
+    if _ORGAN_HEAD.search(head) or _PLACE_LINE.match(head) or not _TOPIC.search(rest):
+        return text
+    if not (parts.TITLE_END.search(rest) and parts.TITLE_SUBJECT.search(rest)):
+        return text
+    label = text[: match.start("rest")].strip()
+    ctx.log.append(LogEntry("removed-chrome", line, label, note="column label before the title"))
+    return rest
+
+
 def _title_block(pieces: list[tuple[int, str]], ctx: Context) -> Block:
     pieces = _drop_banner(pieces, ctx)
     text = pieces[0][1]
@@ -331,7 +357,7 @@ def _title_block(pieces: list[tuple[int, str]], ctx: Context) -> Block:
         )
     if unquoted(text) != text:
         ctx.log.append(LogEntry("removed-markup", pieces[0][0], text, unquoted(text), note="title in 《》"))
-    return Block("title", unquoted(text), line=pieces[0][0])
+    return Block("title", _without_column_label(unquoted(text), pieces[0][0], ctx), line=pieces[0][0])
 
 
 _FOOTNOTE = re.compile(r"^(?:注\s*[:：]|[①②③④⑤⑥⑦⑧⑨⑩]\S)")
