@@ -104,3 +104,18 @@ def test_a_mirror_title_line_becomes_the_title_row(first_line, title):
 def test_a_column_label_before_the_title_is_chrome(line, title):
     doc = clean_report(f"{line}\n2023年，全面推进法治政府建设。\n")
     assert doc.title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("全年研究5次。（本文来源：第一范文网 www.diyifanwen.com）", "全年研究5次。"),
+        ("合格率100%。更多精彩范文请关注微信公众号“范文大全”获取。全年开展讲座6场次。", "合格率100%。全年开展讲座6场次。"),
+        ("数据来自统计公报（来源：县统计局）。", "数据来自统计公报（来源：县统计局）。"),
+        ("编印《法治宣传范文汇编》500册。", "编印《法治宣传范文汇编》500册。"),
+    ],
+)
+def test_mirror_promotion_inside_a_paragraph(line, kept):
+    doc = clean_report(f"某镇2023年法治政府建设年度报告\n{line}\n")
+    assert doc.blocks[-1].text == kept
+    assert any(e.note == "mirror promotion inside the text" for e in doc.log) == (kept != line)

@@ -52,6 +52,9 @@ def problems(stem: str, spec: dict[str, list[str]]) -> list[str]:
     for piece in map(squeeze, spec.get("joined", []) + spec.get("kept", [])):
         if not any(piece in text for text in page):
             out.append(f"not one piece on the page: {piece}")
+    for piece in map(squeeze, spec.get("inline_removed", [])):
+        if not any(piece in before for before in logged) or any(piece in text for text in page):
+            out.append(f"inline text not removed: {piece}")
     actions = {e.action for e in doc.log}
     out += [f"not flagged: {a}" for a in spec.get("flagged", []) if a not in actions]
     return out
@@ -125,7 +128,7 @@ def test_title_repeated_without_its_place_prefix_is_dropped():
 
 def main() -> None:
     """Print the counts per check: `python -m tests.test_clean_shapes`."""
-    totals = {"removed": [0, 0], "headings": [0, 0], "joined": [0, 0], "kept": [0, 0], "flagged": [0, 0]}
+    totals = {k: [0, 0] for k in ("removed", "inline_removed", "headings", "joined", "kept", "flagged")}
     for stem, spec in sorted(SHAPES.items()):
         found = problems(stem, spec)
         for key, items in spec.items():
@@ -136,6 +139,8 @@ def main() -> None:
                 totals[key][0] += n - len(bad)
             elif key == "headings":
                 totals[key][0] += not any(p.startswith("headings") for p in found)
+            elif key == "inline_removed":
+                totals[key][0] += sum(f"inline text not removed: {squeeze(i)}" not in found for i in items)
             elif key in ("joined", "kept"):
                 bad = {p.split(": ", 1)[1] for p in found if p.startswith("not one piece")}
                 totals[key][0] += sum(squeeze(i) not in bad for i in items)

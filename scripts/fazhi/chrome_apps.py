@@ -69,6 +69,21 @@ BYLINE = re.compile(
 _LINES = re.compile("|".join((*_MIRROR_LINES, *_WECHAT_LINES)), re.IGNORECASE)
 
 
+# Promotion a mirror put inside a paragraph: a bracketed source note naming a mirror, or a sentence
+# that sends the reader to a 范文 site or account (范文, model essays, is no word of a report).
+_SPAM_NAMES = r"(?:第一范文网|范文网|范文大全|道客巴巴|豆丁网|百度文库|原创力文档|人人文库)"
+_INLINE_SPAM = re.compile(
+    rf"[（(](?:本文|文章)?来源\s*[:：][^（）()]{{0,20}}{_SPAM_NAMES}[^（）()]{{0,40}}[）)]"
+    r"|(?:更多|想了解更多)[^。！？；]{0,12}范文[^。！？；]{0,30}(?:关注|访问|下载|获取)[^。！？；]{0,20}[。！]?"
+)
+
+
+def inline_spam(text: str) -> tuple[str, list[str]]:
+    """The line without mirror promotion inside it, and the pieces removed."""
+    pieces = [m.group(0) for m in _INLINE_SPAM.finditer(text)]
+    return (_INLINE_SPAM.sub("", text), pieces) if pieces else (text, [])
+
+
 def page_title(text: str) -> str | None:
     """The title a mirror shows as the file's name or in its page title, for the 标题 row."""
     match = _FILE_NAME.match(text) or _MIRROR_PAGE_TITLE.match(text)

@@ -17,6 +17,7 @@ import re
 from . import parts
 from .body import body_blocks
 from .chrome import is_label, is_page_label, strip_chrome
+from .chrome_apps import inline_spam
 from .model import Block, Document, LogEntry
 from .normalise import convert_script, normalise_line
 from .page_headers import drop_running_headers
@@ -156,6 +157,11 @@ def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
             line, open_bold = _strip_markdown(number, piece, ctx, open_bold)
             line, log = normalise_line(line, number)
             ctx.log.extend(log)
+            line, spam = inline_spam(line)
+            ctx.log.extend(
+                LogEntry("removed-navigation", number, piece, note="mirror promotion inside the text")
+                for piece in spam
+            )
             lines.append((number, line))
             raw_lines[number] = piece.strip()
     return lines, raw_lines
