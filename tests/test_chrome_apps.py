@@ -119,3 +119,16 @@ def test_mirror_promotion_inside_a_paragraph(line, kept):
     doc = clean_report(f"某镇2023年法治政府建设年度报告\n{line}\n")
     assert doc.blocks[-1].text == kept
     assert any(e.note == "mirror promotion inside the text" for e in doc.log) == (kept != line)
+
+
+def test_article_credits_with_bars_a_disclaimer_and_a_bracketed_source_close_the_page():
+    text = (
+        "某镇2023年法治政府建设年度报告\n2023年，某镇推进法治政府建设，取得成效。\n一、主要成效\n全年调解纠纷12件。\n"
+        "某镇人民政府\n2024年1月5日\n来源 | 凤凰司法\n编辑｜张三\n图片：王五\n"
+        "声明：本文转载自凤凰司法，版权归原作者所有，如有侵权请联系删除。\n（来源：沱江镇人民政府）\n"
+    )
+    doc = clean_report(text)
+    assert [b.kind for b in doc.blocks[-2:]] == ["signature", "date"]
+    assert [(c.label, c.value) for c in doc.chrome] == [
+        ("来源", "凤凰司法"), ("编辑", "张三"), ("图片", "王五"), ("来源", "沱江镇人民政府")
+    ]

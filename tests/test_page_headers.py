@@ -45,3 +45,13 @@ def test_signature_alone_on_the_last_page_is_not_a_running_header():
     assert [e.line for e in doc.log if e.action == "removed-page-header"] == [6]
     assert [b.text for b in doc.blocks if b.kind == "signature"] == ["某县某镇人民政府"]
     assert [b.text for b in doc.blocks if b.kind == "date"] == ["2024年1月8日"]
+
+
+def test_a_short_line_at_the_top_of_two_pages_is_a_running_header():
+    text = (
+        "某镇2023年法治政府建设年度报告\n" + BODY + "\n一、主要成效\n全年研究法治工作4次，\n— 1 —\n吴江区某镇\n"
+        "调解纠纷12件。\n二、存在的不足\n— 2 —\n吴江区某镇\n执法力量不足。\n某县某镇人民政府\n2024年1月8日\n"
+    )
+    doc = clean_report(text)
+    assert [e.before for e in doc.log if e.action == "removed-page-header"] == ["吴江区某镇", "吴江区某镇"]
+    assert "全年研究法治工作4次，调解纠纷12件。" in [b.text for b in doc.blocks]

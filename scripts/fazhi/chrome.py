@@ -30,7 +30,8 @@ LABELS = (
     # document-sharing mirrors and article apps
     "上传者", "上传人", "上传时间", "上传日期", "贡献者", "文档贡献者", "页数", "文档格式", "文件格式", "文件大小",
     "大小", "价格", "下载积分", "下载次数", "下载", "收藏", "分享", "责编", "供稿", "图文来源", "图文", "摄影",
-    "美编", "排版", "监制", "出品", "统筹", "编审", "一审", "二审", "三审", "来自",
+    "美编", "排版", "监制", "出品", "统筹", "编审", "一审", "二审", "三审", "来自", "图片", "图片来源",
+    "文字", "文字来源", "视频", "制图", "设计", "记者", "通讯员",
 )
 # Labels as a traditional-script page writes them (chrome is removed before script conversion).
 _T2S_LABEL = str.maketrans(
@@ -345,11 +346,15 @@ PAGE_LABELS = frozenset((
 
 
 def _running_text(lines: Lines) -> tuple[int, int]:
-    """Indices of the first and last lines that read as running text ((-1, -1) when none)."""
-    first = next((i for i, (_, t) in enumerate(lines) if _RUNNING_TEXT.search(t)), -1)
+    """Indices of the first and last lines that read as running text ((-1, -1) when none); a
+    mirror's or an article app's line (声明：本文转载自…。) is none."""
+    def running(text: str) -> bool:
+        return bool(_RUNNING_TEXT.search(text)) and not app_chrome(text)
+
+    first = next((i for i, (_, t) in enumerate(lines) if running(t)), -1)
     if first < 0:
         return -1, -1
-    return first, next(i for i in range(len(lines) - 1, -1, -1) if _RUNNING_TEXT.search(lines[i][1]))
+    return first, next(i for i in range(len(lines) - 1, -1, -1) if running(lines[i][1]))
 _TITLE_TAIL = re.compile(r"(?:报告|总结|汇报)$")
 _ORGAN_TAIL = re.compile(r"(?:政府|委员会|办事处|网站|网|局)$")
 
@@ -402,11 +407,22 @@ def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
     return out
 
 
+# 来源 | 凤凰司法, 编辑｜张三: an article's credits with a bar instead of a colon.
+_BAR_ROW = re.compile(rf"^({_LABEL})\s*[|｜丨]\s*([^|｜丨]{{1,40}})$")
+_PAREN_ROW = re.compile(r"^[（(]([^（）()]{2,60})[）)]$")
+
+
 def _row_pairs(text: str) -> list[tuple[str, str]] | None:
     stamp = _STAMP.match(text) if text[:1].isdigit() else None
     if stamp:
         rows = _row_pairs(text[stamp.end() :])
         return [("日期", stamp.group(1)), *rows] if rows else None
+    paren = _PAREN_ROW.match(text)
+    if paren:
+        text = paren.group(1).strip()  # （来源：××司法所）
+    bar = _BAR_ROW.match(text)
+    if bar:
+        return [(normalise_label(bar.group(1)), bar.group(2).strip())]
     pairs = _bracket_pairs(text)
     if pairs is None:
         pairs = _pipe_pairs(text) if "|" in text else _pairs(text) or _bare_pairs(text)

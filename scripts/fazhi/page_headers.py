@@ -7,6 +7,7 @@ name, an ××文件 line or a title; a line the text has nowhere else stays.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from . import parts
 from .model import LogEntry
@@ -27,34 +28,38 @@ def _next_filled(lines: Lines, index: int) -> int | None:
     return next((i for i in range(index + 1, len(lines)) if lines[i][1]), None)
 
 
-def _is_running_header(lines: Lines, index: int, counts: dict[str, int]) -> bool:
+def _is_running_header(lines: Lines, index: int, counts: Counter[str], tops: Counter[str]) -> bool:
     text = lines[index][1]
     if not _header_shape(text):
         return False
     if parts.ISSUER_MARK.match(text) or (_TITLE_LIKE.search(text) and _TOPIC.search(text)):
         return True
-    if counts.get(text, 0) < 2 or not parts.names_organ(text):
-        return False
     following = _next_filled(lines, index)
-    return following is not None and not parts.is_date_line(lines[following][1])
+    if following is None or parts.is_date_line(lines[following][1]):
+        return False  # the signature alone on the last page
+    if tops[text] >= 2:
+        return True  # the same line at the top of two pages or more (吴江区震泽镇)
+    return counts[text] >= 2 and parts.names_organ(text)
 
 
 def drop_running_headers(lines: Lines, page_breaks: set[int], log: list[LogEntry]) -> Lines:
     """Remove the line right after each page number inside the text when it is a running header:
-    an ××文件 line, a title-like line, or an organ name the text repeats elsewhere (the signature)
-    that is not followed by the 成文日期 (then it is the signature on the last page)."""
+    an ××文件 line, a title-like line, a line at the top of two pages or more, or an organ name the
+    text repeats elsewhere (the signature) that is not followed by the 成文日期 (then it is the
+    signature on the last page)."""
     first = next((i for i, (_, t) in enumerate(lines) if _RUNNING_TEXT.search(t)), None)
     if first is None:
         return lines
-    counts: dict[str, int] = {}
-    for _, text in lines:
-        counts[text] = counts.get(text, 0) + 1
-    out = list(lines)
+    counts = Counter(text for _, text in lines)
+    tops: list[int] = []
     for index, (number, _) in enumerate(lines):
-        if number not in page_breaks or index < first:
-            continue
-        candidate = _next_filled(lines, index)
-        if candidate is None or not _is_running_header(lines, candidate, counts):
+        candidate = _next_filled(lines, index) if number in page_breaks and index >= first else None
+        if candidate is not None and candidate not in tops:
+            tops.append(candidate)  # page numbers in a row head one page
+    top_texts = Counter(lines[i][1] for i in tops)
+    out = list(lines)
+    for candidate in tops:
+        if not _is_running_header(lines, candidate, counts, top_texts):
             continue
         header_number, text = lines[candidate]
         log.append(LogEntry("removed-page-header", header_number, text, note="running header of a PDF page"))
