@@ -3,16 +3,18 @@ and by nothing else; an incremental build writes the same docs as a clean one.""
 
 from __future__ import annotations
 
+import copy
+import pickle
 import shutil
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import pytest
 
 import fazhi.build
-from fazhi.build import Project, build_docs
-from fazhi.cache import CacheContext
-from fazhi.model import Source, SourceText
+from fazhi.build import Project, build_docs, collect
+from fazhi.cache import DEFERRED, CacheContext, CachedReport
+from fazhi.model import Report, Source, SourceText
 
 from .conftest import SEEDS, copy_project
 
@@ -159,14 +161,70 @@ def test_inputs_beyond_the_reports_bring_the_docs_up_to_date(
     assert tree(project.docs_dir) == tree(fresh.docs_dir)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "cut in half", "empty"])
+def _flipped(data: bytes) -> bytes:
+    changed = bytearray(data)
+    changed[len(data) // 2] ^= 0x01
+    return bytes(changed)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut in half", "empty", "one byte flipped"])
 def test_a_damaged_cache_pack_only_costs_time(project: Project, damage: str) -> None:
     rebuild(project)
     before = tree(project.docs_dir)
     pack = project.cache_dir / "reports" / "pack.bin"
     data = pack.read_bytes()
-    pack.write_bytes({"garbage": b"\x80" * 100, "cut in half": data[: len(data) // 2], "empty": b""}[damage])
+    damaged = {
+        "garbage": b"\x80" * 100,
+        "cut in half": data[: len(data) // 2],
+        "empty": b"",
+        "one byte flipped": _flipped(data),
+    }
+    pack.write_bytes(damaged[damage])
     cached, rendered = rebuild(project)
     assert cached < len(SEEDS) and rendered == 0
     assert tree(project.docs_dir) == before
     assert rebuild(project) == (len(SEEDS), 0)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "cut short", "missing"])
+def test_a_damaged_cache_index_only_costs_time(project: Project, damage: str) -> None:
+    rebuild(project)
+    before = tree(project.docs_dir)
+    index = project.cache_dir / "reports" / "pack.idx"
+    if damage == "missing":
+        index.unlink()
+    else:
+        index.write_bytes(b"\x80" * 100 if damage == "garbage" else index.read_bytes()[:50])
+    assert rebuild(project) == (0, 0)
+    assert tree(project.docs_dir) == before
+    assert rebuild(project) == (len(SEEDS), 0)
+
+
+def test_a_cached_report_is_the_report_it_stands_for(project: Project) -> None:
+    """Reports from the cache read their deferred fields on first use; they equal, print, copy and
+    pickle as the fresh reports, and a replaced one is a plain Report."""
+    fresh = {r.id: r for r in collect(project).reports}
+    cached = {r.id: r for r in collect(project).reports}
+    assert cached.keys() == fresh.keys()
+    for report_id, report in cached.items():
+        assert isinstance(report, CachedReport)
+        assert repr(report) == repr(fresh[report_id])
+        assert report == fresh[report_id] and fresh[report_id] == report
+        assert report != replace(fresh[report_id], tokens="")
+        assert pickle.loads(pickle.dumps(report)) == fresh[report_id]
+        assert type(pickle.loads(pickle.dumps(report))) is Report
+        assert copy.copy(report) == fresh[report_id] and copy.deepcopy(report) == report
+        renamed = replace(report, id="x")
+        assert type(renamed) is Report and renamed.doc == fresh[report_id].doc
+        assert asdict(report) == asdict(fresh[report_id])
+
+
+def test_a_cached_report_reads_nothing_deferred_until_asked(project: Project) -> None:
+    collect(project)
+    report = collect(project).reports[0]
+    assert isinstance(report, CachedReport)
+    assert not {name for group in DEFERRED for name in group} & set(vars(report))
+    twin = copy.copy(report)
+    twin.id = "other"
+    assert report.id != "other" and twin.tokens == report.tokens
+    assert "tokens" in vars(twin) and "doc" in vars(twin) and "indicators" not in vars(twin)

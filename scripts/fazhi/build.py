@@ -33,7 +33,7 @@ from .cache import (
 )
 from .catalog_update import catalog_files
 from .exceptions import BuildError, FazhiError
-from .ids import base_id
+from .ids import base_id, slugs_kept
 from .incremental import (
     docs_current,
     process_all,
@@ -236,7 +236,7 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         )
         cache.save()
         index.save()
-    with clock.stage("ids"):
+    with clock.stage("ids"), tables_in(project.cache_dir / "tables"), slugs_kept():
         result, id_problems = checked_ids(done, project.reports_dir)
         keys = {text.source.file: cache.keys[text.source.file] for _, text in done}
         result.inputs = {r.id: keys[r.source.file] for r in result.reports}

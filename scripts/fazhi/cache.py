@@ -2,25 +2,26 @@
 
 A report's stages are a pure function of its source bytes, its editor override, the vocabulary files and
 the code, so the key is a digest of exactly those. Entries are pickles of our own `Report`s in
-build/cache (never read from anywhere else); entries no build used are pruned at the end of a build.
+build/cache (never read from anywhere else), checked against their CRC-32 before use; entries no
+build used are pruned at the end of a build.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import mmap
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from pathlib import Path
+from typing import Any, SupportsIndex
 
-from .atomic import write_file
 from .model import Report, SourceText
 from .publication import publication_from_env
+from .segment_pack import SegmentPack
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-CACHE_SCHEMA = "fazhi-report-cache/2"
+CACHE_SCHEMA = "fazhi-report-cache/3"
 _SKIP_DIRS = {"__pycache__"}
 
 
@@ -73,83 +74,139 @@ class CacheContext:
         return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
-_PACK_MAGIC = b"fazhi-pack\n"
-_LENGTH_BYTES = 8
 _UNREADABLE = (pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError, ValueError)
+# fields kept apart from the rest and unpickled only when first read: what only a report's own pages
+# and the site-wide pages made from every report need (a rebuild reads them for the changed reports)
+DEFERRED = (
+    ("indicators",),
+    ("doc", "outline", "keywords", "topic_evidence", "coverage_evidence", "tokens"),
+)
+_DEFERRED_NAMES = {name for group in DEFERRED for name in group}
+HEAD = tuple(f.name for f in fields(Report) if f.name not in _DEFERRED_NAMES)
+_ALL = tuple(f.name for f in fields(Report))
 
 
-def read_pack(path: Path) -> dict[str, memoryview]:
-    """The entries of a pack (key → pickled bytes), as views of the file mapped into memory: nothing
-    is copied until an entry is unpickled. Empty when the file is missing or not a pack.
+class _Deferred:
+    """A field of a `CachedReport` that is unpickled on first read (from its group's bytes)."""
 
-    Layout: magic, the header's length, the header (a pickle of the schema and, for each key, the
-    offset and length of its bytes after the header), the entries' bytes."""
-    try:
-        with path.open("rb") as file:
-            mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):
-        return {}
-    view = memoryview(mapped)
-    start = len(_PACK_MAGIC) + _LENGTH_BYTES
-    if view[: len(_PACK_MAGIC)] != _PACK_MAGIC:
-        return {}
-    size = int.from_bytes(view[len(_PACK_MAGIC) : start], "little")
-    try:
-        header = pickle.loads(view[start : start + size])
-    except _UNREADABLE:
-        return {}
-    if not isinstance(header, dict) or header.get("schema") != CACHE_SCHEMA:
-        return {}
-    base = start + size
-    try:
-        return {key: view[base + at : base + at + n] for key, (at, n) in header["entries"].items()}
-    except (KeyError, TypeError, ValueError, AttributeError):
-        return {}
+    def __init__(self, group: int) -> None:
+        self.group = group
+        self.name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, report: CachedReport | None, owner: type | None = None) -> Any:
+        if report is None:
+            return self
+        values = report.__dict__
+        if self.name not in values:
+            report._fill(self.group)
+        return values[self.name]
+
+    def __set__(self, report: CachedReport, value: Any) -> None:
+        report.__dict__[self.name] = value
 
 
-def write_pack(path: Path, entries: dict[str, bytes | memoryview]) -> None:
-    """Write a pack (see `read_pack`) in place of `path`, in one step."""
-    offsets, at = {}, 0
-    for key, data in entries.items():
-        offsets[key] = (at, len(data))
-        at += len(data)
-    header = pickle.dumps({"schema": CACHE_SCHEMA, "entries": offsets}, pickle.HIGHEST_PROTOCOL)
-    head = _PACK_MAGIC + len(header).to_bytes(_LENGTH_BYTES, "little") + header
-    write_file(path, [head, *entries.values()])
+class CachedReport(Report):
+    """A `Report` from the cache whose `DEFERRED` fields are unpickled when first read: a rebuild
+    after one change reads them for a few reports only. It equals, prints, copies and pickles as
+    the plain `Report` it stands for; making one anew (`dataclasses.replace`) makes a plain one."""
+
+    __slots__ = ("_pending",)
+    _pending: list[bytes | memoryview | None]
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Report:  # type: ignore[misc]
+        return Report(*args, **kwargs)
+
+    @classmethod
+    def of(cls, head: dict[str, Any], groups: list[bytes | memoryview]) -> CachedReport:
+        report = object.__new__(cls)
+        report.__dict__.update(head)
+        report._pending = list(groups)
+        return report
+
+    def _fill(self, group: int) -> None:
+        data = self._pending[group]
+        if data is None:
+            return
+        values = pickle.loads(data)
+        for name, value in zip(DEFERRED[group], values, strict=True):
+            self.__dict__.setdefault(name, value)
+        self._pending[group] = None
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in _ALL)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return self._values() == tuple(getattr(other, name) for name in _ALL)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        shown = Report.__repr__(self)
+        return "Report" + shown[len(type(self).__qualname__) :]
+
+    def __copy__(self) -> CachedReport:
+        twin = object.__new__(CachedReport)
+        twin.__dict__.update(self.__dict__)
+        twin._pending = list(self._pending)
+        return twin
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
+        return Report, self._values()
+
+
+def _defer_fields() -> None:
+    for number, group in enumerate(DEFERRED):
+        for name in group:
+            deferred = _Deferred(number)
+            deferred.__set_name__(CachedReport, name)
+            setattr(CachedReport, name, deferred)
+
+
+_defer_fields()
+
+
+def report_parts(report: Report) -> list[bytes]:
+    """A report as the cache keeps it: its head fields, then each `DEFERRED` group, pickled apart."""
+    head = {name: getattr(report, name) for name in HEAD}
+    groups = [tuple(getattr(report, name) for name in group) for group in DEFERRED]
+    return [pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL) for part in (head, *groups)]
 
 
 @dataclass
 class ReportCache:
-    """Pickled Reports (without their id), in one pack file per project.
+    """Reports (without their id) in an append-only pack (`segment_pack`, build/cache/reports/pack.*).
 
     One file, not one per report: a no-change rebuild then maps one file instead of reading
-    thousands. The pack is rewritten only when an entry was added or went unused (pruning)."""
+    thousands, and one changed report appends its record instead of writing the file again. Each
+    record is the report's head and its deferred groups, pickled apart (see `CachedReport`)."""
 
     folder: Path
     context: CacheContext
     hits: int = 0
     misses: int = 0
-    _old: dict[str, bytes | memoryview] = field(default_factory=dict, repr=False)
-    _new: dict[str, bytes | memoryview] = field(default_factory=dict, repr=False)
     keys: dict[str, str] = field(default_factory=dict, repr=False)  # file → key last asked for
-    _added: bool = field(default=False, repr=False)  # an entry was put (perhaps over a broken one)
+    _pack: SegmentPack | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
-        self._old = dict(read_pack(self.pack))
+        self._pack = SegmentPack(self.folder, "pack", CACHE_SCHEMA)
 
-    @property
-    def pack(self) -> Path:
-        return self.folder / "pack.bin"
-
-    def _load(self, key: str) -> object | None:
-        data = self._old.get(key)
-        if data is None:
+    def _load(self, key: str) -> Report | None:
+        assert self._pack is not None
+        parts = self._pack.get(key)
+        if parts is None or len(parts) != 1 + len(DEFERRED):
             return None
-        self._new[key] = data
         try:
-            return pickle.loads(data)
+            head = pickle.loads(parts[0])
         except _UNREADABLE:
             return None
+        if not isinstance(head, dict) or set(head) != set(HEAD):
+            return None
+        return CachedReport.of(head, parts[1:])
 
     def key(self, src: SourceText) -> str:
         self.keys[src.source.file] = self.context.key(src)
@@ -157,25 +214,23 @@ class ReportCache:
 
     def get(self, src: SourceText) -> Report | None:
         report = self._load(self.key(src))
-        if isinstance(report, Report):
+        if report is not None:
             self.hits += 1
             return report
         self.misses += 1
         return None
 
     def put(self, src: SourceText, report: Report) -> None:
-        self._new[self.key(src)] = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
-        self._added = True
+        assert self._pack is not None
+        self._pack.put(self.key(src), report_parts(report))
 
     def save(self) -> bool:
-        """Write the entries this build used (the others are dropped); False when nothing changed."""
-        if self._new.keys() == self._old.keys() and not self._added:
-            return False
-        self.folder.mkdir(parents=True, exist_ok=True)
-        write_pack(self.pack, self._new)
-        (self.folder / "pack.pickle").unlink(missing_ok=True)  # the format before
-        self._old, self._added = dict(self._new), False
-        return True
+        """Keep the entries this build used (the others are dropped); False when nothing changed."""
+        assert self._pack is not None
+        saved = self._pack.save()
+        if saved:
+            (self.folder / "pack.pickle").unlink(missing_ok=True)  # a format before
+        return saved
 
 
 def render_key(

@@ -4,12 +4,15 @@ reports and its departments': year-province-city)."""
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 import re
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from pypinyin import lazy_pinyin
-
+from .cache import code_version
 from .model import ReportMeta, Source
+from .prepared import inputs_key, load_value, save_value
 
 _SUFFIXES = (
     "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市",
@@ -28,9 +31,34 @@ def short_name(name: str) -> str:
     return name
 
 
-@functools.lru_cache(maxsize=65536)
+_SLUGS_TABLE = "pinyin-slugs"
+_slugs: dict[str, str] = {}  # text → its slug, made in this process or kept by `slugs_kept`
+
+
 def slug(text: str) -> str:
-    return _UNSAFE.sub("", "".join(lazy_pinyin(text)).lower())
+    """Lower-case pinyin without separators: 鹿寨 → luzhai."""
+    found = _slugs.get(text)
+    if found is None:
+        from pypinyin import lazy_pinyin  # about 0.2 s to import: only for names not seen before
+
+        found = _slugs[text] = _UNSAFE.sub("", "".join(lazy_pinyin(text)).lower())
+    return found
+
+
+@contextmanager
+def slugs_kept() -> Iterator[None]:
+    """Slugs kept with the prepared tables (`prepared.save_value`, where `use_tables` points) by the
+    code and pypinyin's version: a rebuild whose place names were all seen before neither imports
+    pypinyin nor converts them again."""
+    key = inputs_key(_SLUGS_TABLE, code_version(), importlib.metadata.version("pypinyin"))
+    kept = load_value(_SLUGS_TABLE, key)
+    if isinstance(kept, dict):
+        for text, value in kept.items():
+            _slugs.setdefault(text, value)
+    before = len(_slugs)
+    yield
+    if not isinstance(kept, dict) or len(_slugs) != before:
+        save_value(_SLUGS_TABLE, key, dict(_slugs))
 
 
 def base_id(meta: ReportMeta, source: Source) -> str:

@@ -20,9 +20,11 @@ from .exceptions import FazhiError
 from .indicator_kinds import is_plan_section, quantity_kind
 from .indicator_tables import table_indicators
 from .model import Block, Document, Indicator
+from .prepared import inputs_key, load_value, save_value, tables_folder
 from .quantities import Quantity, scan
 
 SECTION_SEPARATOR = " / "
+VOCAB_TABLE = "indicator-vocabulary"
 VOCAB_FILE = Path(__file__).resolve().parents[2] / "content" / "vocab" / "indicators.yml"
 _SOURCE_KINDS = frozenset({"paragraph"})
 _SENTENCE = re.compile(r"[^。！？；;!?\n]+")
@@ -111,8 +113,18 @@ def load_vocab(path: Path) -> Vocabulary:
 
 @lru_cache(maxsize=1)
 def default_vocab() -> Vocabulary:
-    """The project's vocabulary (content/vocab/indicators.yml beside this package's source tree)."""
-    return load_vocab(VOCAB_FILE)
+    """The project's vocabulary (content/vocab/indicators.yml beside this package's source tree).
+    Its parsed YAML is kept with the prepared tables (`prepared.save_value`), by a digest of the
+    file and the YAML library: parsing it costs a fresh process more than a changed report's
+    indicators."""
+    if tables_folder() is None or not VOCAB_FILE.is_file():
+        return load_vocab(VOCAB_FILE)
+    key = inputs_key(VOCAB_TABLE, yaml.__version__, VOCAB_FILE)
+    kept = load_value(VOCAB_TABLE, key)
+    if kept is None:
+        kept = yaml.safe_load(VOCAB_FILE.read_text(encoding="utf-8"))
+        save_value(VOCAB_TABLE, key, kept)
+    return parse_vocab(kept, str(VOCAB_FILE))
 
 
 def canonical_name(name: str, unit: str, context: str, vocab: Vocabulary) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 
 from .clean import clean_report
@@ -30,6 +31,9 @@ def warm_up() -> None:
     Called in the building process just before it forks worker processes, they share one copy
     instead of each loading its own (about 1.5 s of CPU per worker); not worth it when only a few
     reports are to be processed."""
+    import cn2an  # noqa: F401  (imported on first use otherwise: once per worker)
+    import pypinyin  # noqa: F401
+
     warm_segmenter()
     process_source(_SAMPLE)
 
@@ -80,5 +84,12 @@ def annotate(report: Report, topics: list[Topic]) -> Report:
 
 
 def with_ids(reports: list[Report]) -> list[Report]:
+    """The reports, copied, with their ids (a shallow copy: a cached report's fields that are not
+    read yet stay unread, see `cache.CachedReport`)."""
     ids = assign_ids([(r.meta, r.source) for r in reports])
-    return [replace(r, id=i) for r, i in zip(reports, ids, strict=True)]
+    named = []
+    for report, report_id in zip(reports, ids, strict=True):
+        report = copy.copy(report)
+        report.id = report_id
+        named.append(report)
+    return named

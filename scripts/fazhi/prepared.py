@@ -33,6 +33,7 @@ from typing import Any
 from .atomic import write_file
 
 FORMAT = b"fazhi-prepared-table/2\n"
+VALUE_FORMAT = b"fazhi-prepared-value/1\n"
 _SIZES = struct.Struct("<QQ1s")  # header length, bucket count, values: m(arshal), q or d
 _lock = threading.Lock()
 _state: dict[str, Path | None] = {}
@@ -284,27 +285,32 @@ def save_table(
 
 
 def save_value(name: str, key: str, value: Any) -> None:
-    """Keep `value` (marshallable) made from inputs `key` where `use_tables` points, if anywhere."""
+    """Keep `value` (marshallable) made from inputs `key` where `use_tables` points, if anywhere.
+    The file carries the CRC-32 of its value, so a damaged one is never read back."""
     path = table_path(name, key)
     if path is None:
         return
     try:
+        payload = marshal.dumps((key, value))
         _remove_stale(path, name)
-        write_file(path, [FORMAT, marshal.dumps((key, value))])
-    except OSError:
+        write_file(path, [VALUE_FORMAT, zlib.crc32(payload).to_bytes(4, "little"), payload])
+    except (OSError, ValueError):
         return
 
 
 def load_value(name: str, key: str) -> Any | None:
-    """The value `save_value` kept for `name` and `key`; None when there is none or it is unreadable."""
+    """The value `save_value` kept for `name` and `key`; None when there is none, it is unreadable
+    or damaged."""
     path = table_path(name, key)
     if path is None:
         return None
+    start = len(VALUE_FORMAT) + 4
     try:
         data = path.read_bytes()
-        if not data.startswith(FORMAT):
+        crc = int.from_bytes(data[len(VALUE_FORMAT) : start], "little")
+        if not data.startswith(VALUE_FORMAT) or zlib.crc32(data[start:]) != crc:
             return None
-        found, value = marshal.loads(data[len(FORMAT) :])
+        found, value = marshal.loads(data[start:])
     except (OSError, ValueError, EOFError, TypeError):
         return None
     return value if found == key else None
