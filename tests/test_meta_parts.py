@@ -106,6 +106,7 @@ def test_title_from_opening(lines, title):
         ("中共长沙市岳麓区委全面依法治区委员会办公室", "county", "", "department"),
         ("中共长沙市岳麓区委全面依法治区委员会", "county", "", "department"),
         ("中共长沙市岳麓区委", "county", "", "county"),
+        ("中共长沙市岳麓区纪律检查委员会", "county", "", "department"),
         ("浦城县临江镇党委", "township", "", "township"),
         ("信丰县大塘埠镇司法所", "township", "", "department"),
         ("崇义县国有阳岭林场", "county", "", "department"),

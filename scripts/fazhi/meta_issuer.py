@@ -39,7 +39,7 @@ def is_party_committee(organ: str) -> bool:
     match = _PARTY_COMMITTEE.match(organ)
     if not match or not (_PARTY_LEAD.match(organ) or _PARTY_OWN.search(organ)):
         return False
-    return not re.search(r"[委办部局组厅]", match.group(1))
+    return not re.search(r"[委办部局组厅]|纪律检查|政法|宣传|组织|统战|编制|依法治", match.group(1))
 
 
 def organs_in(text: str) -> list[str]:
