@@ -374,6 +374,7 @@ def test_canonical_names_of_look_alikes(sentence, canonical):
         ),
         ("实施第十四个五年规划，制定三年行动计划。", []),
         ("12345平台受理110件，落实110处警联动。", [(110, "件", False)]),  # a count, then a hotline
+        ("化解率保持在95%-98%，误差控制在1%~2%之间。", []),  # ranges: neither end is the value
         ("12345平台工单120件，出动120辆救护车。", [(120, "件", False), (120, "辆", False)]),
     ],
 )
