@@ -322,7 +322,12 @@ def test_numbers_under_a_plan_heading_are_plans(heading, kind):
             None,
             [(100, "%", "plan"), (100, "%", "result")],
         ),
-        ("8\t12\n5\t3", None, []),  # no header row: the columns cannot be told apart
+        ("8\t12\n5\t3", None, []),  # no header row and no units: nothing can be read
+        (
+            "开展普法活动\t45场\n发放资料\t8000份\n其他\t8",
+            None,
+            [(45, "场", "result"), (8000, "份", "result")],
+        ),
         (
             "项目\t数量\t变动\n受理（件）\t12\t-3",
             None,
