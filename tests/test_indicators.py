@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fazhi.indicator_views import format_value
 from fazhi.indicators import (
     canonical_name,
     default_vocab,
@@ -322,7 +323,12 @@ def test_numbers_under_a_plan_heading_are_plans(heading, kind):
             None,
             [(100, "%", "plan"), (100, "%", "result")],
         ),
-        ("8\t12\n5\t3", None, []),  # no header row: the columns cannot be told apart
+        ("8\t12\n5\t3", None, []),  # no header row and no units: nothing can be read
+        (
+            "开展普法活动\t45场\n发放资料\t8000份\n其他\t8",
+            None,
+            [(45, "场", "result"), (8000, "份", "result")],
+        ),
         (
             "项目\t数量\t变动\n受理（件）\t12\t-3",
             None,
@@ -374,8 +380,57 @@ def test_canonical_names_of_look_alikes(sentence, canonical):
         ),
         ("实施第十四个五年规划，制定三年行动计划。", []),
         ("12345平台受理110件，落实110处警联动。", [(110, "件", False)]),  # a count, then a hotline
+        ("化解率保持在95%-98%，误差控制在1%~2%之间。", []),  # ranges: neither end is the value
         ("12345平台工单120件，出动120辆救护车。", [(120, "件", False), (120, "辆", False)]),
     ],
 )
 def test_more_quantities(sentence, expected):
     assert [(i.value, i.unit, i.approx) for i in _extract(sentence)] == expected
+
+
+# whole paragraphs mixing results, comparisons, plans and ratios, as "value unit[ 约][ kind]"
+KIND_SUFFIX = {"result": "", "previous": " 上年", "change": " 增减", "plan": " 计划"}
+PARAGRAPH_CASES = [
+    (
+        "2023年，全县共办理行政复议案件46件，同比下降8%，其中维持32件、撤销5件、确认违法2件、终止7件，综合纠错率15.2%，较上年提高3.1个百分点。全县行政机关负责人出庭应诉率达100%，连续三年保持100%。",
+        [
+            "46 件",
+            "8 % 增减",
+            "32 件",
+            "5 件",
+            "2 件",
+            "7 件",
+            "15.2 %",
+            "3.1 个百分点 增减",
+            "100 %",
+            "100 %",
+        ],
+    ),
+    (
+        "全年共开展“送法下乡”活动36场次，较2022年的28场次增加8场次，受众群众约4500人次。",
+        ["36 场次", "28 场次 上年", "8 场次 增减", "4500 人次 约"],
+    ),
+    (
+        "下一步，我局将继续深化“八五”普法，力争全年开展法治宣传活动不少于50场，培训执法人员200人次以上。",
+        ["50 场 约 计划", "200 人次 约 计划"],
+    ),
+    (
+        "截至2023年底，全县共有执业律师126名、基层法律服务工作者58名，每万人拥有律师1.8名。",
+        ["126 名", "58 名"],
+    ),
+    (
+        "受理政府信息公开申请152件，按期答复率100%，其中予以公开98件，部分公开21件，不予公开13件，信息不存在20件。",
+        ["152 件", "100 %", "98 件", "21 件", "13 件", "20 件"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), PARAGRAPH_CASES)
+def test_paragraphs(paragraph, expected):
+    doc = Document(blocks=[Block("paragraph", paragraph)])
+    found = extract_indicators(doc, year=2023)
+    got = [
+        f"{format_value(i.value)} {i.unit}" + (" 约" if i.approx else "") + KIND_SUFFIX[i.kind]
+        for i in found
+    ]
+    assert got == expected

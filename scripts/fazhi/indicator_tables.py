@@ -96,11 +96,13 @@ def table_indicators(text: str, section: str, year: int | None = None) -> list[I
     """Indicators of a table block's text, row by row; `canonical` is left for the caller."""
     lines = text.split("\n")
     rows = [[c.strip() for c in line.split("\t")] for line in lines]
-    if len(rows) < 2 or any(
-        not _YEAR_HEADER.match(c) and _cell_quantity(c, "件") for c in rows[0][1:]
-    ):
-        return []  # without a header row the columns cannot be told apart
-    header, body = rows[0], rows[1:]
+    if len(rows) < 2:
+        return []
+    if any(not _YEAR_HEADER.match(c) and _cell_quantity(c, "件") for c in rows[0][1:]):
+        # no header row: only cells that carry their own unit (`45场`) can be read
+        lines, header, body = ["", *lines], [""] * max(map(len, rows)), rows
+    else:
+        header, body = rows[0], rows[1:]
     label_at = _label_column(header, body)
     kinds = _column_kinds(header, year)
     value_columns = [i for i in range(len(header)) if i != label_at and i > label_at]
@@ -119,7 +121,7 @@ def table_indicators(text: str, section: str, year: int | None = None) -> list[I
                 continue
             value, unit, approx = quantity
             name = _plain_label(label)
-            if named_by_column:
+            if named_by_column and header[index]:
                 name = f"{name} {_plain_label(header[index])}"
             kind = kinds[index] or "result"
             if kind == "result" and row[index].strip()[:1] in "+＋-－−":  # a signed cell

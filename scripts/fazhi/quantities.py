@@ -100,6 +100,7 @@ _ORDINAL = re.compile(r"第\s*$")
 _TOP_RANK = re.compile(r"(?<![目此之以提当年日月天])前\s*$")  # 前十名, 前3位: a rank, not people
 _VAGUE = re.compile(r"(?:数|几|若干|好几)\s*$")
 _RANGE = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万]\s*[至到~～\-－—–]\s*$")
+_RANGE_NEXT = re.compile(r"\s*[至到~～\-－—–]\s*[0-9０-９〇零一二两三四五六七八九十百千]")
 _EVERY = re.compile(r"每(?:天|日|周|月|季度|季|年|半年|次|人|户|村|乡|镇|个|万|名|期|场|两|隔)")
 HOTLINES = frozenset(
     {
@@ -209,6 +210,8 @@ def trap_reason(
         return "part of a code, date or decimal"
     if _RANGE.search(before):
         return "upper end of a range"
+    if _RANGE_NEXT.match(sentence, m.end()) and not re.search(r"[由从]\s*$", before):
+        return "lower end of a range (95%-98%)"
     if _inside(start, masked):
         return "inside a quoted name, title, 文号 or fixed expression"
     if _EVERY.search(_clause_before(sentence, start)):
