@@ -219,6 +219,11 @@ def test_a_unique_township_led_by_another_county_is_not_taken():
     assert plain.region.code == "411121105"
 
 
+def test_a_county_named_as_leading_itself_keeps_its_code():
+    body = "2023年，大理市人民政府在州委、州政府和市委的坚强领导下，全面推进法治政府建设。"
+    assert resolve("大理市人民政府", body=body).region.code == "532901"
+
+
 def test_a_row_contradicting_the_township_keeps_the_city_both_agree_on():
     result = resolve("营前镇人民政府", context=("崇义县人民政府办公室",))
     assert (result.region.city, result.region.county, result.region.township, result.region.code) == (

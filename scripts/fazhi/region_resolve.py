@@ -264,13 +264,15 @@ class _Resolver:
     def _led_from_elsewhere(self, places: list[Place]) -> bool:
         """A single listed candidate that no clue's county or city supports, while the body names
         as its leadership (在兰考县委、县政府的坚强领导下) only counties or cities that do not
-        contain it: the same name elsewhere (孟寨乡 made 孟寨镇, and 孟寨镇 is another county's)."""
+        contain it: the same name elsewhere (孟寨乡 made 孟寨镇, and 孟寨镇 is another county's).
+        A county or city named as leading itself (大理市人民政府在州委、州政府和市委的领导下) contains it."""
         if len(places) != 1 or self.gaz.ancestors(places[0]) & self._named_codes():
             return False
         # only the few words before each 领导 phrase are looked up, not the whole body
         before = [self.body[max(0, m.start() - _LEADER_CHARS) : m.end()] for m in _LED_BY.finditer(self.body)]
         leaders = self._body_leaders(_LED_BY, "\n".join(before))
-        return bool(leaders) and not any(p.code in self.gaz.ancestors(places[0]) for p in leaders)
+        containing = self.gaz.ancestors(places[0]) | {places[0].code}
+        return bool(leaders) and not any(p.code in containing for p in leaders)
 
     def _fill_shared_ancestor(self, places: list[Place]) -> None:
         """Every candidate is contradicted by a named county (营前镇, listed under 上犹县, on a page
