@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.indicator_views import format_value
+from fazhi.indicator_views import format_value, value_in_yuan
 from fazhi.indicators import (
     canonical_name,
     default_vocab,
@@ -446,3 +446,19 @@ def test_paragraphs(paragraph, expected):
         for i in found
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "yuan"),
+    [
+        (36.8, "万元", 368000),  # exact: 36.8 * 10000 in binary floating point is 368000.00000000006
+        (2.35, "亿元", 235000000),
+        (8000, "元", 8000),
+        (0.05, "元", 0.05),
+        (12.5, "件", None),
+        (98.5, "%", None),
+    ],
+)
+def test_money_in_yuan(value, unit, yuan):
+    assert value_in_yuan(value, unit) == yuan
+    assert type(value_in_yuan(value, unit)) is type(yuan)
