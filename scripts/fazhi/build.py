@@ -37,7 +37,6 @@ from .ids import base_id, slugs_kept
 from .incremental import (
     docs_current,
     process_all,
-    record_inputs,
     update_catalog,
     update_docs,
 )
@@ -272,7 +271,7 @@ def write_docs(
             result.reports, result.inputs, project.pages_dir, current_topics(), project.cache_dir
         )
     with clock.stage("render + write", total=len(result.reports)) as advance:
-        result.rendered = update_docs(
+        result.rendered, written = update_docs(
             docs, manifest, result.reports, result.raws, shared, on_done=advance,
             inputs=result.inputs,
         )
@@ -282,11 +281,12 @@ def write_docs(
             docs,
             manifest,
             repr(publication),
-            lambda years: catalog_files(
-                docs, result.reports, result.inputs, manifest, project.cache_dir, years
+            lambda years, folders: catalog_files(
+                docs, result.reports, result.inputs, folders, project.cache_dir, years
             ),
+            inputs,
+            written,
         )
-        record_inputs(manifest, inputs)
 
 
 def docs_inputs(project: Project, result: BuildResult) -> str:

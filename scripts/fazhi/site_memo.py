@@ -9,6 +9,8 @@ it is made of are equal to those it was made of last time:
 - a report's page links, by `site.page_links_inputs`: its own key, the pages of its places, the
   reports it lists and the browse view digests of those (which cover all a list shows of them);
 - a place's folder name (pinyin), by its name;
+- the whole similarity matrix and what made each of its rows (`related.Similarities`): the rows
+  of unchanged reports are taken again;
 - the site-wide pages (`site_files.shared_tree`), by the digest of every report's browse view
   (`browse_view`: the report without what only its own page shows), the hand-written pages, the
   topics, the indicator vocabulary and the code. They are always made from those views, so the
@@ -87,6 +89,14 @@ class Memo:
             self._made = True
         return new[key]
 
+    def previous(self, table: str, key: Hashable) -> Any:
+        """What the last build kept under `key` (None when nothing), without keeping it."""
+        return self._old.get(table, {}).get(key)
+
+    def put(self, table: str, key: Hashable, value: Any) -> None:
+        self._new.setdefault(table, {})[key] = value
+        self._made = True
+
     def forget(self, *tables: str) -> None:
         for table in tables:
             self._old.pop(table, None)
@@ -163,12 +173,16 @@ def _assembled(
     memo = Memo(cache_dir / "site-memo.pickle" if cache_dir else None)
     pages = Memo(cache_dir / "site-pages.pickle" if cache_dir else None)
     counts = _counted(reports, inputs, memo)
+    similarities = [memo.previous("similarities", "whole")]
     context = build_context(
         reports,
         topics,
         counts=counts,
         slug_of=lambda name: memo.get("slugs", name, lambda: place_slug(name)),
+        similarities=similarities,
     )
+    if similarities and similarities[0] is not None:
+        memo.put("similarities", "whole", similarities[0])
 
     def make_pages() -> DocsTree:
         views = [browse_view(r) for r in reports]
