@@ -213,6 +213,11 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
     run in worker processes.
     """
     clock = clock or StageClock()
+    with tables_in(project.cache_dir / "tables"):
+        return _collect(project, clock)
+
+
+def _collect(project: Project, clock: StageClock) -> BuildResult:
     with clock.stage("read"):
         use_topics(project.topics_yml if project.topics_yml.is_file() else None)
         user_words = project.vocab_dir / "jieba.txt"
@@ -221,10 +226,7 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         cache = ReportCache(project.cache_dir / "reports", context)
         index = SourceIndex.load(project.cache_dir / "sources.json", context.code)
         texts, problems = read_all(project.reports_dir, recall=index)
-    with (
-        clock.stage("clean + extract", total=len(texts)) as advance,
-        tables_in(project.cache_dir / "tables"),
-    ):
+    with clock.stage("clean + extract", total=len(texts)) as advance:
         done, failed = process_all(
             texts,
             cache,
@@ -235,7 +237,7 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         )
         cache.save()
         index.save()
-    with clock.stage("ids"), tables_in(project.cache_dir / "tables"), slugs_kept():
+    with clock.stage("ids"), slugs_kept():
         result, id_problems = checked_ids(done, project.reports_dir)
         keys = {text.source.file: cache.keys[text.source.file] for _, text in done}
         result.inputs = {r.id: keys[r.source.file] for r in result.reports}
