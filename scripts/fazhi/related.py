@@ -194,10 +194,17 @@ def _remembered(matrix: Csr, before: Similarities | None) -> Similarities:
     at = {digest: n for n, digest in enumerate(before.rows)} if before is not None else {}
     source = np.array([at.get(digest, -1) for digest in rows], dtype=np.int64)
     changed = np.flatnonzero(source < 0)
+    in_place = (
+        before is not None
+        and len(rows) == len(before.rows)
+        and bool(np.all((source < 0) | (source == np.arange(len(rows)))))
+    )
+    if in_place and not len(changed):
+        return before
     if before is None or 2 * len(changed) > len(rows):
         whole = np.concatenate([block for _, block in _similarities(matrix, CHUNK)])
     else:
-        if np.array_equal(source, np.arange(len(rows))):
+        if in_place:
             whole = before.whole.copy()
         else:
             whole = np.empty((len(rows), len(rows)), dtype=matrix.dtype)
