@@ -235,6 +235,28 @@ def test_month_only_date_closes_the_signature():
     assert [(b.kind, b.text) for b in doc.blocks[-2:]] == [("signature", "修水县人民政府"), ("date", "2020年3月")]
 
 
+@pytest.mark.parametrize(
+    "after",
+    [
+        "| 指标 | 2023年 | 2022年 |\n| --- | --- | --- |\n| 审查合同（份） | 26 | 21 |\n| 调处纠纷（起） | 91 | 84 |\n",
+        "附件1\n重点任务清单\n1.制定工作要点（已完成）\n",
+    ],
+)
+def test_signature_and_date_before_an_attachment_or_table_close_the_report(after):
+    doc = clean_report(f"某镇2023年度法治政府建设报告\n正文一段。\n某县某镇人民政府\n2024年1月26日\n{after}")
+    closing = [(b.kind, b.text) for b in doc.blocks if b.kind in ("signature", "date")]
+    assert closing == [("signature", "某县某镇人民政府"), ("date", "2024年1月26日")]
+    assert doc.blocks[-1].kind in ("table", "paragraph", "heading")
+
+
+@pytest.mark.parametrize("date", ["2024.1.15", "2024-01-15"])
+def test_a_numeric_date_under_the_signature_is_its_date(date):
+    doc = clean_report(f"某镇2023年度法治政府建设报告\n正文一段。\n某县某镇人民政府\n{date}\n")
+    assert [b.kind for b in doc.blocks[-2:]] == ["signature", "date"]
+    alone = clean_report(f"某镇2023年度法治政府建设报告\n正文一段。\n{date}\n")
+    assert alone.blocks[-1].kind != "date"
+
+
 def test_title_headings_and_paragraphs():
     doc = clean_report("# 某乡2023年度法治政府建设工作报告\n\n## 一、主要成效\n\n正文一段。\n")
     assert doc.title == "某乡2023年度法治政府建设工作报告"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from fazhi.indicator_views import format_value
 from fazhi.indicators import (
     canonical_name,
     default_vocab,
@@ -123,6 +124,16 @@ def test_at_least_forty_own_sentences():
         ("参考率、合格率分别为98%、96%。", ["参考率", "合格率"]),
         ("受理和办结分别为12件和10件，调解3件。", ["受理", "办结", "调解"]),
         ("根据全县19个乡镇、256个行政村的实际。", ["乡镇", "行政村的实际"]),
+        (
+            "受理行政复议案件15件，较上年增长25%。",
+            ["受理行政复议案件", "受理行政复议案件较上年增长"],
+        ),
+        ("行政诉讼案件由12件下降至7件。", ["行政诉讼案件", "行政诉讼案件"]),
+        ("全年办理投诉64件，上年同期为50件。", ["办理投诉", "办理投诉"]),
+        (
+            "复议和诉讼分别为6件和4件，分别较上年减少2件和1件。",
+            ["复议", "诉讼", "分别较上年减少", "分别较上年减少"],
+        ),
     ],
 )
 def test_names(sentence, names):
@@ -189,3 +200,237 @@ def test_canonical_needs_a_matching_unit():
     vocab = default_vocab()
     assert canonical_name("行政复议案件", "件", "", vocab) == "行政复议案件"
     assert canonical_name("行政复议案件", "%", "", vocab) is None
+
+
+# sentence → the kind of each quantity, in order (see indicator_kinds)
+KIND_CASES: list[tuple[str, list[str]]] = [
+    ("全年受理行政复议案件15件，较上年增长25%。", ["result", "change"]),
+    ("行政诉讼案件由12件下降至7件。", ["previous", "result"]),
+    ("化解率从90%提升到95%。", ["previous", "result"]),
+    ("由2名律师组成法律顾问团。", ["result"]),
+    ("上年同期为50件。", ["previous"]),
+    ("比去年同期的20件增加了5件。", ["previous", "change"]),
+    ("较上年多办理3件。", ["change"]),
+    ("败诉率同比下降2.1个百分点。", ["change"]),
+    ("办结率提升5%。", ["change"]),
+    ("新增法律顾问3名。", ["result"]),
+    ("去年全年仅开展培训2期，今年增至5期。", ["previous", "result"]),
+    ("受理案件15件（含上年结转2件）。", ["result", "result"]),
+    ("计划开展法治培训10次。", ["plan"]),
+    ("按计划完成培训6期。", ["result"]),
+    ("制定年度普法计划3份。", ["result"]),
+    ("拟新建法治文化广场2个，力争覆盖率达到100%。", ["plan", "plan"]),
+    ("分别较上年减少2件和1件。", ["change", "change"]),
+    ("去年以来共开展培训20场。", ["result"]),
+    ("计划生育行政案件3件。", ["result"]),
+    ("开展模拟法庭活动3场。", ["result"]),
+    ("拟定制度5项。", ["result"]),
+    ("争取上级资金500万元。", ["result"]),
+    ("全年共受理行政复议案件20件，与上年持平。", ["result"]),
+    ("比例达到95%。", ["result"]),
+    ("群众满意度提升到98%。", ["result"]),
+    ("减少群众跑腿次数2万余次。", ["result"]),
+    ("原计划开展10场，实际开展12场。", ["plan", "result"]),
+    ("对上年度发现的12个问题全部整改到位。", ["result"]),
+    ("比上年同期多受理5件。", ["change"]),
+    ("受理案件同比持平，为15件。", ["result"]),
+    ("与2022年相比，受理案件增加5件。", ["change"]),
+    ("与上年相比，调解成功率提高3个百分点，达到98%。", ["change", "result"]),
+    ("行政复议案件增长率为12%。", ["change"]),
+    ("受理行政复议案件20件（上年为12件）。", ["result", "previous"]),
+    ("办结率、满意率分别增长12%、15%。", ["change", "change"]),
+    ("同比，受理案件减少3件。", ["change"]),
+    ("相比之下，今年受理案件18件。", ["result"]),
+    ("全年受理案件18件，比较复杂的案件5件。", ["result", "result"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), KIND_CASES)
+def test_kinds(sentence, kinds):
+    assert [i.kind for i in _extract(sentence)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "kinds"),
+    [
+        ("2022年受理行政复议案件8件。", 2023, ["previous"]),
+        ("2024年开展培训不少于3期。", 2023, ["plan"]),
+        ("2023年受理行政复议案件8件。", 2023, ["result"]),
+        ("2020年以来累计培训1200人次。", 2023, ["result"]),
+        ("2022年受理行政复议案件8件。", None, ["result"]),
+        ("下一步，将开展培训10次。", 2023, ["plan"]),
+        ("2024年，全镇将开展普法活动20场。", 2023, ["plan"]),
+        ("2022年，我镇受理案件8件。", 2023, ["previous"]),
+        ("2023年，我镇受理案件8件。", 2023, ["result"]),
+        ("2021年以来，累计培训120人次。", 2023, ["result"]),
+        ("下一步工作中，继续巩固已建成的法治阵地12个。", 2023, ["plan"]),
+        ("2022年同期受理投诉32件，今年受理41件。", 2023, ["previous", "result"]),
+    ],
+)
+def test_kinds_by_the_report_year(sentence, year, kinds):
+    doc = Document(blocks=[Block("paragraph", sentence, line=1)])
+    assert [i.kind for i in extract_indicators(doc, year=year)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("三、下一步工作打算", "plan"),
+        ("三、2024年工作计划", "plan"),
+        ("二、存在的不足", "result"),
+        ("一、2023年工作计划完成情况", "result"),
+        ("三、存在的问题及下一步打算", "result"),  # mixed: decided sentence by sentence
+        ("（一）科学制定年度工作计划，统筹推进法治建设", "result"),
+        ("四、今后工作思路", "plan"),
+        ("三、2024年工作安排", "plan"),
+        ("三、2023年工作安排", "result"),  # the report's own year
+    ],
+)
+def test_numbers_under_a_plan_heading_are_plans(heading, kind):
+    doc = Document(
+        blocks=[Block("heading", heading, level=2), Block("paragraph", "开展普法活动12场。")]
+    )
+    assert [i.kind for i in extract_indicators(doc, year=2023)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("table", "year", "expected"),
+    [
+        (  # year columns: the report's year is the result, earlier years previous
+            "指标\t2022年\t2023年\n行政复议案件（件）\t8\t12\n出庭应诉率\t95%\t100%",
+            2023,
+            [
+                (8, "件", "previous"),
+                (12, "件", "result"),
+                (95, "%", "previous"),
+                (100, "%", "result"),
+            ],
+        ),
+        (  # without the report's year the latest column is the result; 同比 holds changes
+            "项目\t2021年\t2022年\t同比\n受理（件）\t287\t331\t+15.3%",
+            None,
+            [(287, "件", "previous"), (331, "件", "result"), (15.3, "%", "change")],
+        ),
+        (  # units in the cells, or from 件数 / （条） headers
+            "审查类别\t件数\t提出意见（条）\n规范性文件\t4\t18",
+            None,
+            [(4, "件", "result"), (18, "条", "result")],
+        ),
+        ("项目\t数量\n开展普法活动\t45场\n其他\t8", None, [(45, "场", "result")]),  # no unit: none
+        ("序号\t事项\t数量\n1\t走访企业\t45家", None, [(45, "家", "result")]),
+        (
+            "类别\t目标值\t完成值\n法律顾问覆盖率\t100%\t100%",
+            None,
+            [(100, "%", "plan"), (100, "%", "result")],
+        ),
+        ("8\t12\n5\t3", None, []),  # no header row and no units: nothing can be read
+        (
+            "开展普法活动\t45场\n发放资料\t8000份\n其他\t8",
+            None,
+            [(45, "场", "result"), (8000, "份", "result")],
+        ),
+        (
+            "项目\t数量\t变动\n受理（件）\t12\t-3",
+            None,
+            [(12, "件", "result"), (-3, "件", "change")],
+        ),
+    ],
+)
+def test_table_indicators(table, year, expected):
+    doc = Document(blocks=[Block("table", table)])
+    found = extract_indicators(doc, default_vocab(), year=year)
+    assert [(i.value, i.unit, i.kind) for i in found] == expected
+    assert all(i.text in table.split("\n") for i in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "canonical"),
+    [
+        ("行政执法案卷合格率98.5%。", [None]),  # a case file's 合格率 is not an exam's
+        ("参考率、合格率、优秀率均为100%。", ["学法考试参考率", "学法考试合格率", None]),
+        ("负责人出庭应诉率和旁听率均达到100%。", ["行政机关负责人出庭应诉率", None]),
+        ("14个村（社区）均建立人民调解委员会。", [None]),
+        ("全年受理行政复议案件15件，较上年增长25%。", ["行政复议案件", None]),
+        # the committees counted before the disputes share their words, not their canonical name
+        ("全乡18个村调委会共排查化解矛盾纠纷146起。", [None, "矛盾纠纷排查调处"]),
+        ("我乡7个行政村法律顾问覆盖率达100%。", ["聘请法律顾问", "法律顾问覆盖率"]),
+    ],
+)
+def test_canonical_names_of_look_alikes(sentence, canonical):
+    assert [i.canonical for i in _extract(sentence)] == canonical
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("合格率百分之九十八点五。", [(98.5, "%", False)]),
+        ("位列全区前十名，获得团体前3名。", []),
+        ("目前25名执法人员持证上岗。", [(25, "名", False)]),
+        ("每万名从业人员配备安全员2.5名。", []),
+        ("参学率不足60%。", [(60, "%", True)]),
+        ("检查企业310家次，评查案卷218卷。", [(310, "家次", False), (218, "卷", False)]),
+        ("办理12345热线转办工单120件。", [(120, "件", False)]),
+        ("发放宣传册5千余份，培训3百余人次。", [(5000, "份", True), (300, "人次", True)]),
+        ("涉案金额达1.5亿余元。", [(150000000, "元", True)]),
+        ("办理案件30余件（次）。", [(30, "件", True)]),
+        ("全年累计接待群众来访80批次320人次。", [(80, "批次", False), (320, "人次", False)]),
+        (
+            "辖区共有人口3.2万人，其中60岁以上老人4500人。",
+            [(32000, "人", False), (4500, "人", False)],
+        ),
+        ("实施第十四个五年规划，制定三年行动计划。", []),
+        ("12345平台受理110件，落实110处警联动。", [(110, "件", False)]),  # a count, then a hotline
+        ("化解率保持在95%-98%，误差控制在1%~2%之间。", []),  # ranges: neither end is the value
+        ("12345平台工单120件，出动120辆救护车。", [(120, "件", False), (120, "辆", False)]),
+    ],
+)
+def test_more_quantities(sentence, expected):
+    assert [(i.value, i.unit, i.approx) for i in _extract(sentence)] == expected
+
+
+# whole paragraphs mixing results, comparisons, plans and ratios, as "value unit[ 约][ kind]"
+KIND_SUFFIX = {"result": "", "previous": " 上年", "change": " 增减", "plan": " 计划"}
+PARAGRAPH_CASES = [
+    (
+        "2023年，全县共办理行政复议案件46件，同比下降8%，其中维持32件、撤销5件、确认违法2件、终止7件，综合纠错率15.2%，较上年提高3.1个百分点。全县行政机关负责人出庭应诉率达100%，连续三年保持100%。",
+        [
+            "46 件",
+            "8 % 增减",
+            "32 件",
+            "5 件",
+            "2 件",
+            "7 件",
+            "15.2 %",
+            "3.1 个百分点 增减",
+            "100 %",
+            "100 %",
+        ],
+    ),
+    (
+        "全年共开展“送法下乡”活动36场次，较2022年的28场次增加8场次，受众群众约4500人次。",
+        ["36 场次", "28 场次 上年", "8 场次 增减", "4500 人次 约"],
+    ),
+    (
+        "下一步，我局将继续深化“八五”普法，力争全年开展法治宣传活动不少于50场，培训执法人员200人次以上。",
+        ["50 场 约 计划", "200 人次 约 计划"],
+    ),
+    (
+        "截至2023年底，全县共有执业律师126名、基层法律服务工作者58名，每万人拥有律师1.8名。",
+        ["126 名", "58 名"],
+    ),
+    (
+        "受理政府信息公开申请152件，按期答复率100%，其中予以公开98件，部分公开21件，不予公开13件，信息不存在20件。",
+        ["152 件", "100 %", "98 件", "21 件", "13 件", "20 件"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), PARAGRAPH_CASES)
+def test_paragraphs(paragraph, expected):
+    doc = Document(blocks=[Block("paragraph", paragraph)])
+    found = extract_indicators(doc, year=2023)
+    got = [
+        f"{format_value(i.value)} {i.unit}" + (" 约" if i.approx else "") + KIND_SUFFIX[i.kind]
+        for i in found
+    ]
+    assert got == expected

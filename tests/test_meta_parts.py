@@ -23,6 +23,10 @@ from fazhi.model import Block, Document
         ("现将我乡法治政府建设情况报告如下：", []),
         ("2024年1月2日", []),
         ("主办：上犹县人民政府办公室", []),
+        ("浦城县临江镇人民代表大会主席团", ["浦城县临江镇人民代表大会主席团"]),
+        ("信丰县大塘埠镇司法所", ["信丰县大塘埠镇司法所"]),
+        ("新疆生产建设兵团第一师十团", ["新疆生产建设兵团第一师十团"]),
+        ("崇义县国有阳岭林场", ["崇义县国有阳岭林场"]),
     ],
 )
 def test_organs_in(line, organs):
@@ -99,6 +103,15 @@ def test_title_from_opening(lines, title):
         ("石家庄高新技术产业开发区管理委员会", "county", "", "county"),
         ("苏州工业园区管委会", None, "", None),
         ("北京市城市管理委员会", "city", "", "department"),
+        ("中共长沙市岳麓区委全面依法治区委员会办公室", "county", "", "department"),
+        ("中共长沙市岳麓区委全面依法治区委员会", "county", "", "department"),
+        ("中共长沙市岳麓区委", "county", "", "county"),
+        ("中共长沙市岳麓区纪律检查委员会", "county", "", "department"),
+        ("浦城县临江镇党委", "township", "", "township"),
+        ("信丰县大塘埠镇司法所", "township", "", "department"),
+        ("崇义县国有阳岭林场", "county", "", "department"),
+        ("新疆生产建设兵团第一师十团", "province", "", None),
+        ("赣州经济技术开发区管理委员会", "township", "", None),
     ],
 )
 def test_level(issuer, subject, body, level):

@@ -84,6 +84,9 @@ def test_a_title_with_the_publication_year_yields_to_the_body_and_the_signing_da
         ("于都县2022年度及2023年度法治政府建设情况报告", None, "2022年度及2023年度"),
         ("某镇2023年法治政府建设工作总结和2024年工作计划", 2023, None),
         ("某县落实法治政府建设实施纲要（2021—2025年）2023年度情况报告", 2023, None),
+        ("大埔县2019—2023年法治政府建设工作情况报告", None, "2019—2023年"),
+        ("关于贯彻落实《法治政府建设实施纲要（2021—2025年）》暨2023年度法治政府建设情况的报告", 2023, None),
+        ("某县2023年法治政府建设情况和2024—2025年工作计划", 2023, None),
     ],
 )
 def test_a_title_over_two_years_has_no_single_year(title, year, span):
@@ -91,3 +94,17 @@ def test_a_title_over_two_years_has_no_single_year(title, year, span):
     found, _, reason = find_year(title, None, [], "2024-01-15")
     assert found == year
     assert (reason != "") == (year is None)
+
+
+@pytest.mark.parametrize(
+    ("opening", "signed", "year"),
+    [
+        ("去年，小溪镇在县委、县政府的坚强领导下，扎实推进法治政府建设。", "2024-06-12", 2023),
+        ("去年以来，县司法局全面履职。", "2024-07-01", 2023),
+        ("去年同期相比，案件数量下降。", "2024-06-12", None),
+        ("今年以来，县司法局全面履职。", "2024-06-12", None),
+    ],
+)
+def test_last_year_is_the_year_before_signing(opening, signed, year):
+    blocks = [Block("paragraph", opening)]
+    assert find_year("某镇法治政府建设年度报告", None, blocks, signed)[0] == year

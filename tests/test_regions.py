@@ -186,3 +186,46 @@ def test_the_prepared_gazetteer_finds_what_the_built_one_finds(tmp_path):
         assert lazy.chain(place) == built.chain(place)
     assert lazy.by_name["城关镇"] == built.by_name["城关镇"]
     assert len(lazy.by_name) == len(built.by_name) and list(lazy.places) == list(built.places)
+
+
+@pytest.mark.parametrize(
+    ("texts", "context", "region"),
+    [
+        # 撤县设区 / 撤县设市 after the 2023 list: the named city, the names as written, no code
+        (("福州市永泰区城峰镇人民政府",), (), ("福建省", "福州市", "永泰区", "城峰镇", None)),
+        (("霞浦市人民政府",), ("宁德市人民政府",), ("福建省", "宁德市", "霞浦市", None, None)),
+        # nothing listed anchors it: no place at all
+        (("达茂旗人民政府",), (), (None, None, None, None, None)),
+        # a listed county named beside it: an abbreviation, resolved as usual
+        (("达茂旗人民政府",), ("包头市达尔罕茂明安联合旗",), ("内蒙古自治区", "包头市", "达尔罕茂明安联合旗", None, "150223")),
+        (("长沙经开区管委会",), (), (None, None, None, None, None)),
+        # an abbreviation of one listed county under the named city is that county
+        (("包头市达茂旗人民政府",), (), ("内蒙古自治区", "包头市", "达尔罕茂明安联合旗", None, "150223")),
+        (("通辽市科左中旗保康镇人民政府",), (), ("内蒙古自治区", "通辽市", "科尔沁左翼中旗", "保康镇", "150521100")),
+        (("达茂旗人民政府",), ("包头市人民政府",), ("内蒙古自治区", "包头市", "达尔罕茂明安联合旗", None, "150223")),
+    ],
+)
+def test_a_county_level_name_the_list_lacks(texts, context, region):
+    result = resolve(*texts, context=context).region
+    assert (result.province, result.city, result.county, result.township, result.code) == region
+
+
+def test_a_unique_township_led_by_another_county_is_not_taken():
+    """孟寨镇 is listed under 舞阳县 only; a report led by 兰考县 is 兰考县's (孟寨乡 made a 镇)."""
+    body = "2024年，孟寨镇在兰考县委、县政府的坚强领导下，扎实推进法治政府建设。"
+    result = resolve("孟寨镇人民政府", body=body)
+    assert (result.region.county, result.region.code) == ("兰考县", None)
+    plain = resolve("孟寨镇人民政府", body="2024年，孟寨镇在县委、县政府的坚强领导下推进法治建设。")
+    assert plain.region.code == "411121105"
+
+
+def test_a_county_named_as_leading_itself_keeps_its_code():
+    body = "2023年，大理市人民政府在州委、州政府和市委的坚强领导下，全面推进法治政府建设。"
+    assert resolve("大理市人民政府", body=body).region.code == "532901"
+
+
+def test_a_row_contradicting_the_township_keeps_the_city_both_agree_on():
+    result = resolve("营前镇人民政府", context=("崇义县人民政府办公室",))
+    assert (result.region.city, result.region.county, result.region.township, result.region.code) == (
+        "赣州市", None, "营前镇", None,
+    )

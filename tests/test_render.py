@@ -41,6 +41,22 @@ def test_parts_go_to_their_blocks():
     assert "2022年" in page
 
 
+def test_attachments_after_the_closing_stay_after_it():
+    doc = Document(
+        blocks=[
+            Block("paragraph", "正文一段。"),
+            Block("signature", "某县某镇人民政府"),
+            Block("date", "2024年1月26日"),
+            Block("attachment", "附件1"),
+            Block("paragraph", "重点任务清单"),
+            Block("cc", "抄送：县司法局。"),
+        ]
+    )
+    page = render_report_page(Report("x", Source("x.txt", "0" * 64, "utf-8", 10), doc, ReportMeta()))
+    order = [page.index(t) for t in ("正文一段。", "fz-signature", "fz-date", "附件1", "重点任务清单", "fz-cc")]
+    assert order == sorted(order)
+
+
 def test_run_in_lead_is_strong_html_not_asterisks():
     doc = Document(blocks=[Block("paragraph", "党政主要负责人切实履职。", level=3, lead="（一）强化组织领导。")])
     page = render_report_page(Report("x", Source("x.txt", "0" * 64, "utf-8", 1), doc, ReportMeta()))

@@ -27,10 +27,10 @@ def _html(site: Path, page: str) -> str:
 
 
 def _sentence_found(page: str, directive: str) -> bool:
-    """Some paragraph of the page holds the directive's start and, after it, its end."""
+    """Some paragraph (or table row) of the page holds the directive's start and, after it, its end."""
     parts = ["".join(unquote(p).split()) for p in unescape(directive).split(",")]
-    for match in re.finditer(r"<p[^>]*>(.*?)</p>", page, re.S):
-        text = "".join(re.sub(r"<[^>]+>", "", unescape(match.group(1))).split())
+    for match in re.finditer(r"<(p|tr)(?:\s[^>]*)?>(.*?)</\1>", page, re.S):
+        text = "".join(re.sub(r"<[^>]+>", "", unescape(match.group(2))).split())
         start = text.find(parts[0])
         if start >= 0 and (len(parts) == 1 or text.find(parts[1], start) >= 0):
             return True

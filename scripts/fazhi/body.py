@@ -101,6 +101,8 @@ def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
     if parts.ATTACHMENT.match(last_line) and parts.names_organ(nxt):
         return True  # 附件：… then the signature
     full = ctx.wrap.full(unit.tail_line)
+    if unit.text == last_line and heading_tail(last_line, nxt):
+        return False
     if parts.parse_marker(nxt) or parts.ATTACHMENT.match(nxt):
         return not (full and not parts.ends_sentence(last_line))
     marker = parts.parse_marker(unit.text)
@@ -114,6 +116,30 @@ def _breaks_after(unit: Unit, number: int, nxt: str, ctx: Context) -> bool:
 
 
 _CLAUSE_PUNCT = re.compile(r"[，、。；！？,;!?]")
+# The words a section heading ends with (…的主要举措和成效, …第一责任人职责情况, …法治化水平).
+_HEADING_END = re.compile(
+    r"(?:成效|成绩|情况|举措|措施|安排|打算|计划|思路|不足|问题|原因|水平|建设|工作|职责|任务|目标|做法|经验|亮点|要求)$"
+)
+_ANY_PUNCT = re.compile(r"[，、。；：！？,;:!?]")
+
+
+def heading_tail(head: str, nxt: str) -> bool:
+    """`nxt` is the rest of a long numbered heading that a PDF or a converter broke over two lines
+    (二、党政主要负责人履行推进法治建设第一责任人 / 职责情况): a few words with no punctuation that end
+    as headings end, under a heading line long enough to have been broken."""
+    marker = parts.parse_marker(head)
+    return bool(
+        marker
+        and len(head) >= 16
+        and parts.is_heading_shaped(marker.rest, head)
+        and not parts.ends_sentence(head)
+        and len(nxt) <= 12
+        and not _ANY_PUNCT.search(nxt)
+        and parts.parse_marker(nxt) is None
+        and not parts.is_date_line(nxt)
+        and not _PARAGRAPH_OPENER.match(nxt)
+        and _HEADING_END.search(nxt)
+    )
 
 
 def _header_like(line: str) -> bool:
@@ -157,6 +183,8 @@ def _continues(prev: Unit, unit: Unit, ctx: Context) -> bool:
         return False
     if unit.line <= ctx.opening_end and not ctx.wrap.chars and _header_like(prev.text):
         return False  # header lines of an unwrapped text, as in _breaks_after
+    if prev.text == prev.tail and unit.text == unit.tail and heading_tail(prev.text, unit.text):
+        return True
     if unit.after_page_break and ctx.wrap.full(prev.tail_line):
         if parts.ends_sentence(prev.text) and _starts_with_heading(unit, ctx):
             return False

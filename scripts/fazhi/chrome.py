@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .chrome_apps import BYLINE, app_chrome, page_title
 from .model import ChromeRow, LogEntry
 
 Lines = list[tuple[int, str]]
@@ -26,6 +27,11 @@ LABELS = (
     "信息索引号", "索取号", "信息索取号", "发布机关", "成文时间", "发文时间", "所属主题", "主题分类名称",
     "文件编号", "来源机构", "发布者", "浏览人次", "文章来源", "稿件来源", "新闻来源", "审核", "校对", "撰稿",
     "初审", "复审", "终审",
+    # document-sharing mirrors and article apps
+    "上传者", "上传人", "上传时间", "上传日期", "贡献者", "文档贡献者", "页数", "文档格式", "文件格式", "文件大小",
+    "大小", "价格", "下载积分", "下载次数", "下载", "收藏", "分享", "责编", "供稿", "图文来源", "图文", "摄影",
+    "美编", "排版", "监制", "出品", "统筹", "编审", "一审", "二审", "三审", "来自", "图片", "图片来源",
+    "文字", "文字来源", "视频", "制图", "设计", "记者", "通讯员", "原标题",
 )
 # Labels as a traditional-script page writes them (chrome is removed before script conversion).
 _T2S_LABEL = str.maketrans(
@@ -66,6 +72,7 @@ NAV_WORDS = (
     "免责声明", "网站声明", "字體", "列印", "關閉", "視窗", "關閉視窗", "網站地圖", "聯繫我們",
     "在手机上查看", "当前页面", "扫码阅读", "扫码", "手机", "阅读", "查看", "本页", "此页", "分享至",
     "手机版", "电脑版", "无障碍浏览", "政府网站找错", "网站找错", "适老化", "读屏",
+    "首页", "搜索", "登录", "注册", "赏", "举报", "下载", "VIP", "转藏", "全屏", "献花", "反馈", "关注", "已关注", "+关注",
 )
 _NAV_TOKEN = re.compile("|".join(re.escape(w) for w in sorted(NAV_WORDS, key=len, reverse=True)))
 _NAV_SEPARATORS = re.compile(r"[\s|｜/:：、,，.·•\-—]+")
@@ -94,7 +101,8 @@ COLUMN_NAMES = frozenset((
 _PAGER = re.compile(r"^(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读)\s*[:：]?")
 # The heading of a list of links at the foot of a page; the titles under it are links too.
 _LINK_LIST = re.compile(
-    r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读|附件下载|相关附件|下载附件)\s*[:：]?$"
+    r"^(?:相关链接|相关文章|相关阅读|相关新闻|相关推荐|推荐阅读|相关信息|延伸阅读|附件下载|相关附件|下载附件"
+    r"|相关文档|往期推荐|往期回顾|往期精彩|往期精选|精彩推荐|精彩回顾|热门推荐|热门文章|猜你喜欢|更多推荐)\s*[:：]?$"
 )
 # A site's menu bar: three or more short items between | bars (网站首页 | 政务公开 | 互动交流).
 _MENU = re.compile(r"^[^|｜\d]{2,10}(?:\s*[|｜]\s*[^|｜\d]{2,10}){3,}$")
@@ -302,6 +310,17 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
             log.append(LogEntry("removed-chrome", number, text, note="metadata row"))
             out.append((number, ""))
             continue
+        note = app_chrome(text)
+        if note:
+            byline = BYLINE.match(text)
+            if byline:
+                rows.append(ChromeRow("发布时间", byline.group("time"), number))
+            title = page_title(text) if index < first else None
+            if title:
+                rows.append(ChromeRow("标题", title, number))
+            log.append(LogEntry("removed-navigation", number, text, note=note))
+            out.append((number, ""))
+            continue
         reason = _removal_reason(text)
         if reason:
             log.append(LogEntry(reason, number, text))
@@ -327,11 +346,15 @@ PAGE_LABELS = frozenset((
 
 
 def _running_text(lines: Lines) -> tuple[int, int]:
-    """Indices of the first and last lines that read as running text ((-1, -1) when none)."""
-    first = next((i for i, (_, t) in enumerate(lines) if _RUNNING_TEXT.search(t)), -1)
+    """Indices of the first and last lines that read as running text ((-1, -1) when none); a
+    mirror's or an article app's line (声明：本文转载自…。) is none."""
+    def running(text: str) -> bool:
+        return bool(_RUNNING_TEXT.search(text)) and not app_chrome(text)
+
+    first = next((i for i, (_, t) in enumerate(lines) if running(t)), -1)
     if first < 0:
         return -1, -1
-    return first, next(i for i in range(len(lines) - 1, -1, -1) if _RUNNING_TEXT.search(lines[i][1]))
+    return first, next(i for i in range(len(lines) - 1, -1, -1) if running(lines[i][1]))
 _TITLE_TAIL = re.compile(r"(?:报告|总结|汇报)$")
 _ORGAN_TAIL = re.compile(r"(?:政府|委员会|办事处|网站|网|局)$")
 
@@ -384,11 +407,22 @@ def _drop_link_list(source: Lines, lines: Lines, log: list[LogEntry]) -> Lines:
     return out
 
 
+# 来源 | 凤凰司法, 编辑｜张三: an article's credits with a bar instead of a colon.
+_BAR_ROW = re.compile(rf"^({_LABEL})\s*[|｜丨]\s*([^|｜丨]{{1,40}})$")
+_PAREN_ROW = re.compile(r"^[（(]([^（）()]{2,60})[）)]$")
+
+
 def _row_pairs(text: str) -> list[tuple[str, str]] | None:
     stamp = _STAMP.match(text) if text[:1].isdigit() else None
     if stamp:
         rows = _row_pairs(text[stamp.end() :])
         return [("日期", stamp.group(1)), *rows] if rows else None
+    paren = _PAREN_ROW.match(text)
+    if paren:
+        text = paren.group(1).strip()  # （来源：××司法所）
+    bar = _BAR_ROW.match(text)
+    if bar:
+        return [(normalise_label(bar.group(1)), bar.group(2).strip())]
     pairs = _bracket_pairs(text)
     if pairs is None:
         pairs = _pipe_pairs(text) if "|" in text else _pairs(text) or _bare_pairs(text)

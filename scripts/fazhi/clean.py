@@ -11,13 +11,16 @@ blocks with `lead` = the heading part and `level` = its heading level.
 
 from __future__ import annotations
 
+import html
 import re
 
 from . import parts
 from .body import body_blocks
 from .chrome import is_label, is_page_label, strip_chrome
+from .chrome_apps import inline_spam
 from .model import Block, Document, LogEntry
 from .normalise import convert_script, normalise_line
+from .page_headers import drop_running_headers
 from .structure import (
     Context,
     Lines,
@@ -32,6 +35,7 @@ from .structure import (
     take_title,
 )
 from .tables import running_text_span, table_lines
+from .trailing import split_trailing
 
 __all__ = ["clean_report", "heading_level"]
 
@@ -50,7 +54,23 @@ _HTML_TAG = re.compile(
 )
 _HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|tr|section|article)>", re.IGNORECASE)
 # Only the space entities a web copy leaves; &lt; and friends are text and stay as written.
-_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x0*a0|#x3000);", re.IGNORECASE)
+# `&amp;nbsp;`: a page that escaped its entities twice.
+_SPACE_ENTITY = re.compile(r"&(?:amp;)?(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x0*a0|#x3000);", re.IGNORECASE)
+# Punctuation entities a web copy leaves (&ldquo;法治&rdquo;, &mdash;): the characters they stand for.
+_ENTITY = re.compile(r"&(?:amp;)?((?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});)")
+_LITERAL = frozenset("<>&\"'")
+
+
+def _entity(match: re.Match[str]) -> str:
+    char = html.unescape("&" + match.group(1))
+    if len(char) != 1 or char in _LITERAL or char.isalnum() or not char.isprintable():
+        return match.group(0)
+    return char
+
+
+def _untag(raw: str) -> str:
+    """A line without formatting tags, space entities and punctuation entities."""
+    return _ENTITY.sub(_entity, _SPACE_ENTITY.sub(" ", _HTML_TAG.sub("", raw)))
 
 
 def heading_level(line: str) -> int:
@@ -63,7 +83,7 @@ def _strip_markdown(number: int, raw: str, ctx: Context, open_bold: str) -> tupl
     """Markup removed from one line. `open_bold` is a bold mark opened on an earlier line of the
     same paragraph (a wrapped lead-in) whose closing mark this line may hold; returns the new
     text and the mark still open."""
-    text = _SPACE_ENTITY.sub(" ", _HTML_TAG.sub("", raw))
+    text = _untag(raw)
     if open_bold and open_bold in text:
         text = text.replace(open_bold, "", 1)
         open_bold = ""
@@ -100,7 +120,7 @@ def _tab_row(number: int, raw: str, ctx: Context, in_body: bool) -> str:
 
 def _table_row(number: int, raw: str, cells: list[str], ctx: Context) -> str:
     """A table row: each cell normalised on its own, cells joined by tabs."""
-    untagged = _SPACE_ENTITY.sub(" ", _HTML_TAG.sub("", raw))
+    untagged = _untag(raw)
     if untagged != raw:
         ctx.log.append(LogEntry("removed-markup", number, raw.strip(), untagged.strip()))
     normalised = []
@@ -120,7 +140,7 @@ def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
     raw_lines: dict[int, str] = {}
     open_bold = ""
     source = text.splitlines()
-    untagged = [_SPACE_ENTITY.sub(" ", _HTML_TAG.sub("", raw)) for raw in source]
+    untagged = [_untag(raw) for raw in source]
     tables = table_lines(untagged)
     body = running_text_span(untagged)
     for number, raw in enumerate(source, start=1):
@@ -138,6 +158,11 @@ def _prepare(text: str, ctx: Context) -> tuple[Lines, dict[int, str]]:
             line, open_bold = _strip_markdown(number, piece, ctx, open_bold)
             line, log = normalise_line(line, number)
             ctx.log.extend(log)
+            line, spam = inline_spam(line)
+            ctx.log.extend(
+                LogEntry("removed-navigation", number, piece, note="mirror promotion inside the text")
+                for piece in spam
+            )
             lines.append((number, line))
             raw_lines[number] = piece.strip()
     return lines, raw_lines
@@ -150,6 +175,7 @@ def clean_report(text: str) -> Document:
     lines, chrome, chrome_log = strip_chrome(lines)
     ctx.log.extend(chrome_log)
     ctx.page_breaks = {e.line for e in chrome_log if e.action == "removed-page-number"}
+    lines = drop_running_headers(lines, ctx.page_breaks, ctx.log)
     lines, script_log, whole_script = convert_script(lines)
     ctx.log.extend(script_log)
     ctx.wrap = detect_wrap([(n, "" if n in ctx.tables else t) for n, t in lines], raw)
@@ -163,8 +189,9 @@ def clean_report(text: str) -> Document:
     header += more_header
     contents, index = take_contents(lines, index)
     addressee, index = _take_addressee(lines, index)
-    closing, cut = take_closing(lines[index:], ctx)
-    body_lines = drop_repeated_title(lines[index : index + cut], title.text if title else None, ctx)
+    report_lines, trailing = split_trailing(lines[index:], ctx)
+    closing, cut = take_closing(report_lines, ctx)
+    body_lines = drop_repeated_title(report_lines[:cut], title.text if title else None, ctx)
     blocks = [
         *header,
         *([title] if title else []),
@@ -173,6 +200,7 @@ def clean_report(text: str) -> Document:
         *addressee,
         *body_blocks(body_lines, ctx),
         *closing,
+        *(body_blocks(trailing, ctx) if trailing else []),
     ]
     ctx.log.sort(key=lambda e: e.line)
     return Document(blocks=blocks, chrome=chrome, log=ctx.log, script_converted=whole_script)

@@ -30,6 +30,7 @@ ACTION_NAMES = {
     "removed-page-number": "删除页码",
     "removed-stale-date": "删除网页日期",
     "removed-repeated-title": "删除重复标题",
+    "removed-page-header": "删除页眉",
     "removed-markup": "删除排版符号",
     "joined-title": "合并标题行",
     "joined-lines": "合并断行",

@@ -13,6 +13,7 @@ import json
 from typing import Any
 from urllib.parse import quote
 
+from .indicator_kinds import KIND_LABELS
 from .markup import html_text
 from .model import Indicator, Report
 from .tabular import Column, csv_text
@@ -24,6 +25,7 @@ INDICATOR_COLUMNS: tuple[Column, ...] = (
     Column("value", "number", "数值", "指标数值（已换算：“1.19万”记为 11900）。", required=True),
     Column("unit", "string", "单位", "单位，如 次、件、人次、%、万元。"),
     Column("approx", "boolean", "约数", "原文是否为约数（“余”“近”“超过”等），true/false。", required=True),
+    Column("kind", "string", "类型", "result＝本年度实绩；previous＝往期数值（如“上年同期为50件”）；change＝与往期相比的增减（如“较上年增长25%”“提高2个百分点”）；plan＝计划或目标（如“计划开展10次”、下一步工作打算中的数字）。", required=True, pattern="^(result|previous|change|plan)$"),
     Column("text", "string", "原文", "指标所在的原句。", required=True),
     Column("section", "string", "所在章节", "指标所在的正文标题。"),
     Column("anchor", "string", "原句锚点", "原句在报告页面上的锚点（文本片段），拼在报告页面地址后即可直接定位到该句。", required=True),
@@ -49,7 +51,11 @@ def _directive_part(text: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def text_directive(sentence: str) -> str:
-    """`text=…` for a sentence; long sentences as `start,end` so the URL stays short."""
+    """`text=…` for a sentence; long sentences as `start,end` so the URL stays short; a table row
+    (cells joined by tabs) as its first and last cell, since a match cannot run across cells."""
+    cells = [c.strip() for c in sentence.split("\t") if c.strip()]
+    if len(cells) > 1:
+        return f"text={_directive_part(cells[0])},{_directive_part(cells[-1])}"
     sentence = " ".join(sentence.split())
     if len(sentence) <= 2 * _EDGE + 4:
         return "text=" + _directive_part(sentence)
@@ -81,6 +87,7 @@ def indicator_rows(report: Report) -> list[dict[str, Any]]:
             "value": i.value,
             "unit": i.unit or None,
             "approx": i.approx,
+            "kind": i.kind,
             "text": i.text,
             "section": i.section or None,
             "anchor": anchor(i),
@@ -105,7 +112,7 @@ def _indicator_row(i: Indicator) -> str:
         "<tr>"
         f"<td>{html_text(i.name)}</td><td>{canonical}</td>"
         f'<td class="fz-num">{format_value(i.value)}</td><td>{html_text(i.unit)}</td>'
-        f"<td>{'约' if i.approx else ''}</td>"
+        f"<td>{'约' if i.approx else ''}</td><td>{KIND_LABELS.get(i.kind, '')}</td>"
         f'<td><a href="./#{html_text(anchor(i))}" title="{html_text(i.text)}">原文</a></td>'
         "</tr>"
     )
@@ -126,13 +133,14 @@ def indicators_section(report: Report) -> str:
     files = (
         f'<p>下载：<a href="{report.id}.indicators.csv">CSV</a> · '
         f'<a href="{report.id}.indicators.json">JSON</a>。'
-        "数值由程序从正文自动识别，“约”表示原文为约数（余、近、超过、以上等）；请以原文为准。</p>"
+        "数值由程序从正文自动识别，“约”表示原文为约数（余、近、超过、以上等）；类型为空的是本年度实绩，"
+        "“往期”是往年或上年同期的数值，“增减”是与往期相比的变化，“计划”是计划或目标。请以原文为准。</p>"
     )
     table = "\n".join(
         [
             '<table class="fz-indicators">',
             "<thead><tr><th>指标</th><th>规范名称</th><th>数值</th><th>单位</th>"
-            "<th>约数</th><th>出处</th></tr></thead>",
+            "<th>约数</th><th>类型</th><th>出处</th></tr></thead>",
             "<tbody>",
             *(_indicator_row(i) for i in report.indicators),
             "</tbody>",

@@ -17,6 +17,8 @@ from pathlib import Path
 import yaml
 
 from .exceptions import FazhiError
+from .indicator_kinds import is_plan_section, quantity_kind
+from .indicator_tables import table_indicators
 from .model import Block, Document, Indicator
 from .prepared import kept_yaml, tables_folder
 from .quantities import Quantity, scan
@@ -34,7 +36,8 @@ _LEAD_FILLER = re.compile(
     r"(?:为|对|向|与|给|在|通过|一共)(?=\S{2}|$))+"
 )
 _TRAIL_FILLER = re.compile(
-    r"(?:(?:提升|提高|下降|降低|增加|减少|增长|上升)?(?:至|到)|达到了|达到|达|为|是|有|共计|共|累计|约|大约|近|将近|接近|超过|超|逾|多达|不少于|至少|不低于|上|了|均|都|全部|分别|"
+    r"(?:(?:提升|提高|下降|降低|增加|减少|增长|上升|增|降|升|减)?(?:至|到)|达到了|达到|达|为|是|有|共计|共|累计|约|大约|近|将近|接近|超过|超|逾|多达|不少于|至少|不低于|不足|上|了|均|都|全部|分别|"
+    r"(?:由|从)(?:上年|去年|上一年|上年度)?(?:同期)?的?|(?:上年|去年)同期|"
     r"[、，,\s])+$"
 )
 _NUMBERED_BRACKET = re.compile(r"[（(][^）)]*\d")  # a bracket listing counts starts new clauses
@@ -45,6 +48,10 @@ _SHARED_SPLIT = re.compile(r"以及|和|及|与|、")
 _RESPECTIVELY = re.compile(r"^(?P<names>.+?)分别(?:达到了|达到|达|为|是|有)?$")
 _LIST_JOINER = re.compile(r"^(?:[、和及与]|以及)?$")
 _GENERIC_RATE = re.compile(r"^[\u4e00-\u9fff]{0,4}率$")
+_CHANGE_ONLY = re.compile(
+    r"^(?:分别|较|比|与|同比|环比|上年|去年|同期|相比|增长|增加|上升|提高|提升|下降|减少|降低|增|减|了)+$"
+)
+_RATE_WORD = re.compile(r"[\u4e00-\u9fff]{0,6}率")
 MAX_NAME = 30
 UNNAMED = "未命名"
 
@@ -62,9 +69,14 @@ class Canonical:
     match: tuple[tuple[str, ...], ...]
     summary: bool = False  # a column of the cross-report table
     chart: bool = False  # its distribution is charted
+    exclude: tuple[
+        str, ...
+    ] = ()  # patterns naming another quantity (案卷合格率 is no exam's 合格率)
 
     def matches(self, text: str, unit: str) -> bool:
-        return unit in self.units and any(all(w in text for w in words) for words in self.match)
+        if unit not in self.units or any(re.search(w, text) for w in self.exclude):
+            return False
+        return any(all(w in text for w in words) for words in self.match)
 
 
 Vocabulary = tuple[Canonical, ...]
@@ -88,6 +100,7 @@ def parse_vocab(data: object, path: str = "indicators.yml") -> Vocabulary:
                 match,
                 summary=bool(item.get("summary")),
                 chart=bool(item.get("chart")),
+                exclude=tuple(str(w) for w in item.get("exclude") or ()),
             )
         )
     return tuple(entries)
@@ -114,6 +127,7 @@ def canonical_name(name: str, unit: str, context: str, vocab: Vocabulary) -> str
     found = next((c.name for c in vocab if c.matches(name, unit)), None)
     if found or not _GENERIC_RATE.match(name):
         return found
+    context = _RATE_WORD.sub("", context)  # `出庭应诉率和旁听率`: 旁听率 is not borrowing a rate
     return next((c.name for c in vocab if c.matches(context + name, unit)), None)
 
 
@@ -175,7 +189,7 @@ def names_for(before: str, after: str, unit: str) -> list[str]:
     shared = _SHARED.match(before)
     if shared:
         parts = [p.strip() for p in _SHARED_SPLIT.split(shared.group("names")) if p.strip()]
-        if len(parts) >= 2 and all(len(p) <= 12 for p in parts):
+        if len(parts) >= 2 and all(len(p) <= 12 or p.endswith("率") for p in parts):
             return parts
     if before.rstrip().endswith("、"):
         before = ""  # `19个乡镇、256个行政村`: what precedes 、 names the previous quantity
@@ -204,12 +218,46 @@ def section_paths(doc: Document) -> Iterator[tuple[int, Block, str]]:
         yield index, block, SECTION_SEPARATOR.join(path)
 
 
-def block_indicators(text: str, section: str, vocab: Vocabulary) -> list[Indicator]:
+def _kind(sentence: str, found: list[Quantity], index: int, year: int | None) -> str:
+    q = found[index]
+    start = _clause_start(sentence, q.start)
+    local_start = max(start, found[index - 1].end if index else 0)
+    before_clause = sentence[_clause_start(sentence, max(0, start - 1)) : max(0, start - 1)]
+    opening = sentence[: _clause_end(sentence, 0)] if start > 0 else ""
+    return quantity_kind(
+        sentence[start : q.start],
+        sentence[local_start : q.start],
+        sentence[q.end :],
+        q.unit,
+        year,
+        before_clause.strip(),
+        opening.strip(),
+    )
+
+
+def _drop_borrowed_canonical(out: list[Indicator], sentence: str) -> None:
+    """`9个社区调委会调解纠纷132件`: the words after 9个 name the 132 cases; 9 counts the committees
+    and must not stand for the disputes in the cross-report table. A rate after a count is a
+    coverage statement (`7个行政村法律顾问覆盖率100%` counts the villages covered) and keeps it."""
+    if (
+        len(out) >= 2
+        and out[-2].text == sentence
+        and out[-2].name == out[-1].name
+        and out[-2].unit != out[-1].unit
+        and out[-1].unit != "%"
+    ):
+        out[-2] = replace(out[-2], canonical=None)
+
+
+def block_indicators(
+    text: str, section: str, vocab: Vocabulary, year: int | None = None
+) -> list[Indicator]:
     """Indicators of one block's text (a paragraph), in reading order."""
     out: list[Indicator] = []
+    plan_section = is_plan_section(section, year)
     for _, sentence in sentences(text):
         found, _ = scan(sentence)
-        previous = UNNAMED
+        previous, previous_kind = UNNAMED, "result"
         pending: list[str] = []  # names given before 分别, for the values that follow in a list
         for index, q in enumerate(found):
             before, after = name_parts(sentence, found, index)
@@ -222,21 +270,57 @@ def block_indicators(text: str, section: str, vocab: Vocabulary) -> list[Indicat
                 names = [pending.pop(0).strip()]
             else:
                 names = names_for(before, after, q.unit) or [previous]
+                if index and _LIST_JOINER.match(before.strip()) and not after:
+                    names = [out[-1].name] if out else names  # `减少2件和1件`: 1件 is the same
+            kind = _kind(sentence, found, index, year)
+            if index and _LIST_JOINER.match(before) and kind == "result":
+                kind = previous_kind  # `减少2件和1件`: a list continues its first value's kind
+            if plan_section and kind == "result":
+                kind = "plan"
+            if kind == "change" and previous != UNNAMED:
+                names = [
+                    previous + n if _CHANGE_ONLY.match(n) and "分别" not in n else n for n in names
+                ]
             context = sentence[_previous_clause_start(sentence, q.start) : q.start]
             for name in names:
-                canonical = canonical_name(name, q.unit, context, vocab)
-                out.append(Indicator(name, q.value, q.unit, q.approx, sentence, section, canonical))
-            previous = names[-1]
+                canonical = (
+                    None if kind == "change" else canonical_name(name, q.unit, context, vocab)
+                )
+                out.append(
+                    Indicator(
+                        name, q.value, q.unit, q.approx, sentence, section, canonical, kind=kind
+                    )
+                )
+            _drop_borrowed_canonical(out, sentence)
+            if kind != "change":  # `较上年增长25%` does not name the quantities after it
+                previous = names[-1]
+            previous_kind = kind
     return out
 
 
-def extract_indicators(doc: Document, vocab: Vocabulary | None = None) -> list[Indicator]:
-    """Every quantity reported in the body paragraphs, in reading order."""
+def extract_indicators(
+    doc: Document, vocab: Vocabulary | None = None, year: int | None = None
+) -> list[Indicator]:
+    """Every quantity reported in the body paragraphs, in reading order; `year` (the report's)
+    tells other years' numbers (`2022年同期…`, `2024年计划…`) from its own."""
     vocab = default_vocab() if vocab is None else vocab
     indicators: list[Indicator] = []
     for index, block, section in section_paths(doc):
-        if block.kind not in _SOURCE_KINDS:
+        if block.kind == "table":
+            found = [
+                replace(i, canonical=_table_canonical(i, vocab))
+                for i in table_indicators(block.text, section, year)
+            ]
+        elif block.kind in _SOURCE_KINDS:
+            text = (block.lead or "") + block.text
+            found = block_indicators(text, section, vocab, year)
+        else:
             continue
-        text = (block.lead or "") + block.text
-        indicators += [replace(i, block=index) for i in block_indicators(text, section, vocab)]
+        indicators += [replace(i, block=index) for i in found]
     return indicators
+
+
+def _table_canonical(indicator: Indicator, vocab: Vocabulary) -> str | None:
+    if indicator.kind == "change":
+        return None
+    return canonical_name(indicator.name, indicator.unit, "", vocab)

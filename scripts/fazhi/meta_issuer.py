@@ -19,13 +19,27 @@ _SPLIT = re.compile(r"[\s、，,　]+")
 _SENTENCE = re.compile(r"[。；;：:！？]")
 # A zone's 管委会 governs it as a government does (石家庄高新区管委会); 城市管理委员会 is a department.
 _GOVERNMENT = re.compile(r"(?:政府|行政公署|办事处|街道办|区管理委员会|区管委会)$")
-_PARTY = re.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)$")
+_PARTY_LEAD = re.compile(r"^(?:中共|中国共产党)")
+_PARTY_COMMITTEE = re.compile(r"^(?:中共|中国共产党)?(.+?)(?:工作委员会|委员会|党工委|党委|工委|委)$")
+_PARTY_OWN = re.compile(r"(?:党委|党工委)$")
+# 新疆生产建设兵团 and its 师/团: a system of its own beside the local governments' levels
+_ZONE_COMMITTEE = re.compile(r"(?:开发区|园区|高新区|经开区|新区|试验区|示范区)(?:管理委员会|管委会)$")
+_BINGTUAN = re.compile(r"生产建设兵团|^兵团")
 _TOWNSHIP_PLACE = re.compile(r"(?:乡|镇|街道|苏木)$")
 _TITLE_HEAD = re.compile(r"^(.*?)(?:关于|20\d\d|二[〇○零]|法治政府|依法行政)")
 _MARK_TAIL = re.compile(r"文件$")
 _TOWNSHIP_VOICE = re.compile(r"(?:我|全|本)(?:乡|镇|街道|苏木)(?![长政府委])")
 _COUNTY_VOICE = re.compile(r"(?:我|全|本)(?:县|旗)(?![长政府委])")
 _TAIL_BLOCKS = 10
+
+
+def is_party_committee(organ: str) -> bool:
+    """中共××县委, 中共××镇委员会, ××街道党工委: a place's party committee. A committee's own
+    office or commission (中共××区委全面依法治区委员会办公室) is a department."""
+    match = _PARTY_COMMITTEE.match(organ)
+    if not match or not (_PARTY_LEAD.match(organ) or _PARTY_OWN.search(organ)):
+        return False
+    return not re.search(r"[委办部局组厅]|纪律检查|政法|宣传|组织|统战|编制|依法治", match.group(1))
 
 
 def organs_in(text: str) -> list[str]:
@@ -156,7 +170,7 @@ def _row_fits(organ: str, title: str | None, voice: str | None) -> bool:
     another office (来源：司法局). A department must be named by the title; a government must
     contain the place the title opens with, and speak at the level the body speaks (我乡)."""
     head = _title_place(title)
-    government = bool(_GOVERNMENT.search(organ) or _PARTY.search(organ))
+    government = bool(_GOVERNMENT.search(organ) or is_party_committee(organ))
     if not government:
         return bool(title) and organ in (title or "")
     if head and head not in organ:
@@ -168,7 +182,7 @@ def _row_fits(organ: str, title: str | None, voice: str | None) -> bool:
 def _lead(organs: list[str]) -> tuple[str, list[str]]:
     unique = list(dict.fromkeys(organs))
     government = next((o for o in unique if _GOVERNMENT.search(o)), None)
-    issuer = government or next((o for o in unique if not _PARTY.search(o)), unique[0])
+    issuer = government or next((o for o in unique if not is_party_committee(o)), unique[0])
     return issuer, [o for o in unique if o != issuer]
 
 
@@ -191,8 +205,12 @@ def find_level(
     issuer: str | None, subject_level: str | None, body: str
 ) -> tuple[Level | None, str]:
     """(level, reason when none): from the issuer's kind, else how the body speaks (我乡, 全县)."""
+    if issuer and _ZONE_COMMITTEE.search(issuer) and subject_level == "township":
+        return None, "a zone's 管委会 the list files at township level: not a township government"
+    if issuer and _BINGTUAN.search(issuer):
+        return None, "units of the 新疆生产建设兵团 are outside the local government levels"
     if issuer:
-        if not (_GOVERNMENT.search(issuer) or _PARTY.search(issuer)):
+        if not (_GOVERNMENT.search(issuer) or is_party_committee(issuer)):
             return "department", ""
         if _TOWNSHIP_PLACE.search(_place_part(issuer)) or issuer.endswith(("街道办事处", "街道办")):
             return "township", ""

@@ -37,17 +37,22 @@ def _clean_years(text: str) -> str:
     return text
 
 
-_SPAN = re.compile(r"(20\d\d)\s*(?:年度?)?\s*[—\-–~～至到和及与、]+\s*(20\d\d)\s*年度?")
+_SPAN = re.compile(r"(20\d\d)\s*(?:年度?)?\s*([—\-–~～至到和及与、]+)\s*(20\d\d)\s*年度?")
+_RANGE_MARK = re.compile(r"[—\-–~～至到]")
 
 
 def two_year_span(title: str) -> str | None:
-    """`2022—2023年度法治政府建设情况报告`: a report over two consecutive years (a plan range such
-    as 2021—2025年 spans more). Such a report has no single reported year."""
-    text = arabic_years(title.translate(FULLWIDTH_DIGITS))
+    """`2022—2023年度法治政府建设情况报告`, `2019—2023年法治政府建设工作情况报告`: a report over
+    several years has no single reported year. A plan's range is not the report's span: one
+    followed by plan words (2024—2025年工作计划), in brackets (纲要（2021—2025年）) or inside a
+    cited title (《…》). Years joined by 和/及 count only when consecutive."""
+    text = _QUOTED.sub(" ", arabic_years(title.translate(FULLWIDTH_DIGITS)))
     for match in _SPAN.finditer(text):
-        first, last = int(match.group(1)), int(match.group(2))
+        first, last = int(match.group(1)), int(match.group(3))
         tail = text[match.end() :]
-        if last == first + 1 and not _PLAN.match(tail):
+        if last <= first or _PLAN.match(tail) or text[: match.start()].endswith(("（", "(")):
+            continue
+        if last == first + 1 or _RANGE_MARK.search(match.group(2)):
             return match.group(0)
     return None
 
@@ -100,6 +105,19 @@ def year_in_headings(blocks: list[Block]) -> tuple[int | None, int | None]:
     return measures, plan
 
 
+_LAST_YEAR = re.compile(r"^(?:[一二三四五六七八九十]+、)?\s*去年(?:度|以来|来|，|,|、|是|全年|我|在)")
+
+
+def year_before_signing(blocks: list[Block], date_signed: str | None) -> int | None:
+    """`去年，…` opening the body: the year before the one the report was signed in."""
+    if not date_signed:
+        return None
+    paragraphs = [b for b in blocks if b.kind in ("paragraph", "heading")][:_OPENING_BLOCKS]
+    if any(_LAST_YEAR.match(b.text.strip()) for b in paragraphs):
+        return int(date_signed[:4]) - 1
+    return None
+
+
 _LATE_SUBMISSION_UNTIL, _OWN_YEAR_FROM = 4, 10
 
 
@@ -138,6 +156,7 @@ def find_year(
         (year_in_title(row_title) if row_title else None, "metadata-row"),
         (year_in_opening(blocks), "text"),
         (measures, "text"),
+        (year_before_signing(blocks, date_signed), "text"),
         (from_signing, "text"),
         (plan - 1 if plan else None, "text"),
     ]

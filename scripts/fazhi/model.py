@@ -141,6 +141,8 @@ class Indicator:
     section: str
     canonical: str | None = None
     block: int = -1  # index in Document.blocks of the paragraph holding `text`
+    # result | previous | change | plan (see indicator_kinds): only results are this year's numbers
+    kind: str = "result"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -149,6 +151,7 @@ class Indicator:
             "value": self.value,
             "unit": self.unit,
             "approx": self.approx,
+            "kind": self.kind,
             "text": self.text,
             "section": self.section,
         }

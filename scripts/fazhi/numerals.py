@@ -17,7 +17,13 @@ ARABIC = (
 CHINESE = rf"[{CN_NUMERAL_CHARS}]+"
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-_MAGNITUDE = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_DIGIT_VALUE = dict(zip(CN_DIGITS, (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+_MAGNITUDE = {
+    "百": Decimal(100),
+    "千": Decimal(1000),
+    "万": Decimal(10_000),
+    "亿": Decimal(100_000_000),
+}
 
 
 class NumeralError(ValueError):
@@ -34,7 +40,13 @@ def arabic_value(span: str) -> Decimal:
 
 
 def chinese_value(span: str) -> Decimal:
-    """`两万` → 20000, `百` → 100, `十二` → 12. Raises NumeralError on malformed spans."""
+    """`两万` → 20000, `百` → 100, `十二` → 12, `九十八点五` → 98.5. Raises NumeralError on malformed spans."""
+    whole, point, fraction = span.partition("点")
+    if point:
+        if not fraction or any(c not in CN_DIGITS for c in fraction):
+            raise NumeralError(span)
+        digits = "".join(str(_DIGIT_VALUE[c]) for c in fraction)
+        return chinese_value(whole) + Decimal("0." + digits)
     if not span or any(c not in CN_NUMERAL_CHARS for c in span):
         raise NumeralError(span)
     if span[0] in "百千万亿":

@@ -36,9 +36,15 @@ _ADDRESSEE_NOT = re.compile(r"如下|以下|如次|附件|抄送|签发人")
 DATE_LINE = re.compile(
     r"^[〇○零Ｏ一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日$"
 )
+# 成文日期 written with dots or dashes (2024.1.15, 2024-01-22): a date only right under the
+# signature; alone at the end of a page it is the site's publication stamp.
+NUMERIC_DATE_LINE = re.compile(r"^20\d\d\s*[.．\-/]\s*\d{1,2}\s*[.．\-/]\s*\d{1,2}$")
 # 成文日期 written without its day (2024年1月, 二〇二四年一月): still the date line of the closing.
 MONTH_LINE = re.compile(r"^[〇○零Ｏ一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,2}\s*月$")
-_SIG_SUFFIX = rf"(?:{ORG_SUFFIX}|政府|公署|局|委|处|厅|院|中心|街道|乡|镇|所|部|会|司|队|组)"
+_SIG_SUFFIX = (
+    rf"(?:{ORG_SUFFIX}|政府|公署|局|委|处|厅|院|中心|街道|乡|镇|所|部|会|司|队|组"
+    rf"|主席团|林场|农场|牧场|兵团[{HAN}]{{0,12}}(?:师|团))"
+)
 SIGNATURE = re.compile(rf"^[{HAN}（）()·\d]{{2,40}}{_SIG_SUFFIX}$")
 SIGNATURE_AND_DATE = re.compile(
     rf"^(?P<sig>[{HAN}（）]{{2,40}}{_SIG_SUFFIX})\s*(?P<date>[〇○零一二三四五六七八九\d]{{4}}年.{{1,6}}日)$"

@@ -60,7 +60,7 @@ def process_source(src: SourceText, topics: list[Topic] | None = None) -> Report
         doc=doc,
         meta=meta,
         outline=outline_of(doc.blocks),
-        indicators=extract_indicators(doc),
+        indicators=extract_indicators(doc, year=meta.year),
     )
     problems = nothing_lost_problems(src.source.file, src.text, doc, document_markdown(report))
     report = replace(report, problems=problems) if problems else report

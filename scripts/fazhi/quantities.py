@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numerals import ARABIC, CHINESE, NumeralError, as_number, is_chinese, numeral_value
+from .numerals import ARABIC, CHINESE, CN_DIGITS, NumeralError, as_number, is_chinese, numeral_value
 
 # Longest first so 人次 wins over 人 and 万元 over 万. Each unit may forbid what follows it
 # (家庭, 期间, 起草 … are words, not counts).
@@ -32,6 +32,7 @@ _UNIT_GUARDS: dict[str, str] = {
     "辆次": "",
     "班次": "",
     "批次": "",
+    "家次": "",
     "学时": "",
     "课时": "",
     "万元": "",
@@ -73,6 +74,7 @@ _UNIT_GUARDS: dict[str, str] = {
     "节": "日|点|约|假|能",
     "例": "会|行|如",
     "轮": "",
+    "卷": "入|宗|烟|帘|尺|轴|起",
     "元": "旦|素",
     "吨": "",
     "亩": "",
@@ -84,19 +86,21 @@ _UNIT_ALT = "|".join(
     re.escape(u) + (f"(?!{_UNIT_GUARDS[u]})" if _UNIT_GUARDS[u] else "") for u in UNITS
 )
 QUANTITY = re.compile(
-    rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<mag>[万亿](?!元))?\s*(?P<more>余|多|来)?\s*"
+    rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<mag>[百千]?(?:[万亿](?!元))?)\s*(?P<more>余|多|来)?\s*"
     rf"(?P<unit>{_UNIT_ALT})(?P<post>以上|以下|以内|左右|余|多)?"
 )
-PERCENT_WORDS = re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE})")
+PERCENT_WORDS = re.compile(rf"百分之(?P<num>{ARABIC}|{CHINESE}(?:点[{CN_DIGITS}]+)?)")
 
 APPROX_BEFORE = re.compile(
-    r"(?<![最附])(?:约|大约|近|将近|接近|超过|超|逾|多达|不少于|至少|不低于)\s*$"
+    r"(?<![最附])(?:约|大约|近|将近|接近|超过|超|逾|多达|不少于|至少|不低于|不足|不到|低于|少于|高于)\s*$"
 )
 _UPPER = re.compile(r"上\s*$")
 _STUCK_BEFORE = re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.．\-－—–~～/·]\s*$")
 _ORDINAL = re.compile(r"第\s*$")
+_TOP_RANK = re.compile(r"(?<![目此之以提当年日月天])前\s*$")  # 前十名, 前3位: a rank, not people
 _VAGUE = re.compile(r"(?:数|几|若干|好几)\s*$")
 _RANGE = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万]\s*[至到~～\-－—–]\s*$")
+_RANGE_NEXT = re.compile(r"\s*[至到~～\-－—–]\s*[0-9０-９〇零一二两三四五六七八九十百千]")
 _EVERY = re.compile(r"每(?:天|日|周|月|季度|季|年|半年|次|人|户|村|乡|镇|个|万|名|期|场|两|隔)")
 HOTLINES = frozenset(
     {
@@ -124,7 +128,12 @@ HOTLINES = frozenset(
         96110,
     }
 )
-_HOTLINE_CONTEXT = re.compile(r"热线|专线|平台|电话|拨打|便民|服务号")
+# What follows a hotline's number (`110处警`, `12345平台`); a count is followed by its unit and
+# the rest of its clause (`12345平台受理110件。` counts 110 cases).
+_HOTLINE_AFTER = re.compile(
+    r"^\s*(?:热线|专线|平台|电话|报警|处警|接警|接处警|出警|急救|火警|服务|便民|政务|投诉|举报|法网|"
+    r"指挥|工单|转办|话务|坐席|座席|市民|反诈|检察|公共|消费|社保|纳税|法律)"
+)
 _SLOGAN_UNITS = frozenset({"个", "项", "条", "支", "门", "部", "位", "本", "家", "名"})
 
 # Fixed expressions and plan names that contain a numeral and a unit-like character but count nothing.
@@ -191,18 +200,24 @@ def trap_reason(
     approx = bool(m.group("more") or m.group("post") or APPROX_BEFORE.search(before))
     if _ORDINAL.search(before):
         return "ordinal (第…)"
+    if _TOP_RANK.search(before) and m.group("unit") in ("名", "位"):
+        return "rank (前十名)"
+    if re.search(r"每\s*$", before):
+        return "a ratio (每万名…), not a count"
     if is_chinese(num) and _VAGUE.search(before):
         return "vague amount (数十, 几百)"
     if _STUCK_BEFORE.search(before):
         return "part of a code, date or decimal"
     if _RANGE.search(before):
         return "upper end of a range"
+    if _RANGE_NEXT.match(sentence, m.end()) and not re.search(r"[由从]\s*$", before):
+        return "lower end of a range (95%-98%)"
     if _inside(start, masked):
         return "inside a quoted name, title, 文号 or fixed expression"
     if _EVERY.search(_clause_before(sentence, start)):
         return "a frequency or rate (每…), not a count"
-    near = sentence[max(0, start - 4) : m.end() + 4]
-    if not is_chinese(num) and value in HOTLINES and _HOTLINE_CONTEXT.search(near):
+    after_number = sentence[start + len(num) :]
+    if not is_chinese(num) and value in HOTLINES and _HOTLINE_AFTER.match(after_number):
         return "hotline number"
     if is_chinese(num) and not approx:
         if num == "一" and not _at_clause_end(sentence, m.end()):

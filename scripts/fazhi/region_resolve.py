@@ -4,7 +4,8 @@ The subject is the deepest place named by the issuer-like clues (title, 发文�
 issuer); the web page's rows and the file name are context, and name the subject only when the
 issuer clues name no place. A repeated name (城关镇) is decided only by a named ancestor (county,
 city, province) or by the body naming exactly one candidate's county; otherwise the name is kept and
-what cannot be decided stays null with the reason. Frequency and similarity never decide.
+what cannot be decided stays null with the reason. Frequency and similarity never decide. Units
+made or renamed after the 2023 list keep the names the report gives, never another unit's code.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .meta_text import simplified
 from .model import Provenance, Region
+from .region_names import ORGAN_WORD, abbreviates, unlisted_county
 from .regions import (
     LEVEL_ORDER,
     Gazetteer,
@@ -27,10 +29,12 @@ from .regions import (
 _UNLISTED_TOWNSHIP = re.compile(
     r"^([\u4e00-\u9fff]{2,8}?(?:乡|镇|街道|苏木))(?=人民政府|党委|党工委|委员会|办事处|工作委员会|关于|法治|20\d\d|$)"
 )
+# 在兰考县委、县政府的坚强领导下: the body naming the county that leads the issuer
+_LED_BY = re.compile(r"(?:委|人民政府|政府|党委)[^。；]{0,16}领导")
+_LEADER_CHARS = 24
 _ORGAN_LEAD = re.compile(r"^(?:中共|中国共产党)")
 # 朝阳区人民政府劲松街道办事处, 上犹县人民政府营前镇…: the county's organ word inside a chain
 _GOVERNMENT_INFIX = re.compile(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡|苏木))")
-_ORGAN_WORD = re.compile(r"政府|委员会|办事处|党委|机关|乡镇|^[各全我本该所]|辖区")
 _LEADERSHIP = re.compile(r"(?:委|人民政府|政府|党委)")
 _ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
 _ADDRESSEE_KIND = {"区委": ("区",), "县委": ("县", "自治县"), "旗委": ("旗", "自治旗"), "市委": ("市",)}
@@ -60,6 +64,7 @@ class _Found:
     clue: Clue
     mentions: list[Mention]
     unlisted: str | None = None  # a township-like name the 2023 list does not have
+    county: str | None = None  # a county-level name the 2023 list does not have (撤县设区)
 
 
 def _scan(clue: Clue, gaz: Gazetteer) -> _Found:
@@ -68,8 +73,16 @@ def _scan(clue: Clue, gaz: Gazetteer) -> _Found:
     rest_at = lead[-1].end if lead else 0
     if lead and lead[0].start > 12:
         return _Found(clue, mentions)
+    county = unlisted_county(text[rest_at:], bool(lead) and _deepest(lead[-1]) not in ("city", "province"), gaz)
+    if county:
+        rest_at += len(county)
+        listed = next((m for m in mentions if m.start == rest_at and m.levels == {"township"}), None)
+        if listed is not None:
+            return _Found(clue, mentions, listed.name, county)
     match = _UNLISTED_TOWNSHIP.match(text[rest_at:])
-    unlisted = match.group(1) if match and not _ORGAN_WORD.search(match.group(1)) else None
+    unlisted = match.group(1) if match and not ORGAN_WORD.search(match.group(1)) else None
+    if county:
+        return _Found(clue, mentions, unlisted, county)
     if lead and unlisted and lead[-1].levels == {"township"}:
         unlisted = None
     return _Found(clue, mentions, unlisted)
@@ -120,10 +133,14 @@ def resolve_region(clues: list[Clue], body: str = "", addressee: str | None = No
     """The report's region from its clues (module docstring); `body` in simplified script."""
     gaz = load_gazetteer()
     found = [_scan(c, gaz) for c in clues if c.text]
-    subject = [f for f in found if f.clue.subject and (f.mentions or f.unlisted)]
+    if any(_deepest(m) == "county" for f in found for m in f.mentions):
+        # a listed county is named: an unlisted county-level name beside it is more likely an
+        # abbreviation (达茂旗) than a new unit, and the usual resolution decides
+        found = [f if not f.county else _Found(f.clue, f.mentions, f.unlisted) for f in found]
+    subject = [f for f in found if f.clue.subject and (f.mentions or f.unlisted or f.county)]
     from_context = not subject
     if from_context:
-        subject = [f for f in found if f.mentions or f.unlisted]
+        subject = [f for f in found if f.mentions or f.unlisted or f.county]
     if not subject:
         result = RegionResult()
         result.unknown["region"] = "no place is named in the title, issuer, signature or page rows"
@@ -150,6 +167,9 @@ class _Resolver:
         self.result = RegionResult()
 
     def run(self) -> RegionResult:
+        unlisted_county = next((f for f in self.subject if f.county), None)
+        if unlisted_county is not None:
+            return self._in_unlisted_county(unlisted_county)
         level, name, places, source = self._subject()
         res = self.result
         res.subject_level, res.subject_name = level, name
@@ -162,10 +182,15 @@ class _Resolver:
             self._explain_below(chosen.level, f"the report is issued at {chosen.level} level")
             return res
         consistent = [p for p in places if not self._contradicted(p)]
+        if consistent and self._led_from_elsewhere(consistent):
+            consistent = []
         self._fill_ancestor_only(level, consistent, subject_only=bool(places) and not consistent)
-        if not places and res.region.county is None and res.region.city is None:
-            if self._fill_body_leadership(level, name):
-                return res
+        if places and not consistent and res.region.province is None:
+            self._fill_shared_ancestor(places)
+        unanchored = res.region.county is None and res.region.city is None
+        if unanchored and not consistent and self._fill_body_leadership(level, name):
+            return res
+        if unanchored and not places:
             # a name the list lacks, with no county to anchor it: a placeholder (某某镇) or noise
             res.region = Region()
             res.provenance.clear()
@@ -184,6 +209,89 @@ class _Resolver:
         res.unknown["region.code"] = reason
         return res
 
+    def _in_unlisted_county(self, found: _Found) -> RegionResult:
+        """The issuer names a county-level unit the 2023 list lacks (福州市永泰区城峰镇): the
+        listed city or province named with it, then the names as written; no code, since the list
+        has none for them (and a same-named township elsewhere is another unit)."""
+        res = self.result
+        county, township = found.county or "", found.unlisted
+        lead = _leading_chain(found.mentions)
+        anchor = self._unique_above(lead[-1:] if lead else [m for f in self.found for m in f.mentions])
+        reason = f"{county} is not in the 2023 division list (made a district or city since?)"
+        res.subject_level = "township" if township else "county"
+        res.subject_name = township or county
+        if anchor is None:
+            res.unknown["region"] = f"{reason}, and no listed city or province is named with it"
+            for lvl in (*_ORDER, "code"):
+                res.unknown[f"region.{lvl}"] = res.unknown["region"]
+            return res
+        canonical = self._abbreviated(county, anchor)
+        if canonical is not None:
+            unit = self.gaz.children.get(canonical.code, {}).get(township or "")
+            self._fill(unit or canonical, found.clue.source)
+            if township and unit is None:
+                res.region = _with(res.region, township=township, code=None)
+                res.unknown["region.code"] = self._not_listed_reason(township)
+            return res
+        self._fill(anchor, found.clue.source)
+        res.region = _with(res.region, county=county, township=township, code=None)
+        res.provenance.pop("region.code", None)
+        res.provenance["region.county"] = found.clue.source
+        if township:
+            res.provenance["region.township"] = found.clue.source
+        else:
+            res.unknown["region.township"] = "the report is issued at county level"
+        res.unknown.pop("region.county", None)
+        res.unknown["region.code"] = reason
+        return res
+
+    def _unique_above(self, mentions: list[Mention]) -> Place | None:
+        """The one city (else the one province) the mentions name; None when they name several."""
+        for level in ("city", "province"):
+            places = {p.code: p for m in mentions for p in m.places if p.level == level}
+            if places:
+                return next(iter(places.values())) if len(places) == 1 else None
+        return None
+
+    def _abbreviated(self, name: str, anchor: Place) -> Place | None:
+        """达茂旗 under 包头市: the one listed county of the anchor that `name` abbreviates."""
+        kids = list(self.gaz.children.get(anchor.code, {}).values())
+        if anchor.level == "province":
+            kids = [k for c in kids for k in self.gaz.children.get(c.code, {}).values()]
+        hits = [k for k in kids if k.level == "county" and abbreviates(name, k.name)]
+        return hits[0] if len(hits) == 1 else None
+
+    def _led_from_elsewhere(self, places: list[Place]) -> bool:
+        """A single listed candidate that no clue's county or city supports, while the body names
+        as its leadership (在兰考县委、县政府的坚强领导下) only counties or cities that do not
+        contain it: the same name elsewhere (孟寨乡 made 孟寨镇, and 孟寨镇 is another county's).
+        A county or city named as leading itself (大理市人民政府在州委、州政府和市委的领导下) contains it."""
+        if len(places) != 1 or self.gaz.ancestors(places[0]) & self._named_codes():
+            return False
+        # only the few words before each 领导 phrase are looked up, not the whole body
+        before = [self.body[max(0, m.start() - _LEADER_CHARS) : m.end()] for m in _LED_BY.finditer(self.body)]
+        leaders = self._body_leaders(_LED_BY, "\n".join(before))
+        containing = self.gaz.ancestors(places[0]) | {places[0].code}
+        return bool(leaders) and not any(p.code in containing for p in leaders)
+
+    def _fill_shared_ancestor(self, places: list[Place]) -> None:
+        """Every candidate is contradicted by a named county (营前镇, listed under 上犹县, on a page
+        whose row names 崇义县): the deepest place both sides agree on (赣州市), nothing below it."""
+        shared = set.intersection(*(self.gaz.ancestors(p) for p in places))
+        compared = False
+        for f in self.found:
+            for mention in f.mentions:
+                if mention.levels & {"township"} or (len(mention.name) == 2 and mention.levels == {"province"}):
+                    continue
+                named = {c for p in mention.places for c in (*self.gaz.ancestors(p), p.code)}
+                shared &= named
+                compared = True
+        if not compared:
+            return
+        deepest = max((self.gaz.places[c] for c in shared), key=lambda p: LEVEL_ORDER.index(p.level), default=None)
+        if deepest is not None and deepest.level in ("province", "city"):
+            self._fill(deepest, "gazetteer")
+
     def _fill_body_leadership(self, level: PlaceLevel, name: str) -> bool:
         """A unit the 2023 list lacks (叶坪乡, renamed 叶坪镇) whose body names one county or city as
         its leadership (在瑞金市委、市政府的领导下): that county or city and its ancestors are
@@ -201,11 +309,12 @@ class _Resolver:
         self._explain_below(level, f"the report is issued at {level} level")
         return True
 
-    def _body_leaders(self) -> list[Place]:
+    def _body_leaders(self, leadership: re.Pattern[str] = _LEADERSHIP, body: str | None = None) -> list[Place]:
         """The deepest places the body names as leadership (××县委 / ××市人民政府)."""
         leaders: dict[str, Place] = {}
-        for mention in find_places(self.body, self.gaz):
-            if _LEADERSHIP.match(self.body, mention.end):
+        body = self.body if body is None else body
+        for mention in find_places(body, self.gaz):
+            if leadership.match(body, mention.end):
                 level = _deepest(mention)
                 if level in ("county", "city"):
                     leaders.update({p.code: p for p in mention.places if p.level == level})
@@ -280,6 +389,11 @@ class _Resolver:
         support = {p.code: len(self.gaz.ancestors(p) & named) for p in places}
         best = max(support.values())
         top = [p for p in places if support[p.code] == best]
+        if len(top) == 1 and best == 0 and len(places) == 1 and self._led_from_elsewhere(top):
+            return None, (
+                f"the body is led by a county or city that does not contain the listed {top[0].name}"
+                " (renamed or moved since 2023?)"
+            )
         if len(top) == 1 and (best > 0 or len(places) == 1):
             return top[0], ""
         if best == 0 and len(places) > 1:

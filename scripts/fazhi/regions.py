@@ -38,6 +38,7 @@ LEVEL_ORDER: tuple[PlaceLevel, ...] = ("province", "city", "county", "township")
 PLACEHOLDER_CITIES = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 _PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
 _MIN_FREE_LENGTH = 3
+_TOWNSHIP_KINDS = frozenset({"街道", "苏木", "民族乡", "乡", "镇"})
 _MAX_NAME_LENGTH = 24
 GAZETTEER_TABLE = "gazetteer"
 _GAZETTEER_BUCKETS = 1 << 14
@@ -384,6 +385,8 @@ def _short_county_before(text: str, found: Mention, gaz: Gazetteer) -> Mention |
     """
     if found.start < 2 or not found.levels <= {"township"}:
         return None
+    if not all(p.kind in _TOWNSHIP_KINDS for p in found.places):
+        return None  # 林业局 and 农场 are listed as townships too; 和县林业局 is not a place
     short = text[found.start - 2 : found.start]
     if short[-1] not in "县区旗":
         return None

@@ -156,8 +156,23 @@ _CLOSING_KINDS = ("signature", "date", "note")
 _FOOTER_KINDS = ("cc", "printed")
 
 
+def _around_closing(report: Report) -> tuple[list[Block], list[Block]]:
+    """(blocks before the 署名 and 成文日期, blocks after them): attachments or a table may follow
+    the closing, and the page keeps them there."""
+    blocks = report.doc.blocks
+    last = max((i for i, b in enumerate(blocks) if b.kind in _CLOSING_KINDS), default=len(blocks))
+    return blocks[:last], blocks[last + 1 :]
+
+
 def body(report: Report) -> str:
-    return "\n\n".join(_body_block(b) for b in report.doc.blocks if b.kind in _BODY_KINDS)
+    before, _ = _around_closing(report)
+    return "\n\n".join(_body_block(b) for b in before if b.kind in _BODY_KINDS)
+
+
+def after_closing(report: Report) -> str:
+    """附件 and tables printed after the signature and date."""
+    _, after = _around_closing(report)
+    return "\n\n".join(_body_block(b) for b in after if b.kind in _BODY_KINDS)
 
 
 def script_note(report: Report) -> str:
@@ -220,6 +235,7 @@ def document_markdown(report: Report) -> str:
         doc_header(report),
         body(report),
         closing(report),
+        after_closing(report),
         footer(report),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
@@ -239,6 +255,7 @@ def render_report_page(
         script_note(report),
         body(report),
         closing(report),
+        after_closing(report),
         footer(report),
         cleaning_note(report),
         *extra_sections,

@@ -48,7 +48,8 @@ class Wrap:
         text = self.raw.get(number, "")
         if not self.chars or not text:
             return False
-        return len(text) >= self.chars - 1 or parts.display_width(text) >= self.width - 2
+        wide = bool(self.width) and parts.display_width(text) >= self.width - 2
+        return len(text) >= self.chars - 1 or wide
 
 
 @dataclass
@@ -202,7 +203,7 @@ def take_title(lines: Lines, start: int, ctx: Context) -> tuple[Block | None, in
         pieces.append((number, text))
         index += 1
         joined = "".join(p for _, p in pieces)
-        complete = parts.TITLE_END.search(text) and parts.TITLE_SUBJECT.search(joined)
+        complete = parts.TITLE_END.search(unquoted(text).rstrip("》")) and parts.TITLE_SUBJECT.search(joined)
         if complete or (number in ctx.marked and len(pieces) == 1):
             index = _take_year_suffix(lines, index, pieces)
             below = _title_below(lines, index, joined)
@@ -317,6 +318,32 @@ def _government_banner(line: str, rest: str) -> bool:
     return repeats or bool(_PLACE_THEN_YEAR.match(rest))
 
 
+# 权威发布｜××镇2023年…报告, 【法治政府】××镇…: a column label the article put before the title.
+_COLUMN_LABEL = re.compile(
+    r"^(?:[【\[［](?P<bracketed>[\u4e00-\u9fff]{2,8})[】\]］]|(?P<barred>[\u4e00-\u9fff]{2,8})\s*[｜|丨])\s*(?P<rest>\S.*)$"
+)
+
+
+_ORGAN_HEAD = re.compile(r"(?:人民政府|委员会|办事处|党工委|办公室|局|厅|委|办|所)$")
+
+
+def _without_column_label(text: str, line: int, ctx: Context) -> str:
+    """The title without a column label in front of it; an organ or place there (××县司法局｜…)
+    is the title's and stays."""
+    match = _COLUMN_LABEL.match(text)
+    if not match:
+        return text
+    head = match.group("bracketed") or match.group("barred")
+    rest = match.group("rest")
+    if _ORGAN_HEAD.search(head) or _PLACE_LINE.match(head) or not _TOPIC.search(rest):
+        return text
+    if not (parts.TITLE_END.search(rest) and parts.TITLE_SUBJECT.search(rest)):
+        return text
+    label = text[: match.start("rest")].strip()
+    ctx.log.append(LogEntry("removed-chrome", line, label, note="column label before the title"))
+    return rest
+
+
 def _title_block(pieces: list[tuple[int, str]], ctx: Context) -> Block:
     pieces = _drop_banner(pieces, ctx)
     text = pieces[0][1]
@@ -328,7 +355,9 @@ def _title_block(pieces: list[tuple[int, str]], ctx: Context) -> Block:
         ctx.log.append(
             LogEntry("joined-title", pieces[0][0], " / ".join(p for _, p in pieces), text)
         )
-    return Block("title", text, line=pieces[0][0])
+    if unquoted(text) != text:
+        ctx.log.append(LogEntry("removed-markup", pieces[0][0], text, unquoted(text), note="title in 《》"))
+    return Block("title", _without_column_label(unquoted(text), pieces[0][0], ctx), line=pieces[0][0])
 
 
 _FOOTNOTE = re.compile(r"^(?:注\s*[:：]|[①②③④⑤⑥⑦⑧⑨⑩]\S)")
@@ -361,7 +390,11 @@ def take_closing(lines: Lines, ctx: Context, footnotes: bool = True) -> tuple[li
                 Block("signature", combined.group("sig"), line=number),
             ]
             position -= 1
-        elif parts.DATE_LINE.match(text) or parts.MONTH_LINE.match(text):
+        elif parts.DATE_LINE.match(text) or parts.MONTH_LINE.match(text) or (
+            parts.NUMERIC_DATE_LINE.match(text)
+            and position > 0
+            and parts.names_organ(lines[indices[position - 1]][1])
+        ):
             tail = [Block("date", text, line=number)]
             position -= 1
     while position >= 0 and len(tail) < 8:
@@ -445,6 +478,23 @@ def _shared_max(values: list[int], tolerance: int) -> int:
     return 0
 
 
+def unquoted(text: str) -> str:
+    """A title written in 《》 (《××镇2023年法治政府建设年度报告》) without them."""
+    if text.startswith("《") and text.endswith("》") and "《" not in text[1:-1] and "》" not in text[1:-1]:
+        return text[1:-1]
+    return text
+
+
+def _title_tail(key: str, line: str) -> bool:
+    """The title again without the place names in front (郫都区犀浦街道…报告 / 犀浦街道…报告)."""
+    return (
+        len(line) >= 10
+        and key.endswith(line)
+        and key != line
+        and bool(parts.TITLE_END.search(line) and _YEAR.search(line) and _TOPIC.search(line))
+    )
+
+
 def drop_repeated_title(lines: Lines, title: str | None, ctx: Context) -> Lines:
     """A copy of the title (a page header, or the title printed again under the site's; on one
     line or split over up to four) is removed and logged."""
@@ -457,10 +507,10 @@ def drop_repeated_title(lines: Lines, title: str | None, ctx: Context) -> Lines:
     while position < len(indices):
         joined = ""
         for end in range(position, min(position + 4, len(indices))):
-            joined += re.sub(r"\s", "", out[indices[end]][1])
+            joined += unquoted(re.sub(r"\s", "", out[indices[end]][1]))
             if not key.startswith(joined) or joined == key:
                 break
-        if joined == key:
+        if joined == key or (end == position and _title_tail(key, joined)):
             for i in indices[position : end + 1]:
                 ctx.log.append(LogEntry("removed-repeated-title", out[i][0], out[i][1]))
                 ctx.page_breaks.add(out[i][0])

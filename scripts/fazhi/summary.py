@@ -38,9 +38,12 @@ def _order(report: Report) -> tuple:
 
 
 def first_by_canonical(report: Report) -> dict[str, Indicator]:
-    """The first indicator (in reading order) of each canonical name in the report."""
+    """The first result (in reading order) of each canonical name in the report: a previous year's
+    value, a change or a plan is never the report's number for the cross-report table and charts."""
     first: dict[str, Indicator] = {}
     for indicator in report.indicators:
+        if indicator.kind != "result":
+            continue
         if indicator.canonical and indicator.canonical not in first:
             first[indicator.canonical] = indicator
     return first
@@ -64,7 +67,9 @@ def counts_table(reports: Sequence[Report]) -> str:
 
 def summary_columns(reports: Sequence[Report], vocab: Vocabulary) -> list[str]:
     """Canonical names marked `summary` that at least one report has, in vocabulary order."""
-    present = {i.canonical for r in reports for i in r.indicators if i.canonical}
+    present = {
+        i.canonical for r in reports for i in r.indicators if i.canonical and i.kind == "result"
+    }
     return [c.name for c in vocab if c.summary and c.name in present]
 
 

@@ -17,7 +17,7 @@
     catch (e) { return null; }
   }
   function find(parts) {
-    var paragraphs = document.querySelectorAll("article p, article li");
+    var paragraphs = document.querySelectorAll("article p, article li, article tr");
     for (var i = 0; i < paragraphs.length; i++) {
       var text = squeeze(paragraphs[i].textContent);
       var start = text.indexOf(parts[0]);
