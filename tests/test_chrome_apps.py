@@ -152,10 +152,12 @@ def test_article_credits_with_bars_a_disclaimer_and_a_bracketed_source_close_the
     [
         ("琼海博鳌发布\n2024年3月1日 10:20 海南\n", {"琼海博鳌发布", "2024年3月1日10:20海南"}),
         ("点击蓝字 关注我们\n巴宜司法\n2024-03-20 17:42 西藏\n", {"巴宜司法", "2024-03-20 17:42西藏"}),
+        ("某镇2023年度法治政府建设情况报告\n某镇发布\n2024年3月1日 10:20 海南\n", {"某镇发布"}),
     ],
 )
 def test_an_account_name_above_a_byline_without_one_goes_with_it(top, removed):
-    text = top + "某镇2023年度法治政府建设情况报告\n2023年，某镇扎实推进法治政府建设。\n一、主要成效\n全年调解纠纷12件。\n"
+    title = "" if top.startswith("某镇2023") else "某镇2023年度法治政府建设情况报告\n"
+    text = top + title + "2023年，某镇扎实推进法治政府建设。\n一、主要成效\n全年调解纠纷12件。\n"
     doc = clean_report(text)
     assert removed <= {e.before for e in doc.log if e.action == "removed-navigation"}
     assert doc.blocks[0].kind == "title" and doc.blocks[0].text == "某镇2023年度法治政府建设情况报告"
@@ -166,8 +168,8 @@ def test_an_account_name_above_a_byline_without_one_goes_with_it(top, removed):
     [
         # the byline names its account: the line above is the report's (its title)
         "某镇法治建设\n某镇发布 2024年3月1日 10:20 海南\n",
-        # the short line is not the first kept line of the page
-        "某镇2023年度法治政府建设情况报告\n某镇发布\n2024年3月1日 10:20 海南\n",
+        # what is above the short line is no title
+        "县委、县政府：\n某镇发布\n2024年3月1日 10:20 海南\n",
     ],
 )
 def test_a_short_line_stays_unless_it_is_the_account_of_the_byline(top):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import parts
 from .chrome_apps import ACCOUNT_ABOVE_BYLINE, BYLINE, app_chrome, page_title
 from .model import ChromeRow, LogEntry
 
@@ -349,13 +350,19 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
 
 def _drop_account_above(out: Lines, log: list[LogEntry]) -> None:
     """A byline without its account (2024年02月23日 18:05 青海) under the account's name alone on
-    the first kept line of the page: the name is the byline's too."""
+    a line: the name is the byline's too, when it is the page's first kept line or only the
+    article's title is above it."""
     kept = [i for i, (_, text) in enumerate(out) if text]
-    if len(kept) != 1 or not ACCOUNT_ABOVE_BYLINE.match(out[kept[0]][1]):
+    if not kept or not ACCOUNT_ABOVE_BYLINE.match(out[kept[-1]][1]):
         return
-    number, text = out[kept[0]]
+    above = [out[i][1] for i in kept[:-1]]
+    if above and not (
+        all(parts.title_line_shape(t) for t in above) and parts.TITLE_END.search("".join(above))
+    ):
+        return
+    number, text = out[kept[-1]]
     log.append(LogEntry("removed-navigation", number, text, note="article account above its byline"))
-    out[kept[0]] = (number, "")
+    out[kept[-1]] = (number, "")
 
 
 _RUNNING_TEXT = re.compile(r"[。；！？，]")

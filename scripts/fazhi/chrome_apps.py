@@ -79,7 +79,7 @@ BYLINE = re.compile(
 _LINES = re.compile("|".join((*_MIRROR_LINES, *_WECHAT_LINES)), re.IGNORECASE)
 # The account's name alone on a line (琼海博鳌发布, 巴宜司法): a short name, no punctuation, no
 # document word. Only taken when a byline without an account follows it at the top of the page.
-ACCOUNT_ABOVE_BYLINE = re.compile(r"^(?!.*(?:报告|政府建设|文件$))[\u4e00-\u9fff·A-Za-z]{2,16}$")
+ACCOUNT_ABOVE_BYLINE = re.compile(r"^(?!.*(?:报告|总结|汇报|情况|政府建设|文件$))[\u4e00-\u9fff·A-Za-z]{2,16}$")
 
 
 # Promotion a mirror put inside a paragraph: a bracketed source note naming a mirror, or a sentence
