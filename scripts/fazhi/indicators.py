@@ -20,7 +20,7 @@ from .exceptions import FazhiError
 from .indicator_kinds import is_plan_section, quantity_kind
 from .indicator_tables import table_indicators
 from .model import Block, Document, Indicator
-from .prepared import inputs_key, load_value, save_value, tables_folder
+from .prepared import kept_yaml, tables_folder
 from .quantities import Quantity, scan
 
 SECTION_SEPARATOR = " / "
@@ -119,12 +119,7 @@ def default_vocab() -> Vocabulary:
     indicators."""
     if tables_folder() is None or not VOCAB_FILE.is_file():
         return load_vocab(VOCAB_FILE)
-    key = inputs_key(VOCAB_TABLE, yaml.__version__, VOCAB_FILE)
-    kept = load_value(VOCAB_TABLE, key)
-    if kept is None:
-        kept = yaml.safe_load(VOCAB_FILE.read_text(encoding="utf-8"))
-        save_value(VOCAB_TABLE, key, kept)
-    return parse_vocab(kept, str(VOCAB_FILE))
+    return parse_vocab(kept_yaml(VOCAB_TABLE, VOCAB_FILE), str(VOCAB_FILE))
 
 
 def canonical_name(name: str, unit: str, context: str, vocab: Vocabulary) -> str | None:
