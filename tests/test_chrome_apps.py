@@ -51,6 +51,9 @@ def chrome_note(line: str) -> str | None:
         "ID：jrtt",
         "澎湃号·政务 > 修武司法",
         "想了解更多精彩内容，快来关注某某司法",
+        "2024年02月23日 18:05 青海",
+        "2024-02-20 09:12 发表于吉林",
+        "互助发布 2024年2月23日 18:05 青海",
     ],
 )
 def test_app_chrome_lines(line):
@@ -65,6 +68,8 @@ def test_app_chrome_lines(line):
         "持续加大宣传力度，让更多群众关注我们的工作。",
         "让更多群众关注我们",
         "镇政府于2024-03-18 17:30召开专题会议",
+        "镇政府于2024年3月18日 17:30召开专题会议",
+        "2024年2月23日",
         "全年阅读推广活动12场次",
         "一、主要举措和成效",
         "法治政府建设年度报告",
@@ -140,3 +145,46 @@ def test_article_credits_with_bars_a_disclaimer_and_a_bracketed_source_close_the
     assert [(c.label, c.value) for c in doc.chrome] == [
         ("来源", "凤凰司法"), ("编辑", "张三"), ("图片", "王五"), ("来源", "沱江镇人民政府")
     ]
+
+
+@pytest.mark.parametrize(
+    ("top", "removed"),
+    [
+        ("琼海博鳌发布\n2024年3月1日 10:20 海南\n", {"琼海博鳌发布", "2024年3月1日10:20海南"}),
+        ("点击蓝字 关注我们\n巴宜司法\n2024-03-20 17:42 西藏\n", {"巴宜司法", "2024-03-20 17:42西藏"}),
+        ("某镇2023年度法治政府建设情况报告\n某镇发布\n2024年3月1日 10:20 海南\n", {"某镇发布"}),
+    ],
+)
+def test_an_account_name_above_a_byline_without_one_goes_with_it(top, removed):
+    title = "" if top.startswith("某镇2023") else "某镇2023年度法治政府建设情况报告\n"
+    text = top + title + "2023年，某镇扎实推进法治政府建设。\n一、主要成效\n全年调解纠纷12件。\n"
+    doc = clean_report(text)
+    assert removed <= {e.before for e in doc.log if e.action == "removed-navigation"}
+    assert doc.blocks[0].kind == "title" and doc.blocks[0].text == "某镇2023年度法治政府建设情况报告"
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        # the byline names its account: the line above is the report's (its title)
+        "某镇法治建设\n某镇发布 2024年3月1日 10:20 海南\n",
+        # what is above the short line is no title
+        "县委、县政府：\n某镇发布\n2024年3月1日 10:20 海南\n",
+    ],
+)
+def test_a_short_line_stays_unless_it_is_the_account_of_the_byline(top):
+    doc = clean_report(top + "2023年，某镇扎实推进法治政府建设。\n")
+    navigation = {e.before for e in doc.log if e.action == "removed-navigation"}
+    assert not navigation & {"某镇法治建设", "某镇发布"}
+
+
+def test_a_traditional_page_loses_its_buttons_and_credits_and_its_rows_read_simplified():
+    text = (
+        "發布機構：敦煌市七里鎮人民政府\n字號：大 中 小\n七里鎮2023年法治政府建設工作報告\n"
+        "　　2023年，七里鎮全面推進法治政府建設。\n一、主要成效\n調處糾紛97件。\n"
+        "敦煌市七里鎮人民政府\n2024年1月29日\n編輯：金美玲\n閱讀原文\n【列印本頁】【關閉視窗】\n"
+    )
+    doc = clean_report(text)
+    assert ("发布机构", "敦煌市七里镇人民政府") in [(c.label, c.value) for c in doc.chrome]
+    assert doc.blocks[0].kind == "title" and doc.blocks[-1].kind == "date"
+    assert {"字号：大中小", "阅读原文", "【列印本页】【关闭视窗】"} <= {e.before for e in doc.log}

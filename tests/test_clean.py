@@ -150,6 +150,9 @@ def test_label_and_value_on_separate_lines():
         ("扫一扫在手机打开当前页", "removed-navigation"),
         ("【打印】【关闭】", "removed-navigation"),
         ("字号：[大] [中] [小]", "removed-navigation"),
+        ("五常市人民政府 | 政务公开 | 法治政府建设", "removed-navigation"),
+        ("正定县人民政府网　2024-02-26　字体：大 中 小　打印本页", "removed-navigation"),
+        ("2024-02-26 10:30 字号：大 中 小", "removed-navigation"),
     ],
 )
 def test_navigation_and_page_numbers_removed(line, action):
@@ -167,6 +170,7 @@ def test_navigation_and_page_numbers_removed(line, action):
         "类别 | 责任单位 | 完成时限", "加强政府网站建设", "加强政府网站", "规范门户网站",
         "2023-12-31前完成整改：共3项", "满意度>95%", "查看详情", "2023年，全县阅读推广活动",
         "时间紧任务重来源广", "发布机构发布日期", "【来源：群众来信】反映的问题全部办结",
+        "县政府 | 各乡镇 | 各部门", "2024-02-26召开会议，字体：规范",
     ],
 )
 def test_report_text_is_not_chrome(line):
@@ -457,3 +461,17 @@ def test_contents_without_page_numbers_are_entries_repeated_as_headings():
 def test_footnotes_under_the_date_are_notes(tail, last_kinds):
     text = "某县司法局2023年度法治政府建设工作报告\n2023年，我局推进法治政府建设。\n" + tail
     assert [k for k, _ in kinds(text)][-len(last_kinds):] == last_kinds
+
+
+def test_organ_name_and_date_lines_are_no_evidence_of_a_hard_wrap():
+    """A joint title and a joint signature, one organ a line, and the date above a note, all of
+    a length: no wrap width, so a short heading is not joined to the paragraph under it."""
+    text = (
+        "中共某某区某某某镇委员会\n某某区某某某镇人民政府\n关于2023年度法治政府建设情况的报告\n\n区委、区政府：\n"
+        "　　2023年，某某某镇全面推进法治政府建设，现将有关情况报告如下：\n"
+        "　　一、主要举措和成效\n　　（一）加强组织领导。镇党委常委会专题研究法治建设工作5次。\n"
+        "　　二、存在的不足\n　　企业合规指导力量不足。\n　　三、2024年工作安排\n　　深化法治化营商环境建设。\n\n"
+        "中共某某区某某某镇委员会\n某某区某某某镇人民政府\n2024年1月19日\n（此件公开发布）\n"
+    )
+    blocks = clean_report(text).blocks
+    assert ("heading", "三、2024年工作安排") in [(b.kind, b.text) for b in blocks]

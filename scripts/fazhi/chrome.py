@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from .chrome_apps import BYLINE, app_chrome, page_title
+from . import parts
+from .chrome_apps import ACCOUNT_ABOVE_BYLINE, BYLINE, app_chrome, page_title
 from .model import ChromeRow, LogEntry
 
 Lines = list[tuple[int, str]]
@@ -69,7 +70,7 @@ NAV_WORDS = (
     "扫一扫", "在手机上打开", "在手机打开", "当前页", "手机扫一扫", "朋友圈", "视力保护色", "保存",
     "纠错", "我要纠错", "我要打印", "无障碍", "繁体", "简体", "繁體", "【", "】", "[", "]", "网站地图",
     "联系我们", "设为首页", "加入收藏", "智能问答", "长者模式", "关怀版", "English", "隐私声明",
-    "免责声明", "网站声明", "字體", "列印", "關閉", "視窗", "關閉視窗", "網站地圖", "聯繫我們",
+    "免责声明", "网站声明", "字體", "列印", "關閉", "視窗", "關閉視窗", "網站地圖", "聯繫我們", "视窗", "关闭视窗",
     "在手机上查看", "当前页面", "扫码阅读", "扫码", "手机", "阅读", "查看", "本页", "此页", "分享至",
     "手机版", "电脑版", "无障碍浏览", "政府网站找错", "网站找错", "适老化", "读屏",
     "首页", "搜索", "登录", "注册", "赏", "举报", "下载", "VIP", "转藏", "全屏", "献花", "反馈", "关注", "已关注", "+关注",
@@ -106,8 +107,19 @@ _LINK_LIST = re.compile(
 )
 # A site's menu bar: three or more short items between | bars (网站首页 | 政务公开 | 互动交流).
 _MENU = re.compile(r"^[^|｜\d]{2,10}(?:\s*[|｜]\s*[^|｜\d]{2,10}){3,}$")
+# A breadcrumb written with bars from the site's name (五常市人民政府 | 政务公开 | 法治政府建设); a
+# table's header row (类别 | 责任单位 | 完成时限) starts with no site.
+_BAR_TRAIL = re.compile(
+    r"^[\u4e00-\u9fff]{2,16}(?:人民政府|政府|网站|政府网|门户网站|首页)"
+    r"(?:\s*[|｜]\s*[\u4e00-\u9fff（）]{2,16}){2,}$"
+)
 # 字号：T | T, 字体：A+ A-: the font-size switch, whatever its buttons say.
 _FONT_SWITCH = re.compile(r"^(?:字号|字体|字體|文字大小)\s*[:：]")
+# 正定县人民政府网 2024-02-26 字体：大 中 小 打印本页: the site's name and date, then its buttons.
+_STAMP_AND_BUTTONS = re.compile(
+    r"^(?P<head>[\u4e00-\u9fff]{0,24}(?:网|网站|门户)?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?P<tail>(?:字号|字体|字體|文字大小)\s*[:：].*)$"
+)
 _SITE_FOOTER = re.compile(
     r"ICP备\s*\d+|公网安备\s*\d+|网站标识码|版权所有|Copyright|©|技术支持\s*[:：]|ICP备案号"
     r"|網站標識碼|版權所有|技術支持\s*[:：]"
@@ -264,7 +276,7 @@ def _removal_reason(text: str) -> str | None:
         return "removed-page-number"
     if _STALE_DATE.match(text):
         return "removed-stale-date"
-    if _BREADCRUMB.match(text) or _PAGER.match(text) or _TRAIL.match(text):
+    if _BREADCRUMB.match(text) or _PAGER.match(text) or _TRAIL.match(text) or _BAR_TRAIL.match(text):
         return "removed-navigation"
     if _SITE_BANNER.match(text):
         return "removed-navigation"
@@ -273,6 +285,9 @@ def _removal_reason(text: str) -> str | None:
     if _is_nav(text) or (_MENU.match(text) and not re.search(r"[。，；：,;:]", text)):
         return "removed-navigation"
     if _FONT_SWITCH.match(text) and len(text) <= 40 and not re.search(r"[。；]", text):
+        return "removed-navigation"
+    stamp = _STAMP_AND_BUTTONS.match(text)
+    if stamp and len(text) <= 60 and _is_nav(re.sub(r"^(?:字号|字体|字體|文字大小)\s*[:：]", "", stamp["tail"])):
         return "removed-navigation"
     if _PIPE_SEPARATOR.match(text):
         return "removed-chrome"
@@ -315,6 +330,8 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
             byline = BYLINE.match(text)
             if byline:
                 rows.append(ChromeRow("发布时间", byline.group("time"), number))
+                if not byline.group("account"):
+                    _drop_account_above(out, log)
             title = page_title(text) if index < first else None
             if title:
                 rows.append(ChromeRow("标题", title, number))
@@ -329,6 +346,23 @@ def strip_chrome(lines: Lines) -> tuple[Lines, list[ChromeRow], list[LogEntry]]:
             out.append((number, text))
     out = _drop_column_names(out, log)
     return _drop_link_list(lines, out, log), rows, log
+
+
+def _drop_account_above(out: Lines, log: list[LogEntry]) -> None:
+    """A byline without its account (2024年02月23日 18:05 青海) under the account's name alone on
+    a line: the name is the byline's too, when it is the page's first kept line or only the
+    article's title is above it."""
+    kept = [i for i, (_, text) in enumerate(out) if text]
+    if not kept or not ACCOUNT_ABOVE_BYLINE.match(out[kept[-1]][1]):
+        return
+    above = [out[i][1] for i in kept[:-1]]
+    if above and not (
+        all(parts.title_line_shape(t) for t in above) and parts.TITLE_END.search("".join(above))
+    ):
+        return
+    number, text = out[kept[-1]]
+    log.append(LogEntry("removed-navigation", number, text, note="article account above its byline"))
+    out[kept[-1]] = (number, "")
 
 
 _RUNNING_TEXT = re.compile(r"[。；！？，]")

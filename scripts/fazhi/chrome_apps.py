@@ -68,12 +68,18 @@ _PROVINCES = (
     "北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西"
     "|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾"
 )
-# 原创 凤凰司法 凤凰司法 2024-03-18 17:30 发表于湖南 (spaces between Chinese already removed).
+# 原创 凤凰司法 凤凰司法 2024-03-18 17:30 发表于湖南 (spaces between Chinese already removed);
+# newer pages write the date 2024年03月18日 17:30, and a copy may put the account on a line of its
+# own above (ACCOUNT_ABOVE_BYLINE).
 BYLINE = re.compile(
-    r"^(?:原创)?[\u4e00-\u9fff\w·]{2,40}?\s*(?P<time>\d{4}-\d{1,2}-\d{1,2}\s*\d{1,2}:\d{2})"
+    r"^(?:原创)?(?P<account>[\u4e00-\u9fff\w·]{2,40}?)?\s*"
+    r"(?P<time>\d{4}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d{2})"
     rf"(?:\s*(?:发表于)?(?:{_PROVINCES})|\s*[·•]\s*[^。，；！？]{{2,30}})?$"
 )
 _LINES = re.compile("|".join((*_MIRROR_LINES, *_WECHAT_LINES)), re.IGNORECASE)
+# The account's name alone on a line (琼海博鳌发布, 巴宜司法): a short name, no punctuation, no
+# document word. Only taken when a byline without an account follows it at the top of the page.
+ACCOUNT_ABOVE_BYLINE = re.compile(r"^(?!.*(?:报告|总结|汇报|情况|政府建设|文件$))[\u4e00-\u9fff·A-Za-z]{2,16}$")
 
 
 # Promotion a mirror put inside a paragraph: a bracketed source note naming a mirror, or a sentence

@@ -1,7 +1,9 @@
 """Stage `clean`: messy report text → ordered Document blocks plus a cleaning log.
 
-Steps, each logged: Markdown marks removed; characters normalised (normalise.py); page chrome
-removed and its metadata rows parsed (chrome.py); traditional script converted; the parts of the
+Steps, each logged: Markdown marks removed; characters normalised (normalise.py); traditional
+script converted (before chrome, so that a traditional page's buttons, credits and rows are
+recognised and its rows' values read in simplified script); page chrome removed and its metadata
+rows parsed (chrome.py); the parts of the
 official document recognised (structure.py: 版头, 标题, 主送, 署名, 成文日期, 附注, 版记) and the
 body split into headings and paragraphs with hard wraps and page breaks rejoined (body.py).
 
@@ -172,12 +174,12 @@ def clean_report(text: str) -> Document:
     """Clean one report text into a Document (blocks in document order, chrome rows, log)."""
     ctx = Context()
     lines, raw = _prepare(text, ctx)
+    lines, script_log, whole_script = convert_script(lines)
+    ctx.log.extend(script_log)
     lines, chrome, chrome_log = strip_chrome(lines)
     ctx.log.extend(chrome_log)
     ctx.page_breaks = {e.line for e in chrome_log if e.action == "removed-page-number"}
     lines = drop_running_headers(lines, ctx.page_breaks, ctx.log)
-    lines, script_log, whole_script = convert_script(lines)
-    ctx.log.extend(script_log)
     ctx.wrap = detect_wrap([(n, "" if n in ctx.tables else t) for n, t in lines], raw)
 
     lines = drop_above_mark(lines, ctx)

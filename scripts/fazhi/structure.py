@@ -426,8 +426,10 @@ def _footer_kind(text: str) -> str | None:
 def detect_wrap(lines: Lines, raw: dict[int, str]) -> Wrap:
     """The hard-wrap width: the longest raw length shared by at least three lines that end
     mid-sentence and are followed by another line of the same paragraph. Numbered headings are
-    no evidence (in a text whose paragraphs lack a final 。 they too "end mid-sentence"), and a
-    width that many lines overflow is no wrap width."""
+    no evidence (in a text whose paragraphs lack a final 。 they too "end mid-sentence"), nor is a
+    line that is an organ's name alone (a joint title's or signature's lines, one organ a line) or
+    a date;
+    and a width that many lines overflow is no wrap width."""
     chars: list[int] = []
     widths: list[int] = []
     previous = ""
@@ -443,6 +445,8 @@ def detect_wrap(lines: Lines, raw: dict[int, str]) -> Wrap:
             and not parts.ends_sentence(text)
             and not parts.parse_marker(nxt)
             and not standalone
+            and not parts.SIGNATURE.match(text)
+            and not parts.is_date_line(text)
         ):
             chars.append(len(raw.get(number, text)))
             widths.append(parts.display_width(raw.get(number, text)))
