@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .meta_text import squeeze
-from .model import Block, Provenance
+from .model import Block, Problem, Provenance, Report
 
 DOCUMENT_TYPES = ("annual_report", "leaders_duty_report", "rule_of_law_report", "plan", "other")
 # what the site says a document of each kind is (report page, catalogue, warnings)
@@ -139,3 +139,23 @@ def office_in_title(title: str | None) -> str | None:
     report (the signature is a name, not an organ); it tells the level, not the issuer."""
     match = _OFFICE_POST.match(squeeze(title or ""))
     return match.group(1) if match else None
+
+
+def type_warnings(reports: list[Report]) -> list[Problem]:
+    """A warning naming each file that is not (or not shown to be) an annual 法治政府建设 report."""
+    problems = []
+    for report in reports:
+        kind = report.meta.document_type
+        if kind == "annual_report":
+            continue
+        what = TYPE_LABELS[kind] if kind else "of undecided kind: " + report.meta.unknown.get("document_type", "")
+        problems.append(
+            Problem(
+                report.source.file,
+                f"is not an annual 法治政府建设 report: {what}; its page says so and the annual-report "
+                "statistics leave it out",
+                hint="if it is an annual report, set document_type: annual_report in its .meta.yml",
+                severity="warning",
+            )
+        )
+    return problems

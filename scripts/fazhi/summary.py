@@ -207,11 +207,24 @@ def charts_page(reports: Sequence[Report], vocab: Vocabulary) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def stats_index(reports: Sequence[Report]) -> str:
+def counted(report: Report) -> bool:
+    """Whether a report counts in the annual-report statistics: an annual 法治政府建设 report, or
+    one whose kind the title does not decide (an untitled report is still a report). Plans,
+    notices, 述法 and 法治建设 reports are published with their kind on their page, not counted."""
+    return report.meta.document_type in ("annual_report", None)
+
+
+def stats_index(reports: Sequence[Report], left_out: int = 0) -> str:
+    note = (
+        f"另有 {left_out} 份文件不是法治政府建设年度报告（工作要点、通知、述法报告、法治建设报告等），"
+        "照常收录并在其页面注明文件类型，但不计入以下统计。"
+        if left_out
+        else ""
+    )
     parts = [
         f"---\n{GENERATED}\ntitle: 统计\n---",
         "# 统计",
-        f"本站共收录 {len(reports)} 份报告。",
+        f"本站共收录 {len(reports)} 份年度报告。{note}",
         "- [统计图表](charts.md)：各年度、各省份报告数量，主要指标的分布\n"
         "- [指标对比表](indicators/index.md)：各报告的规范指标并列对比，可排序，附原文链接\n"
         "- [指标对比表 CSV 下载](indicators.csv)",
@@ -222,9 +235,11 @@ def stats_index(reports: Sequence[Report]) -> str:
 
 
 def summary_pages(reports: Sequence[Report], vocab: Vocabulary) -> dict[str, str]:
-    """Every page and file under stats/."""
+    """Every page and file under stats/: of the annual reports only (`counted`)."""
+    everything = len(reports)
+    reports = [r for r in reports if counted(r)]
     pages = {
-        STATS + "index.md": stats_index(reports),
+        STATS + "index.md": stats_index(reports, everything - len(reports)),
         STATS + "charts.md": charts_page(reports, vocab),
         STATS + "indicators.csv": summary_csv(reports, vocab),
     }
