@@ -78,6 +78,14 @@ def test_keywords_in_the_body_do_not_decide():
     assert "no title" in reason
 
 
+def test_a_title_cut_before_its_wenzhong_falls_back_to_the_opening():
+    """# 白庙子镇2023年度法治政府建设 / 工作报告: the title line lost its 文种 to a line break."""
+    opening = "2023年，白庙子镇" + "认真贯彻落实习近平法治思想，" * 20 + "扎实推进法治政府建设，现将工作情况汇报如下："
+    assert find_document_type("白庙子镇2023年度法治政府建设", None, _paragraphs(opening)) == ("annual_report", "text", "")
+    kind, _, reason = find_document_type("正定县司法局2023年工作总结", None, _paragraphs(opening))
+    assert kind is None and "neither" in reason
+
+
 def test_the_page_title_row_decides_when_the_text_title_does_not():
     assert find_document_type(None, "泾县2024年法治政府建设工作要点", []) == ("plan", "metadata-row", "")
 

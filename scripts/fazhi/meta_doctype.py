@@ -42,6 +42,7 @@ _REPORT_THEN_PLAN = re.compile(r"(?:报告|总结|情况)(?:暨|及|和|与|以�
 _LEADERS = re.compile(r"第一责任人|述法|述职|述责")
 _GOVERNMENT_RULE = re.compile(r"法治政府|依法行政|法治[\u4e00-\u9fff]{0,2}政府建设")
 _RULE_OF_LAW = re.compile(r"法治(?:[\u4e00-\u9fff]{1,4})?建设|依法治[县区市省州旗乡镇]|全面依法治")
+_NO_KIND = "the title's 文种 is not a report's"
 _OPENING_BLOCKS = 3
 _OPENING_CHARS = 200
 # 2024年，××镇将围绕…重点抓好以下工作: a plan without a title
@@ -74,7 +75,7 @@ def classify_title(title: str) -> tuple[str | None, str]:
     if _OTHER_TAIL.search(text):
         return "other", ""
     if not _REPORT_TAIL.search(text) and not _REPORT_THEN_PLAN.search(text):
-        return None, f"the title's 文种 is not a report's (报告/总结/情况): {text[-12:]}"
+        return None, f"{_NO_KIND} (报告/总结/情况): {text[-12:]}"
     if _GOVERNMENT_RULE.search(text):
         return "annual_report", ""  # 法治政府建设暨…第一责任人职责情况报告 is the annual report
     if _LEADERS.search(text):
@@ -88,8 +89,10 @@ def classify_opening(blocks: list[Block]) -> tuple[str | None, str]:
     """A report without a title: its first paragraph introduces it (…法治政府建设…报告如下)."""
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"][:_OPENING_BLOCKS]
     for text in paragraphs:
-        opening = squeeze(text)[:_OPENING_CHARS]
-        if _OPENING_REPORT.search(opening) and _GOVERNMENT_RULE.search(opening):
+        whole = squeeze(text)
+        opening = whole[:_OPENING_CHARS]
+        ending = whole[-_OPENING_CHARS:]  # …扎实推进法治政府建设，现将工作情况汇报如下：
+        if any(_OPENING_REPORT.search(t) and _GOVERNMENT_RULE.search(t) for t in (opening, ending)):
             return "annual_report", ""
         if _OPENING_PLAN.search(opening):
             return "plan", ""
@@ -109,10 +112,13 @@ def find_document_type(
             kind, reason = classify_title(text)
             if kind:
                 return kind, origin, ""
-    if title:
-        return None, None, classify_title(title)[1]
-    kind, reason = classify_opening(blocks)
-    return kind, "text" if kind else None, reason
+    reason = classify_title(title)[1] if title else ""
+    if title and not reason.startswith(_NO_KIND):
+        return None, None, reason  # a report on another subject: its opening does not overrule it
+    kind, opening_reason = classify_opening(blocks)
+    if title and kind is None:
+        return None, None, reason
+    return kind, "text" if kind else None, opening_reason
 
 
 def year_for_type(
