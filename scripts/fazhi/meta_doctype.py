@@ -154,14 +154,17 @@ def type_warnings(reports: list[Report]) -> list[Problem]:
         kind = report.meta.document_type
         if kind == "annual_report":
             continue
-        what = TYPE_LABELS[kind] if kind else "of undecided kind: " + report.meta.unknown.get("document_type", "")
-        problems.append(
-            Problem(
-                report.source.file,
-                f"is not an annual 法治政府建设 report: {what}; its page says so and the annual-report "
-                "statistics leave it out",
-                hint="if it is an annual report, set document_type: annual_report in its .meta.yml",
-                severity="warning",
+        if kind:
+            message = (
+                f"is not an annual 法治政府建设 report: {TYPE_LABELS[kind]}; its page says so and "
+                "the annual-report statistics leave it out"
             )
-        )
+        else:
+            message = (
+                "is not shown to be an annual 法治政府建设 report ("
+                + report.meta.unknown.get("document_type", "")
+                + "); it is counted as one"
+            )
+        hint = "set document_type (annual_report, plan, other …) in its .meta.yml"
+        problems.append(Problem(report.source.file, message, hint=hint, severity="warning"))
     return problems
