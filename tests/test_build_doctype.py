@@ -60,6 +60,13 @@ def test_statistics_count_only_annual_reports(mixed):
     assert "另有 2 份文件不是法治政府建设年度报告" in stats
 
 
+def test_coverage_counts_only_annual_reports(mixed):
+    project, _ = mixed
+    coverage = (project.site_dir / "coverage" / "index.html").read_text(encoding="utf-8")
+    assert "只计年度报告" in coverage
+    assert "全部</th><td>2</td>" in coverage
+
+
 def test_downloads_carry_the_type_and_validate(mixed):
     project, _ = mixed
     package = next(Path(project.site_dir).rglob("datapackage.json"))

@@ -147,6 +147,13 @@ def office_in_title(title: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+def counted(report: Report) -> bool:
+    """Whether a report counts in the annual-report statistics: an annual 法治政府建设 report, or
+    one whose kind the title does not decide (an untitled report is still a report). Plans,
+    notices, 述法 and 法治建设 reports are published with their kind on their page, not counted."""
+    return report.meta.document_type in ("annual_report", None)
+
+
 def type_warnings(reports: list[Report]) -> list[Problem]:
     """A warning naming each file that is not (or not shown to be) an annual 法治政府建设 report."""
     problems = []

@@ -17,6 +17,7 @@ from .charts import Series, chart_block, distribution
 from .indicator_views import format_value, source_href
 from .indicators import Vocabulary
 from .markup import GENERATED, escape_inline, html_text
+from .meta_doctype import counted
 from .model import Indicator, Report
 from .render import UNKNOWN
 
@@ -205,13 +206,6 @@ def charts_page(reports: Sequence[Report], vocab: Vocabulary) -> str:
         *(chart_block(s) for s in chart_series(reports, vocab)),
     ]
     return "\n\n".join(parts) + "\n"
-
-
-def counted(report: Report) -> bool:
-    """Whether a report counts in the annual-report statistics: an annual 法治政府建设 report, or
-    one whose kind the title does not decide (an untitled report is still a report). Plans,
-    notices, 述法 and 法治建设 reports are published with their kind on their page, not counted."""
-    return report.meta.document_type in ("annual_report", None)
 
 
 def stats_index(reports: Sequence[Report], left_out: int = 0) -> str:
