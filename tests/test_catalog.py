@@ -194,6 +194,7 @@ def test_rows_follow_the_model():
     row = catalog_row(report)
     assert row["co_issuers"] == "中共重庆市万州区柱山乡委员会" and row["level"] == "township"
     assert [r["value"] for r in indicator_rows(report)] == [100, 3000, 1.5]
+    assert [r["value_yuan"] for r in indicator_rows(report)] == [None, None, 15000]
 
 
 def test_zips_are_deterministic_and_sorted():

@@ -64,3 +64,18 @@ def test_municipality_districts_keep_their_ids():
     assert base_id(ReportMeta(year=2023, region=region), source("a.txt", "a")) == (
         "2023-chongqing-changshou-fengcheng"
     )
+
+
+def test_slugs_kept_between_builds_need_no_pypinyin(tmp_path, monkeypatch):
+    import sys
+
+    from fazhi import ids
+    from fazhi.prepared import tables_in
+
+    monkeypatch.setattr(ids, "_slugs", {})
+    with tables_in(tmp_path), ids.slugs_kept():
+        made = ids.slug("鹿寨")
+    monkeypatch.setattr(ids, "_slugs", {})
+    monkeypatch.setitem(sys.modules, "pypinyin", None)  # importing it now fails
+    with tables_in(tmp_path), ids.slugs_kept():
+        assert ids.slug("鹿寨") == made == "luzhai"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fazhi.indicator_views import format_value
+from fazhi.indicator_views import format_value, value_in_yuan
 from fazhi.indicators import (
     canonical_name,
     default_vocab,
@@ -256,13 +256,25 @@ def test_kinds(sentence, kinds):
         ("2022年受理行政复议案件8件。", 2023, ["previous"]),
         ("2024年开展培训不少于3期。", 2023, ["plan"]),
         ("2023年受理行政复议案件8件。", 2023, ["result"]),
-        ("2020年以来累计培训1200人次。", 2023, ["result"]),
+        ("2020年以来累计培训1200人次。", 2023, ["cumulative"]),
+        ("2023年以来累计培训1200人次。", 2023, ["result"]),
+        ("2020年以来累计培训1200人次。", None, ["result"]),
+        ("近三年累计办理案件300件，其中2023年办理112件。", 2023, ["cumulative", "result"]),
+        ("五年来审议规范性文件86件，年内审议18件。", 2023, ["cumulative", "result"]),
+        ("截至目前，累计建成服务站78个，培育法律明白人1560名。", 2023, ["cumulative", "cumulative"]),
+        ("截至年底，全县共有律师21名。", 2023, ["result"]),
+        ("截至目前，累计收到整改建议0件，出庭应诉3次。", 2023, ["result", "result"]),
+        ("自综合行政执法办公室成立以来，共查扣挖掘机28台。", 2023, ["result"]),
+        ("1至3季度累计减税降费5.6亿元。", 2023, ["result"]),
+        ("力争到2025年累计建成示范村30个。", 2023, ["plan"]),
+        ("上年为298万元，增加88万元。", 2023, ["previous", "change"]),
+        ("2021年、2022年、2023年分别办理案件80件、95件、112件。", 2023, ["previous", "previous", "result"]),
         ("2022年受理行政复议案件8件。", None, ["result"]),
         ("下一步，将开展培训10次。", 2023, ["plan"]),
         ("2024年，全镇将开展普法活动20场。", 2023, ["plan"]),
         ("2022年，我镇受理案件8件。", 2023, ["previous"]),
         ("2023年，我镇受理案件8件。", 2023, ["result"]),
-        ("2021年以来，累计培训120人次。", 2023, ["result"]),
+        ("2021年以来，累计培训120人次。", 2023, ["cumulative"]),
         ("下一步工作中，继续巩固已建成的法治阵地12个。", 2023, ["plan"]),
         ("2022年同期受理投诉32件，今年受理41件。", 2023, ["previous", "result"]),
     ],
@@ -434,3 +446,19 @@ def test_paragraphs(paragraph, expected):
         for i in found
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "yuan"),
+    [
+        (36.8, "万元", 368000),  # exact: 36.8 * 10000 in binary floating point is 368000.00000000006
+        (2.35, "亿元", 235000000),
+        (8000, "元", 8000),
+        (0.05, "元", 0.05),
+        (12.5, "件", None),
+        (98.5, "%", None),
+    ],
+)
+def test_money_in_yuan(value, unit, yuan):
+    assert value_in_yuan(value, unit) == yuan
+    assert type(value_in_yuan(value, unit)) is type(yuan)

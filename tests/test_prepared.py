@@ -97,3 +97,41 @@ def test_the_prepared_idf_table_gives_jiebas_values(tmp_path: Path):
     assert isinstance(prepared_idf, keywords.PreparedIdf) and prepared_median == median
     words = [*random.Random(5).sample(sorted(idf), 3000), "不在表中的词", "法治政府建设年度报告"]
     assert all(prepared_idf.get(w, -1.0) == idf.get(w, -1.0) for w in words)
+
+
+@pytest.mark.parametrize("damage", ["byte flipped", "cut short", "empty", "other inputs"])
+def test_a_damaged_kept_value_is_not_read_back(tmp_path: Path, damage: str):
+    from fazhi.prepared import load_value, save_value, tables_in
+
+    value = {"indicators": [{"name": "行政复议", "units": ["件"]}] * 20}
+    with tables_in(tmp_path):
+        save_value("thing", "key-1", value)
+        assert load_value("thing", "key-1") == value
+        (path,) = tmp_path.glob("thing-*")
+        data = path.read_bytes()
+        if damage == "byte flipped":
+            changed = bytearray(data)
+            changed[len(data) - 10] ^= 0x01
+            path.write_bytes(bytes(changed))
+        elif damage == "cut short":
+            path.write_bytes(data[: len(data) // 2])
+        elif damage == "empty":
+            path.write_bytes(b"")
+        assert load_value("thing", "key-2" if damage == "other inputs" else "key-1") is None
+
+
+def test_kept_yaml_is_the_files_data_and_follows_its_changes(tmp_path: Path):
+    import yaml
+
+    from fazhi.prepared import kept_yaml, tables_in
+
+    source = tmp_path / "vocab.yml"
+    source.write_text("topics: [普法, 执法]\n", encoding="utf-8")
+    with tables_in(tmp_path / "tables"):
+        assert kept_yaml("vocab", source) == {"topics": ["普法", "执法"]}
+        assert kept_yaml("vocab", source) == {"topics": ["普法", "执法"]}
+        source.write_text("topics: [复议]\n", encoding="utf-8")
+        assert kept_yaml("vocab", source) == {"topics": ["复议"]}
+        source.write_text("topics: [\n", encoding="utf-8")
+        with pytest.raises(yaml.YAMLError):
+            kept_yaml("vocab", source)

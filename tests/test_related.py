@@ -150,3 +150,72 @@ def test_the_directly_loaded_kernel_multiplies_as_scipy_sparse_does(seed: int):
     dense = rng.random((300, 45))
     expected = public[10:50] @ dense
     assert np.array_equal(_product(ours, 10, 50, dense), expected)
+
+
+def _whole(ids, terms, counted, groups, memory=None):
+    result = similar_reports(ids, [], groups, terms=terms, counted=counted, memory=memory)
+    return result, (memory[0].whole if memory else None)
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["one report gains words it had", "one report gains a new word", "three reports rewritten",
+     "a report loses its rarest word", "nothing", "most reports rewritten", "a report added",
+     "two reports change places", "a report renamed"],
+)  # fmt: skip
+def test_similarities_taken_from_the_last_build_are_those_computed_afresh(change: str):
+    """A rebuild computes again only the rows of changed reports: neighbours, scores and every
+    float of the similarity matrix are those of a build from nothing."""
+    from fazhi.term_matrix import Terms
+
+    ids, docs = random_corpus(150, 7)
+    groups = [f"g{i % 17}" if i % 4 else None for i in range(len(ids))]
+    terms = Terms()
+    memory: list = [None]
+    _whole(ids, terms, [terms.count(d) for d in docs], groups, memory)
+    changed = [list(d) for d in docs]
+    if change == "one report gains words it had":
+        changed[40] += changed[40][:3]
+    elif change == "one report gains a new word":
+        changed[40] += ["新词", "词1"]
+    elif change == "three reports rewritten":
+        for i, j in ((3, 90), (77, 12), (149, 0)):
+            changed[i] = [*docs[j], "词2"]
+    elif change == "a report loses its rarest word":
+        changed[5] = [w for w in changed[5] if w != max(changed[5], key=lambda w: int(w[1:]))]
+    elif change == "most reports rewritten":
+        changed = [[*reversed(d), "词9"] for d in changed]
+    elif change == "a report added":
+        changed.insert(50, list(docs[10]))
+        ids = [*ids[:50], "new", *ids[50:]]
+        groups = [*groups[:50], None, *groups[50:]]
+    elif change == "two reports change places":
+        changed[8], changed[99] = changed[99], changed[8]
+    elif change == "a report renamed":
+        ids = [*ids[:20], "renamed", *ids[21:]]
+    counted = [terms.count(d) for d in changed]
+    again, whole = _whole(ids, terms, counted, groups, memory)
+    fresh_terms = Terms()
+    fresh_memory: list = [None]
+    fresh, fresh_whole = _whole(
+        ids, fresh_terms, [fresh_terms.count(d) for d in changed], groups, fresh_memory
+    )
+    assert again == fresh == similar_reports(ids, changed, groups)
+    assert np.array_equal(whole, fresh_whole)
+
+
+def test_a_damaged_similarity_matrix_is_not_used():
+    from dataclasses import replace
+
+    from fazhi.term_matrix import Terms
+
+    ids, docs = random_corpus(60, 3)
+    terms = Terms()
+    counted = [terms.count(d) for d in docs]
+    memory: list = [None]
+    _whole(ids, terms, counted, None, memory)
+    damaged = memory[0].whole.copy()
+    damaged[3, 4] += 1.0
+    memory[0] = replace(memory[0], whole=damaged)
+    result, whole = _whole(ids, terms, counted, None, memory)
+    assert result == similar_reports(ids, docs) and whole[3, 4] != damaged[3, 4]

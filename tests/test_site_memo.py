@@ -88,3 +88,47 @@ def test_a_damaged_memory_is_ignored(corpus, tmp_path, content: bytes):
     reports, pages = assemble_site(corpus, keyed(corpus), PAGES, TOPICS, tmp_path)
     fresh, fresh_pages = assemble_site(corpus, {}, PAGES, TOPICS)
     assert pages == fresh_pages and reports == fresh
+
+
+def test_a_series_of_small_rebuilds_writes_deltas_and_stays_right(corpus, tmp_path):
+    """Each rebuild with one changed report writes a small delta beside the memory, not the whole
+    memory again; what every rebuild makes is what a build from nothing makes."""
+    from fazhi.site_memo import Memo
+
+    def key_of(reports: list[Report]) -> dict[str, str]:
+        return {r.id: f"{r.id}-{r.tokens.count('补充')}" for r in reports}
+
+    assemble_site(corpus, key_of(corpus), PAGES, TOPICS, tmp_path)
+    base = (tmp_path / "site-memo.pickle").read_bytes()
+    reports = list(corpus)
+    for n in (5, 60, 130):
+        reports = [reworded(r) if i == n else r for i, r in enumerate(reports)]
+        inputs = key_of(reports)
+        again, again_pages = assemble_site(reports, inputs, PAGES, TOPICS, tmp_path)
+        fresh, fresh_pages = assemble_site(reports, {}, PAGES, TOPICS)
+        assert again == fresh and again_pages == fresh_pages
+        assert (tmp_path / "site-memo.pickle").read_bytes() == base
+        assert (tmp_path / "site-memo.pickle.delta").is_file()
+    memo = Memo(tmp_path / "site-memo.pickle")
+    assert len(memo._old["terms"]) == len(corpus) + 3  # the base's entries and the delta's
+
+
+@pytest.mark.parametrize("damage", ["byte flipped", "cut short", "garbage"])
+def test_a_damaged_delta_or_similarity_file_is_ignored(corpus, tmp_path, damage):
+    assemble_site(corpus, keyed(corpus), PAGES, TOPICS, tmp_path)
+    reports = [reworded(r) if i == 9 else r for i, r in enumerate(corpus)]
+    inputs = keyed(reports, {corpus[9].id})
+    assemble_site(reports, inputs, PAGES, TOPICS, tmp_path)
+    for name in ("site-memo.pickle.delta", "similarities.pickle"):
+        path = tmp_path / name
+        data = bytearray(path.read_bytes())
+        if damage == "byte flipped":
+            data[len(data) // 2] ^= 0x01
+        elif damage == "cut short":
+            data = data[: len(data) // 2]
+        else:
+            data = bytearray(b"\x80" * 64)
+        path.write_bytes(bytes(data))
+    again, again_pages = assemble_site(reports, inputs, PAGES, TOPICS, tmp_path)
+    fresh, fresh_pages = assemble_site(reports, {}, PAGES, TOPICS)
+    assert again == fresh and again_pages == fresh_pages

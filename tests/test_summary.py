@@ -161,3 +161,32 @@ def test_summary_pages_stay_small_at_1000_reports(synthetic_1000):
         for p in pages
     )
     assert table_rows == 1000
+
+
+def test_money_is_charted_in_wan_yuan_and_totals_over_years_are_not_the_years_figure():
+    from dataclasses import replace
+
+    from fazhi.indicators import Canonical
+    from fazhi.model import Indicator
+    from fazhi.summary import chart_series, first_by_canonical
+
+    from .test_catalog import make_report
+
+    vocab = (Canonical("罚没款", frozenset({"元", "万元", "亿元"}), (("罚没",),), chart=True),)
+
+    def fines(number: int, *found: tuple[float, str, str]) -> object:
+        indicators = [
+            Indicator("罚没款", value, unit, False, "罚没款", "", "罚没款", kind=kind)
+            for value, unit, kind in found
+        ]
+        return replace(make_report(number), indicators=indicators)
+
+    reports = [
+        fines(1, (4580, "万元", "cumulative"), (386.5, "万元", "result")),
+        fines(2, (1.2, "亿元", "result")),
+        fines(3, (50000, "元", "result")),
+    ]
+    assert first_by_canonical(reports[0])["罚没款"].value == 386.5
+    chart = chart_series(reports, vocab)[-1]
+    assert chart.title == "罚没款的分布（3 份报告，单位：万元）"
+    assert sum(count for _, count in chart.points) == 3

@@ -37,7 +37,6 @@ from .ids import base_id, slugs_kept
 from .incremental import (
     docs_current,
     process_all,
-    record_inputs,
     update_catalog,
     update_docs,
 )
@@ -215,6 +214,11 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
     run in worker processes.
     """
     clock = clock or StageClock()
+    with tables_in(project.cache_dir / "tables"):
+        return _collect(project, clock)
+
+
+def _collect(project: Project, clock: StageClock) -> BuildResult:
     with clock.stage("read"):
         use_topics(project.topics_yml if project.topics_yml.is_file() else None)
         user_words = project.vocab_dir / "jieba.txt"
@@ -223,10 +227,7 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         cache = ReportCache(project.cache_dir / "reports", context)
         index = SourceIndex.load(project.cache_dir / "sources.json", context.code)
         texts, problems = read_all(project.reports_dir, recall=index)
-    with (
-        clock.stage("clean + extract", total=len(texts)) as advance,
-        tables_in(project.cache_dir / "tables"),
-    ):
+    with clock.stage("clean + extract", total=len(texts)) as advance:
         done, failed = process_all(
             texts,
             cache,
@@ -237,7 +238,7 @@ def collect(project: Project, clock: StageClock | None = None) -> BuildResult:
         )
         cache.save()
         index.save()
-    with clock.stage("ids"), tables_in(project.cache_dir / "tables"), slugs_kept():
+    with clock.stage("ids"), slugs_kept():
         result, id_problems = checked_ids(done, project.reports_dir)
         keys = {text.source.file: cache.keys[text.source.file] for _, text in done}
         result.inputs = {r.id: keys[r.source.file] for r in result.reports}
@@ -273,7 +274,7 @@ def write_docs(
             result.reports, result.inputs, project.pages_dir, current_topics(), project.cache_dir
         )
     with clock.stage("render + write", total=len(result.reports)) as advance:
-        result.rendered = update_docs(
+        result.rendered, written = update_docs(
             docs, manifest, result.reports, result.raws, shared, on_done=advance,
             inputs=result.inputs,
         )
@@ -283,11 +284,12 @@ def write_docs(
             docs,
             manifest,
             repr(publication),
-            lambda years: catalog_files(
-                docs, result.reports, result.inputs, manifest, project.cache_dir, years
+            lambda years, folders: catalog_files(
+                docs, result.reports, result.inputs, folders, project.cache_dir, years
             ),
+            inputs,
+            written,
         )
-        record_inputs(manifest, inputs)
 
 
 def docs_inputs(project: Project, result: BuildResult) -> str:

@@ -37,7 +37,7 @@ from .catalog_entries import CatalogEntry, catalog_entry
 from .catalog_shards import Shard, shard_files, shards_at, year_key, year_rank, year_shards
 from .catalog_zips import ARCHIVE_NAME, year_zips
 from .downloads import KINDS, OTHER, listing
-from .incremental import EntryStore, folder_keys
+from .incremental import EntryStore
 from .model import Report
 from .publication import Publication, publication_from_env
 from .write import DocsTree, read_folder_files
@@ -222,16 +222,16 @@ def catalog_files(
     docs: Path,
     reports: list[Report],
     inputs: Mapping[str, str],
-    manifest: Path,
+    folders: Mapping[str, str],
     cache_dir: Path,
     years: dict[str, dict],
 ) -> tuple[DocsTree, list[str], dict[str, dict]]:
     """Bulk downloads and catalogues, made from the per-report files as written, so the sizes and
     checksums they state are those of the published bytes. Only the years whose reports or pages
-    changed are made again; `inputs`: each report's cache key by id; `years`: what the manifest
-    says of each year."""
+    changed are made again; `inputs`: each report's cache key by id; `folders`: the render key of
+    each report folder, as the docs manifest says; `years`: what the manifest says of each year."""
     (cache_dir / "catalog-entries.pickle").unlink(missing_ok=True)  # one pickle for all years before
-    keys = entry_keys(reports, inputs, folder_keys(manifest))
+    keys = entry_keys(reports, inputs, folders)
     job = YearCatalog(docs, keys, publication_from_env(), cache_dir / "catalog-entries")
     return update_years(job, reports, years)
 

@@ -192,10 +192,11 @@ def update_docs(
     workers: int | None = None,
     on_done: Callable[[int], None] = _noop,
     inputs: Mapping[str, str] | None = None,
-) -> int:
+) -> tuple[int, DocsManifest]:
     """Bring `docs` up to date with these reports and shared files; return how many reports were
-    rendered. `raws`: each report's source bytes by id, asked for only for the reports rendered.
-    `inputs`: each report's cache key by id, when known (see `cache.render_key`)."""
+    rendered and the manifest written. `raws`: each report's source bytes by id, asked for only
+    for the reports rendered. `inputs`: each report's cache key by id, when known (see
+    `cache.render_key`)."""
     old = DocsManifest.load(manifest_path)
     if old is None or old.code != code_version() or not docs.is_dir():
         if docs.exists():
@@ -233,7 +234,7 @@ def update_docs(
     for rel in old.files.keys() - new.files.keys():
         (docs / rel).unlink(missing_ok=True)
     new.save(manifest_path)
-    return len(stale)
+    return len(stale), new
 
 
 def catalog_key(manifest: DocsManifest, publication: str) -> str:
@@ -243,28 +244,40 @@ def catalog_key(manifest: DocsManifest, publication: str) -> str:
     return _digest(data)
 
 
-# (the manifest's records of the catalogue's years) → (files to write, names of all catalogue files,
-# the new records); see `catalog_update.update_years`
-CatalogMaker = Callable[[dict[str, dict]], tuple[DocsTree, list[str], dict[str, dict]]]
+# (the manifest's records of the catalogue's years, its render key of each report folder) →
+# (files to write, names of all catalogue files, the new records); see `catalog_update.update_years`
+CatalogMaker = Callable[
+    [dict[str, dict], dict[str, str]], tuple[DocsTree, list[str], dict[str, dict]]
+]
 
 
-def update_catalog(docs: Path, manifest_path: Path, publication: str, make: CatalogMaker) -> bool:
+def update_catalog(
+    docs: Path,
+    manifest_path: Path,
+    publication: str,
+    make: CatalogMaker,
+    inputs: str,
+    manifest: DocsManifest | None = None,
+) -> bool:
     """Write the catalogue files `make` produces, unless their inputs are those of the catalogue
-    already in `docs`; return whether it was made again."""
-    manifest = DocsManifest.load(manifest_path)
+    already in `docs`, and record the tree as complete and made from `inputs` (see
+    `docs_current`); return whether the catalogue was made again. `manifest`: the one
+    `update_docs` just wrote, when at hand (else it is read)."""
+    manifest = manifest or DocsManifest.load(manifest_path)
     if manifest is None:
         raise RuntimeError(f"{manifest_path}: the docs manifest is missing")
     key = catalog_key(manifest, publication)
     present = all((docs / rel).is_file() for rel in manifest.catalog_files)
-    if manifest.catalog_key == key and manifest.catalog_files and present:
-        return False
-    tree, names, years = make(manifest.catalog_years)
-    replace_files(tree, docs)
-    for rel in set(manifest.catalog_files) - set(names) - manifest.files.keys():
-        (docs / rel).unlink(missing_ok=True)
-    manifest.catalog_key, manifest.catalog_files, manifest.catalog_years = key, names, years
+    made = not (manifest.catalog_key == key and manifest.catalog_files and present)
+    if made:
+        tree, names, years = make(manifest.catalog_years, manifest.reports)
+        replace_files(tree, docs)
+        for rel in set(manifest.catalog_files) - set(names) - manifest.files.keys():
+            (docs / rel).unlink(missing_ok=True)
+        manifest.catalog_key, manifest.catalog_files, manifest.catalog_years = key, names, years
+    manifest.inputs = inputs
     manifest.save(manifest_path)
-    return True
+    return made
 
 
 def docs_current(docs: Path, manifest_path: Path, inputs: str) -> bool:
@@ -280,15 +293,6 @@ def docs_current(docs: Path, manifest_path: Path, inputs: str) -> bool:
     return all((docs / f).is_dir() for f in manifest.reports) and all(
         (docs / f).is_file() for f in files
     )
-
-
-def record_inputs(manifest_path: Path, inputs: str) -> None:
-    """Remember that the tree described by the manifest is complete and made from `inputs`."""
-    manifest = DocsManifest.load(manifest_path)
-    if manifest is None:
-        raise RuntimeError(f"{manifest_path}: the docs manifest is missing")
-    manifest.inputs = inputs
-    manifest.save(manifest_path)
 
 
 @dataclass
@@ -319,9 +323,3 @@ class EntryStore:
             return
         record = {"schema": ENTRIES_SCHEMA, "entries": self._new}
         write_file(self.path, pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def folder_keys(manifest_path: Path) -> dict[str, str]:
-    """"reports/<id>" → the render key its folder was written from, as the manifest says."""
-    manifest = DocsManifest.load(manifest_path)
-    return manifest.reports if manifest else {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
@@ -22,10 +23,11 @@ INDICATOR_COLUMNS: tuple[Column, ...] = (
     Column("report_id", "string", "报告标识", "所属报告的标识，对应同一年度 catalog-<年度>.csv 的 id。", required=True),
     Column("name", "string", "指标名称", "原文中的指标名称。", required=True),
     Column("canonical_name", "string", "规范名称", "归并后的规范指标名称，便于跨报告比较；未归并时为空。"),
-    Column("value", "number", "数值", "指标数值（已换算：“1.19万”记为 11900）。", required=True),
-    Column("unit", "string", "单位", "单位，如 次、件、人次、%、万元。"),
+    Column("value", "number", "数值", "指标数值，按原文所用单位（已换算数量级：“1.19万人”记为 11900；金额保留原文的元、万元或亿元）。", required=True),
+    Column("unit", "string", "单位", "单位，如 次、件、人次、%、元、万元、亿元。"),
+    Column("value_yuan", "number", "金额（元）", "金额指标换算为元的数值（“386.5万元”记为 3865000，“2.35亿元”记为 235000000），便于跨报告比较金额；单位不是元、万元、亿元的指标为空。"),
     Column("approx", "boolean", "约数", "原文是否为约数（“余”“近”“超过”等），true/false。", required=True),
-    Column("kind", "string", "类型", "result＝本年度实绩；previous＝往期数值（如“上年同期为50件”）；change＝与往期相比的增减（如“较上年增长25%”“提高2个百分点”）；plan＝计划或目标（如“计划开展10次”、下一步工作打算中的数字）。", required=True, pattern="^(result|previous|change|plan)$"),
+    Column("kind", "string", "类型", "result＝本年度实绩；previous＝往期数值（如“上年同期为50件”）；change＝与往期相比的增减（如“较上年增长25%”“提高2个百分点”）；plan＝计划或目标（如“计划开展10次”、下一步工作打算中的数字）；cumulative＝跨越多个年度的累计数（如“2019年以来共办理682件”“近三年累计”“‘八五’普法以来”“累计建成”），不是本年度的数字。", required=True, pattern="^(result|previous|change|plan|cumulative)$"),
     Column("text", "string", "原文", "指标所在的原句。", required=True),
     Column("section", "string", "所在章节", "指标所在的正文标题。"),
     Column("anchor", "string", "原句锚点", "原句在报告页面上的锚点（文本片段），拼在报告页面地址后即可直接定位到该句。", required=True),
@@ -72,6 +74,19 @@ def source_href(report_id: str, indicator: Indicator, to_root: str) -> str:
     return f"{to_root}reports/{report_id}/#{anchor(indicator)}"
 
 
+_YUAN_PER_UNIT = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+
+
+def value_in_yuan(value: float | int, unit: str) -> int | float | None:
+    """The amount in 元 of a money indicator (`386.5 万元` → 3865000), exact in decimal; None
+    for a unit that is not money."""
+    factor = _YUAN_PER_UNIT.get(unit)
+    if factor is None:
+        return None
+    yuan = Decimal(str(value)) * factor
+    return int(yuan) if yuan == yuan.to_integral_value() else float(yuan)
+
+
 def format_value(value: float | int) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
@@ -86,6 +101,7 @@ def indicator_rows(report: Report) -> list[dict[str, Any]]:
             "canonical_name": i.canonical,
             "value": i.value,
             "unit": i.unit or None,
+            "value_yuan": value_in_yuan(i.value, i.unit),
             "approx": i.approx,
             "kind": i.kind,
             "text": i.text,
@@ -134,7 +150,9 @@ def indicators_section(report: Report) -> str:
         f'<p>下载：<a href="{report.id}.indicators.csv">CSV</a> · '
         f'<a href="{report.id}.indicators.json">JSON</a>。'
         "数值由程序从正文自动识别，“约”表示原文为约数（余、近、超过、以上等）；类型为空的是本年度实绩，"
-        "“往期”是往年或上年同期的数值，“增减”是与往期相比的变化，“计划”是计划或目标。请以原文为准。</p>"
+        "“往期”是往年或上年同期的数值，“增减”是与往期相比的变化，“计划”是计划或目标，"
+        "“累计”是跨越多个年度的累计数（不计入本年度）；金额按原文单位列出，下载文件另有折合为元的 value_yuan。"
+        "请以原文为准。</p>"
     )
     table = "\n".join(
         [

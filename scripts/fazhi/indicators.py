@@ -17,10 +17,15 @@ from pathlib import Path
 import yaml
 
 from .exceptions import FazhiError
-from .indicator_kinds import is_plan_section, quantity_kind
+from .indicator_kinds import (
+    change_after_previous,
+    is_plan_section,
+    quantity_kind,
+    years_listed_kinds,
+)
 from .indicator_tables import table_indicators
 from .model import Block, Document, Indicator
-from .prepared import inputs_key, load_value, save_value, tables_folder
+from .prepared import kept_yaml, tables_folder
 from .quantities import Quantity, scan
 
 SECTION_SEPARATOR = " / "
@@ -52,6 +57,7 @@ _CHANGE_ONLY = re.compile(
     r"^(?:分别|较|比|与|同比|环比|上年|去年|同期|相比|增长|增加|上升|提高|提升|下降|减少|降低|增|减|了)+$"
 )
 _RATE_WORD = re.compile(r"[\u4e00-\u9fff]{0,6}率")
+_ITEM_NUMBER = re.compile(r"^\s*(?P<n>\d{1,2})[.．、](?P<digit>(?=\d))?")
 MAX_NAME = 30
 UNNAMED = "未命名"
 
@@ -119,12 +125,7 @@ def default_vocab() -> Vocabulary:
     indicators."""
     if tables_folder() is None or not VOCAB_FILE.is_file():
         return load_vocab(VOCAB_FILE)
-    key = inputs_key(VOCAB_TABLE, yaml.__version__, VOCAB_FILE)
-    kept = load_value(VOCAB_TABLE, key)
-    if kept is None:
-        kept = yaml.safe_load(VOCAB_FILE.read_text(encoding="utf-8"))
-        save_value(VOCAB_TABLE, key, kept)
-    return parse_vocab(kept, str(VOCAB_FILE))
+    return parse_vocab(kept_yaml(VOCAB_TABLE, VOCAB_FILE), str(VOCAB_FILE))
 
 
 def canonical_name(name: str, unit: str, context: str, vocab: Vocabulary) -> str | None:
@@ -223,10 +224,14 @@ def section_paths(doc: Document) -> Iterator[tuple[int, Block, str]]:
         yield index, block, SECTION_SEPARATOR.join(path)
 
 
-def _kind(sentence: str, found: list[Quantity], index: int, year: int | None) -> str:
+def _kind(
+    sentence: str, found: list[Quantity], index: int, year: int | None, previous_kind: str
+) -> str:
     q = found[index]
     start = _clause_start(sentence, q.start)
     local_start = max(start, found[index - 1].end if index else 0)
+    if previous_kind == "previous" and change_after_previous(sentence[local_start : q.start]):
+        return "change"
     before_clause = sentence[_clause_start(sentence, max(0, start - 1)) : max(0, start - 1)]
     opening = sentence[: _clause_end(sentence, 0)] if start > 0 else ""
     return quantity_kind(
@@ -237,6 +242,7 @@ def _kind(sentence: str, found: list[Quantity], index: int, year: int | None) ->
         year,
         before_clause.strip(),
         opening.strip(),
+        sentence[: q.start],
     )
 
 
@@ -264,6 +270,7 @@ def block_indicators(
         found, _ = scan(sentence)
         previous, previous_kind = UNNAMED, "result"
         pending: list[str] = []  # names given before 分别, for the values that follow in a list
+        by_year = years_listed_kinds(sentence, [q.start for q in found], year)
         for index, q in enumerate(found):
             before, after = name_parts(sentence, found, index)
             respectively = _RESPECTIVELY.match(before)
@@ -277,8 +284,10 @@ def block_indicators(
                 names = names_for(before, after, q.unit) or [previous]
                 if index and _LIST_JOINER.match(before.strip()) and not after:
                     names = [out[-1].name] if out else names  # `减少2件和1件`: 1件 is the same
-            kind = _kind(sentence, found, index, year)
-            if index and _LIST_JOINER.match(before) and kind == "result":
+            kind = _kind(sentence, found, index, year, previous_kind)
+            if kind == "result" and index in by_year:
+                kind = by_year[index]
+            elif index and _LIST_JOINER.match(before) and kind == "result":
                 kind = previous_kind  # `减少2件和1件`: a list continues its first value's kind
             if plan_section and kind == "result":
                 kind = "plan"
@@ -310,6 +319,7 @@ def extract_indicators(
     tells other years' numbers (`2022年同期…`, `2024年计划…`) from its own."""
     vocab = default_vocab() if vocab is None else vocab
     indicators: list[Indicator] = []
+    item = 0  # the number of the last `1.` … item paragraph
     for index, block, section in section_paths(doc):
         if block.kind == "table":
             found = [
@@ -318,11 +328,25 @@ def extract_indicators(
             ]
         elif block.kind in _SOURCE_KINDS:
             text = (block.lead or "") + block.text
+            text, item = _without_item_number(text, item)
             found = block_indicators(text, section, vocab, year)
         else:
             continue
         indicators += [replace(i, block=index) for i in found]
     return indicators
+
+
+def _without_item_number(text: str, item: int) -> tuple[str, int]:
+    """(text, its item number or 0): `4.12个乡镇…` after an item `3.` is item 4 about 12 乡镇, not
+    4.12 of them; the item number is dropped from the text searched (its sentence stays a part of
+    the block's text). A first item (`1.12个…`) is left as written: nothing tells it apart."""
+    marker = _ITEM_NUMBER.match(text)
+    if not marker:
+        return text, 0
+    number, stuck = int(marker.group("n")), marker.group("digit") is not None
+    if stuck and number != item + 1:
+        return text, 0
+    return (text[marker.end("n") + 1 :] if stuck else text), number
 
 
 def _table_canonical(indicator: Indicator, vocab: Vocabulary) -> str | None:

@@ -314,3 +314,18 @@ def load_value(name: str, key: str) -> Any | None:
     except (OSError, ValueError, EOFError, TypeError):
         return None
     return value if found == key else None
+
+
+def kept_yaml(name: str, path: Path) -> Any:
+    """The YAML data of `path`, parsed once and kept as a value (`save_value`, by a digest of the
+    file and the YAML library) where `use_tables` points: parsing costs a fresh process more
+    than the few reports a rebuild processes. Parse errors are raised as `yaml.safe_load` raises
+    them."""
+    import yaml
+
+    key = inputs_key(name, yaml.__version__, path)
+    kept = load_value(name, key)
+    if kept is None:
+        kept = yaml.safe_load(path.read_text(encoding="utf-8"))
+        save_value(name, key, kept)
+    return kept

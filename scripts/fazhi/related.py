@@ -10,9 +10,10 @@ place.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.machinery
 import importlib.util
-import math
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ NEIGHBOURS = 5
 CHUNK = 500
 DENSE_BYTES = 256 * 1024 * 1024
 SYMMETRIC_BYTES = 64 * 1024 * 1024
+# the whole matrix kept for the next build (2,048 reports), when the dense matrix is no larger
+INCREMENTAL_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -63,13 +66,30 @@ def tfidf_matrix(
     data += 1.0
     data *= idf[matrix.indices]
     squares = (data * data).astype(np.float64)
-    for start, end in zip(matrix.indptr[:-1], matrix.indptr[1:], strict=True):
-        total = np.cumsum(squares[start:end])[-1] if end > start else 0.0
-        if total != 0.0:
-            data[start:end] = (data[start:end].astype(np.float64) / math.sqrt(total)).astype(
-                np.float32
-            )
+    totals = np.array(
+        [
+            np.cumsum(squares[start:end])[-1] if end > start else 0.0
+            for start, end in zip(matrix.indptr[:-1], matrix.indptr[1:], strict=True)
+        ]
+    )
+    norms = np.repeat(np.sqrt(totals), np.diff(matrix.indptr))
+    scaled = norms != 0.0
+    data[scaled] = (data[scaled].astype(np.float64) / norms[scaled]).astype(np.float32)
     return matrix
+
+
+@dataclass(frozen=True)
+class Similarities:
+    """The whole similarity matrix of a build, with what made each row: the next build computes
+    again only the rows (and so the columns) of reports whose TF-IDF row is new."""
+
+    rows: tuple[bytes, ...]  # a digest of each row: its terms (`Terms` numbers) and weights, in order
+    whole: np.ndarray
+    check: int  # CRC-32 of `whole`'s bytes
+
+    def usable(self) -> bool:
+        size = len(self.rows)
+        return self.whole.shape == (size, size) and zlib.crc32(self.whole.tobytes()) == self.check
 
 
 def similar_reports(
@@ -80,21 +100,32 @@ def similar_reports(
     chunk: int = CHUNK,
     terms: Terms | None = None,
     counted: list[TermCounts] | None = None,
+    memory: list[Similarities] | None = None,
 ) -> dict[str, list[Neighbour]]:
     """The `k` most similar reports for each id, best first; same non-null group excluded.
-    `terms` and `counted`: the reports' counts, when known (then `token_lists` is not read)."""
+    `terms` and `counted`: the reports' counts, when known (then `token_lists` is not read).
+    `memory`: holds the last build's `Similarities` (if any) and is given this build's, when
+    the whole matrix is at most INCREMENTAL_BYTES (see `_similarities`)."""
     if terms is None or counted is None:
         terms = Terms()
         counted = [terms.count(tokens) for tokens in token_lists]
     if len(ids) < 2 or not any(c.terms for c in counted):
         return {i: [] for i in ids}
     matrix = tfidf_matrix([], terms, counted)
+    rows, columns = matrix.shape
+    size = matrix.dtype.itemsize
+    if memory is not None and rows * rows * size <= INCREMENTAL_BYTES >= rows * columns * size:
+        kept = memory[0] if memory and isinstance(memory[0], Similarities) else None
+        memory[:] = [_remembered(matrix, kept if kept is not None and kept.usable() else None)]
+        blocks: Iterator[tuple[int, np.ndarray]] = _blocks(memory[0].whole, chunk)
+    else:
+        blocks = _similarities(matrix, chunk)
     members: dict[str, list[int]] = defaultdict(list)
     for index, group in enumerate(groups or []):
         if group is not None:
             members[group].append(index)
     result: dict[str, list[Neighbour]] = {}
-    for start, block in _similarities(matrix, chunk):
+    for start, block in blocks:
         block[np.arange(len(block)), np.arange(start, start + len(block))] = -1.0
         for offset, group in enumerate((groups or [])[start : start + len(block)]):
             if group is not None:
@@ -123,8 +154,7 @@ def _similarities(matrix: Csr, chunk: int) -> Iterator[tuple[int, np.ndarray]]:
         for start in range(0, rows, chunk):
             yield start, (left[start : start + chunk] @ right).toarray()
         return
-    dense = np.zeros((columns, rows), dtype=matrix.dtype)
-    dense[matrix.indices, np.repeat(np.arange(rows), np.diff(matrix.indptr))] = matrix.data
+    dense = _dense(matrix)
     if rows * rows * matrix.dtype.itemsize > SYMMETRIC_BYTES:
         for start in range(0, rows, chunk):
             yield start, _product(matrix, start, min(start + chunk, rows), dense)
@@ -135,6 +165,72 @@ def _similarities(matrix: Csr, chunk: int) -> Iterator[tuple[int, np.ndarray]]:
         whole[start:end, start:] = _product(matrix, start, end, dense[:, start:])
         whole[start:end, :start] = whole[:start, start:end].T
         yield start, whole[start:end].copy()
+
+
+def _blocks(whole: np.ndarray, chunk: int) -> Iterator[tuple[int, np.ndarray]]:
+    for start in range(0, len(whole), chunk):
+        yield start, whole[start : start + chunk].copy()
+
+
+def _row_digests(matrix: Csr) -> tuple[bytes, ...]:
+    assert matrix.column_terms is not None
+    terms = matrix.column_terms[matrix.indices].astype(np.int64)
+    return tuple(
+        hashlib.blake2b(terms[a:b].tobytes() + matrix.data[a:b].tobytes(), digest_size=16).digest()
+        for a, b in zip(matrix.indptr[:-1].tolist(), matrix.indptr[1:].tolist(), strict=True)
+    )
+
+
+def _remembered(matrix: Csr, before: Similarities | None) -> Similarities:
+    """The whole similarity matrix, cells of `before` taken again where both reports' rows are rows
+    it had (wherever they were). A cell sums its two rows' shared terms' products in the order the
+    rows keep them (`_similarities`), so the same two rows give the same float; the rows of
+    the other reports are computed again, and copied into their columns (the matrix is symmetric
+    to the last bit)."""
+    if matrix.column_terms is None:
+        whole = np.concatenate([block for _, block in _similarities(matrix, CHUNK)])
+        return Similarities((), whole, zlib.crc32(whole.tobytes()))
+    rows = _row_digests(matrix)
+    at = {digest: n for n, digest in enumerate(before.rows)} if before is not None else {}
+    source = np.array([at.get(digest, -1) for digest in rows], dtype=np.int64)
+    changed = np.flatnonzero(source < 0)
+    in_place = (
+        before is not None
+        and len(rows) == len(before.rows)
+        and bool(np.all((source < 0) | (source == np.arange(len(rows)))))
+    )
+    if in_place and not len(changed):
+        return before
+    if before is None or 2 * len(changed) > len(rows):
+        whole = np.concatenate([block for _, block in _similarities(matrix, CHUNK)])
+    else:
+        if in_place:
+            whole = before.whole.copy()
+        else:
+            whole = np.empty((len(rows), len(rows)), dtype=matrix.dtype)
+            taken = np.flatnonzero(source >= 0)
+            whole[np.ix_(taken, taken)] = before.whole[np.ix_(source[taken], source[taken])]
+        if len(changed):
+            again = _product(_take_rows(matrix, changed.tolist()), 0, len(changed), _dense(matrix))
+            whole[changed, :] = again
+            whole[:, changed] = again.T
+    return Similarities(rows, whole, zlib.crc32(whole.tobytes()))
+
+
+def _take_rows(matrix: Csr, rows: list[int]) -> Csr:
+    """The matrix of these rows only (same columns)."""
+    spans = [(int(matrix.indptr[r]), int(matrix.indptr[r + 1])) for r in rows]
+    picked = np.concatenate([np.arange(a, b) for a, b in spans]) if spans else np.arange(0)
+    ends = np.cumsum([0] + [b - a for a, b in spans]).astype(matrix.indptr.dtype)
+    return Csr(matrix.data[picked], matrix.indices[picked], ends, (len(rows), matrix.shape[1]))
+
+
+def _dense(matrix: Csr) -> np.ndarray:
+    """The transposed matrix, dense (columns × rows)."""
+    rows, columns = matrix.shape
+    dense = np.zeros((columns, rows), dtype=matrix.dtype)
+    dense[matrix.indices, np.repeat(np.arange(rows), np.diff(matrix.indptr))] = matrix.data
+    return dense
 
 
 def _product(matrix: Csr, start: int, end: int, dense: np.ndarray) -> np.ndarray:

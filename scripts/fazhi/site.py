@@ -17,7 +17,7 @@ from .coverage import REQUIRED_ITEMS
 from .ids import short_name, slug
 from .markup import html_text
 from .model import Report
-from .related import Neighbour, similar_reports
+from .related import Neighbour, Similarities, similar_reports
 from .term_matrix import TermCounts, Terms
 from .topics import Topic
 
@@ -133,10 +133,12 @@ def build_context(
     neighbours: int = 5,
     counts: tuple[Terms, list[TermCounts]] | None = None,
     slug_of: Callable[[str], str] | None = None,
+    similarities: list[Similarities] | None = None,
 ) -> SiteContext:
     """Everything the browse pages and the report pages' link sections need, computed once.
     `counts`: the reports' term counts (`term_matrix`), when known; `slug_of`: a place name's
-    folder name (`place_slug`), when remembered."""
+    folder name (`place_slug`), when remembered; `similarities`: the last build's similarity
+    matrix, replaced by this one's (see `related.similar_reports`)."""
     places = {r.id: place_with_kinds(r) for r in reports}
     keys = {r.id: place_key(r) for r in reports}
     kinds: dict[Place, str] = {}
@@ -168,7 +170,9 @@ def build_context(
     groups = [repr(keys[r.id]) if keys[r.id] else None for r in reports]
     terms, counted = counts or (None, None)
     tokens = [] if counts else [r.tokens.split() for r in reports]
-    similar = similar_reports(ids, tokens, groups, neighbours, terms=terms, counted=counted)
+    similar = similar_reports(
+        ids, tokens, groups, neighbours, terms=terms, counted=counted, memory=similarities
+    )
     return SiteContext(
         reports={r.id: r for r in reports},
         region_docs=_region_slugs(all_places, slug_of or place_slug),

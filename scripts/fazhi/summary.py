@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .charts import Series, chart_block, distribution
-from .indicator_views import format_value, source_href
+from .indicator_views import format_value, source_href, value_in_yuan
 from .indicators import Vocabulary
 from .markup import GENERATED, escape_inline, html_text
 from .meta_doctype import counted
@@ -79,7 +79,9 @@ def _cell(report: Report, indicator: Indicator | None, to_root: str) -> str:
         return '<td data-value=""></td>'
     shown = ("约" if indicator.approx else "") + format_value(indicator.value) + indicator.unit
     href = html_text(source_href(report.id, indicator, to_root))
-    return f'<td class="fz-num" data-value="{indicator.value}"><a href="{href}">{shown}</a></td>'
+    yuan = value_in_yuan(indicator.value, indicator.unit)  # 罚没款 in 元, 万元 and 亿元 sort as one
+    key = indicator.value if yuan is None else yuan
+    return f'<td class="fz-num" data-value="{key}"><a href="{href}">{shown}</a></td>'
 
 
 def indicator_table(reports: Sequence[Report], columns: list[str], to_root: str) -> str:
@@ -193,6 +195,10 @@ def chart_series(reports: Sequence[Report], vocab: Vocabulary) -> list[Series]:
             continue
         unit = Counter(i.unit for i in values).most_common(1)[0][0]
         same_unit = [float(i.value) for i in values if i.unit == unit]
+        if value_in_yuan(1, unit) is not None:  # money in any of 元/万元/亿元, charted in 万元
+            unit = "万元"
+            yuan = [value_in_yuan(i.value, i.unit) for i in values]
+            same_unit = [float(y) / 10_000 for y in yuan if y is not None]
         title = f"{canonical.name}的分布（{len(same_unit)} 份报告，单位：{unit}）"
         series.append(Series(title, "区间", "报告数", tuple(distribution(same_unit, unit))))
     return series

@@ -74,6 +74,8 @@ class Csr:
     indices: np.ndarray
     indptr: np.ndarray
     shape: tuple[int, int]
+    # each column's term (its `Terms` number), when the matrix was counted from `Terms`
+    column_terms: np.ndarray | None = None
 
     @property
     def dtype(self) -> np.dtype:
@@ -108,14 +110,16 @@ def count_matrix(terms: Terms, counted: list[TermCounts], min_df: int, max_df: f
         (np.cumsum(kept) - 1)[columns[stored]].astype(index),
         ends.astype(index),
         (len(counted), int(kept.sum())),
+        in_order[kept],
     )
 
 
 def _row_major(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
-    """The order that sorts entries by row, then column. Two stable radix sorts on 16-bit keys
-    when both fit (ten times quicker than `lexsort` on 400,000 entries)."""
-    limit = np.iinfo(np.uint16).max
-    if rows.size and max(int(rows.max()), int(columns.max())) <= limit:
-        by_column = np.argsort(columns.astype(np.uint16), kind="stable")
-        return by_column[np.argsort(rows.astype(np.uint16)[by_column], kind="stable")]
+    """The order that sorts entries by row, then column (ties in input order, as `lexsort`): one
+    stable sort of the combined key, quicker than two."""
+    if not rows.size:
+        return np.arange(0)
+    width = int(columns.max()) + 1
+    if int(rows.max()) < np.iinfo(np.int64).max // width:
+        return np.argsort(rows.astype(np.int64) * width + columns, kind="stable")
     return np.lexsort((columns, rows))

@@ -17,8 +17,10 @@ import yaml
 
 from .exceptions import FazhiError
 from .model import Document, TopicEvidence
+from .prepared import kept_yaml, tables_folder
 
 TOPICS_SCHEMA = "fazhi/topics/1"
+TOPICS_TABLE = "topics"  # the parsed topic list kept with the prepared tables
 _THRESHOLDS = ("min_hits", "min_per_1000", "min_terms", "heading_weight")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -48,7 +50,9 @@ class Topic:
 def load_topics(path: Path) -> list[Topic]:
     """Read and check topics.yml; every problem names the file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = kept_yaml(TOPICS_TABLE, path) if tables_folder() else yaml.safe_load(
+            path.read_text(encoding="utf-8")
+        )
     except (OSError, yaml.YAMLError) as err:
         raise VocabError(str(path), f"cannot read the topic list: {err}") from err
     return parse_topics(data, str(path))
