@@ -18,7 +18,9 @@ from fazhi.read import read_source
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "meta"
 SEED_DIR = ROOT / "content" / "reports"
-SCALARS = ("title", "issuer", "level", "year", "date_signed", "doc_number", "signer", "addressee")
+SCALARS = ("title", "issuer", "level", "year", "date_signed", "doc_number", "signer", "addressee", "document_type")
+# a fixture whose entry does not name its document_type is an annual 法治政府建设 report
+DEFAULT_TYPE = "annual_report"
 LISTS = ("co_issuers", "cc")
 REGION = ("province", "city", "county", "township", "code")
 FIELDS = (*SCALARS, *LISTS, *(f"region.{k}" for k in REGION))
@@ -38,6 +40,7 @@ def flat_expected(entry: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {f: None for f in SCALARS}
     out.update({f: [] for f in LISTS})
     out.update({f"region.{k}": None for k in REGION})
+    out["document_type"] = DEFAULT_TYPE
     for key, value in entry.items():
         if key == "region":
             out.update({f"region.{k}": v for k, v in value.items()})

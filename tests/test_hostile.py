@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from .conftest import copy_project
-from .hostile_cases import ERRORS, PAGES, WARNINGS, Page, write_cases
+from .hostile_cases import ERRORS, KIND_WARNINGS, PAGES, WARNINGS, Page, write_cases
 
 FAZHI = [sys.executable, "-c", "from fazhi.cli import main; main()"]
 
@@ -134,10 +134,16 @@ def test_files_made_by_the_fixture_get_their_lines(hostile):
         assert expected in lines
 
 
+def test_pages_of_undecided_kind_are_warned_about(hostile):
+    lines = hostile.stderr.splitlines()
+    for expected in KIND_WARNINGS:
+        assert any(line.startswith(expected) for line in lines), (expected, lines)
+
+
 def test_each_problem_is_one_line_and_counted(hostile):
     problem_lines = [line for line in hostile.stderr.splitlines() if line.startswith(("error:", "warning:"))]
     errors = sum(line.startswith("error:") for line in problem_lines)
-    assert len(problem_lines) == len(ERRORS) + len(WARNINGS) + len(hostile.extra)
+    assert len(problem_lines) == len(ERRORS) + len(WARNINGS) + len(KIND_WARNINGS) + len(hostile.extra)
     assert f"{errors} error(s), {len(problem_lines) - errors} warning(s)" in hostile.stderr
 
 

@@ -26,7 +26,8 @@ def report(**meta) -> Report:
 
 def test_unknown_fields_read_weizhuming_and_nothing_is_invented():
     page = render_report_page(report(title="标题: #!!python/object"))
-    assert page.count('<span class="fz-unknown">未注明</span>') == 6
+    # one more since the 文件类型 row: this report has no document_type
+    assert page.count('<span class="fz-unknown">未注明</span>') == 7
     front = yaml.safe_load(page.split("---\n")[1])
     assert front["title"] == "标题: #!!python/object"
 

@@ -10,6 +10,7 @@ from collections import Counter
 
 from .coverage import REQUIRED_ITEMS
 from .markup import GENERATED, html_text
+from .meta_doctype import counted
 from .model import Report
 from .render import _LEVEL_NAMES, UNKNOWN
 from .site import (
@@ -322,7 +323,7 @@ def topic_pages(ctx: SiteContext) -> dict[str, str]:
 
 
 def coverage_page(ctx: SiteContext) -> dict[str, str]:
-    reports = list(ctx.reports.values())
+    reports = [r for r in ctx.reports.values() if counted(r)]
     headers = ["范围", "报告数", *(item.short for item in REQUIRED_ITEMS), "五项齐全"]
 
     def row(label: str, group: list[Report]) -> list[str]:
@@ -340,7 +341,7 @@ def coverage_page(ctx: SiteContext) -> dict[str, str]:
     parts = [
         front("五项必报内容覆盖情况"),
         "# 五项必报内容覆盖情况",
-        "<p>《法治政府建设与责任落实督察工作规定》要求年度报告包括以下五项内容。本站按小标题和正文用语判断每份报告涉及了哪几项（报告页顶部的标记），下表为汇总。</p>",
+        "<p>《法治政府建设与责任落实督察工作规定》要求年度报告包括以下五项内容。本站按小标题和正文用语判断每份报告涉及了哪几项（报告页顶部的标记），下表为汇总（只计年度报告，不计工作要点、通知、述法报告等其他文件）。</p>",
         f"<ol>{items}</ol>",
         table("全部报告", headers, [row("全部", reports)]),
         table("按年度", headers, by_year) if by_year else "",

@@ -41,6 +41,7 @@ from .incremental import (
     update_docs,
 )
 from .indicators import VOCAB_FILE
+from .meta_doctype import type_warnings
 from .model import Problem, Report, SourceText
 from .parallel import map_reports
 from .pipeline import process_source, warm_up, with_ids
@@ -159,7 +160,7 @@ def checked_ids(
     `root`: where the sources that were not read are (their bytes are read when needed)."""
     reports = with_ids([report for report, _ in done])
     result = BuildResult(raws=SourceBytes(root))
-    problems = same_place_warnings(reports)
+    problems = same_place_warnings(reports) + type_warnings(reports)
     seen: dict[str, str] = {}
     for report, (_, text) in zip(reports, done, strict=True):
         file = report.source.file

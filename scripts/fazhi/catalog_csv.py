@@ -36,6 +36,7 @@ CATALOG_COLUMNS: tuple[Column, ...] = (
     Column("signer", "string", "签发人", "签发人。"),
     Column("addressee", "string", "主送机关", "主送机关。"),
     Column("cc", "string", "抄送机关", "抄送机关，多个时以全角分号“；”分隔。"),
+    Column("document_type", "string", "文件类型", "按标题的文种判断的文件类型：annual_report（法治政府建设年度报告）、leaders_duty_report（第一责任人职责/述法报告）、rule_of_law_report（法治建设报告，非法治政府建设）、plan（工作要点/实施方案/计划）、other（通知、公示、政府工作报告等）；标题不能判断时为空。只有 annual_report 计入年度报告统计。", pattern="^(annual_report|leaders_duty_report|rule_of_law_report|plan|other)$"),
     Column("indicator_count", "integer", "指标数", "从正文抽取的量化指标条数（明细见 indicators-<年度>.csv）。", required=True),
     Column("heading_count", "integer", "标题数", "正文中识别出的各级标题数。", required=True),
     *(
@@ -73,6 +74,7 @@ def catalog_row(report: Report) -> dict[str, Any]:
         "signer": meta.signer,
         "addressee": meta.addressee,
         "cc": joined(meta.cc),
+        "document_type": meta.document_type,
         "indicator_count": len(report.indicators),
         "heading_count": len(report.outline),
         "keywords": joined(report.keywords),

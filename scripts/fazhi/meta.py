@@ -11,6 +11,7 @@ import re
 from importlib import resources
 from pathlib import PurePosixPath
 
+from .meta_doctype import find_document_type, office_in_title, year_for_type
 from .meta_fields import find_addressee, find_cc, find_date_signed, find_doc_number, find_signer
 from .meta_issuer import find_issuer, find_level
 from .meta_text import ISSUER_ROWS, Row, page_rows, row_value, simplified
@@ -109,7 +110,10 @@ def extract_meta(doc: Document, source: Source) -> ReportMeta:
     meta = ReportMeta()
     rows = page_rows(doc)
     _set(meta, "title", *find_title(doc, rows))
-    issuer, co_issuers, provenance, reason = find_issuer(doc, meta.title, rows)
+    row_title = row_value(rows, "标题")
+    _set(meta, "document_type", *find_document_type(meta.title, row_title, doc.blocks))
+    derive = meta.document_type not in ("plan", "other")
+    issuer, co_issuers, provenance, reason = find_issuer(doc, meta.title, rows, derive)
     _set(meta, "issuer", issuer, provenance, reason)
     meta.co_issuers = co_issuers
     if co_issuers and provenance:
@@ -121,9 +125,9 @@ def extract_meta(doc: Document, source: Source) -> ReportMeta:
     meta.cc, cc_source = find_cc(doc)
     if cc_source:
         meta.provenance["cc"] = cc_source
-    row_title = row_value(rows, "标题")
     title_source = meta.provenance.get("title", "text")
-    _set(meta, "year", *find_year(meta.title, row_title, doc.blocks, meta.date_signed, title_source))
+    year = find_year(meta.title, row_title, doc.blocks, meta.date_signed, title_source)
+    _set(meta, "year", *year_for_type(meta.document_type, *year))
     body = doc.body_text if doc.script_converted else simplified(doc.body_text)
     traditional = _mostly_traditional(doc.body_text, body)
     result = resolve_region(region_clues(meta, doc, rows, source), body, meta.addressee)
@@ -131,7 +135,9 @@ def extract_meta(doc: Document, source: Source) -> ReportMeta:
     subject_level = result.subject_level
     if result.subject_from_context and subject_level != "township":
         subject_level = None  # a page row may name the hosting county, not the issuer
-    level, reason = find_level(meta.issuer, subject_level, body)
+    level, reason = find_level(meta.issuer or office_in_title(meta.title), subject_level, body)
+    if meta.issuer is None and meta.document_type == "other":
+        level, reason = None, "a document about a place, not by it, and no issuer names its level"
     _set(meta, "level", level, "text", reason)
     if level == "township" and meta.region.township is None:
         meta.unknown["region.township"] = "the report speaks as a township but never names it"

@@ -16,8 +16,9 @@ DOC_NUMBER = re.compile(
 )
 _SIGNER = re.compile(r"^签\s*发\s*人\s*[:：]\s*(.+)$")
 _CC = re.compile(r"^\s*抄\s*送\s*(?:机关)?\s*[:：]\s*")
-_ADDRESSEE = re.compile(r"^([^。，；:：]{2,40})[:：]$")
-_ADDRESSEE_ORGAN = re.compile(r"(?:委|政府|局|办|院|部|厅|处|组|会|室|中央|国务院)$")
+# 各乡镇人民政府，县政府各部门： (a notice's 主送 list may be separated by ，)
+_ADDRESSEE = re.compile(r"^([^。；:：]{2,40})[:：]$")
+_ADDRESSEE_ORGAN = re.compile(r"(?:委|政府|局|办|院|部|厅|处|组|会|室|中央|国务院|部门|单位)$")
 _LIST_SPLIT = re.compile(r"[、，,；;\s]+")
 _HEADER_BLOCKS = 8
 _TAIL_BLOCKS = 10

@@ -134,9 +134,12 @@ def _place_government(title: str | None) -> str | None:
 
 
 def find_issuer(
-    doc: Document, title: str | None, rows: list[Row]
+    doc: Document, title: str | None, rows: list[Row], derive: bool = True
 ) -> tuple[str | None, list[str], Provenance | None, str]:
-    """(issuer, co_issuers, provenance, reason when none); the government leads a joint report."""
+    """(issuer, co_issuers, provenance, reason when none); the government leads a joint report.
+
+    `derive`: a title that opens with a bare place names its government as issuer. Not for a
+    plan or a notice (杭州市…第三方评估报告 is written by evaluators about the place)."""
     sources: list[tuple[list[str], Provenance]] = [
         (_signature_organs(doc), "text"),
         (_mark_organs(doc), "text"),
@@ -150,7 +153,7 @@ def find_issuer(
             if completed:
                 return completed, co_issuers, "metadata-row", ""
             return issuer, co_issuers, provenance, ""
-    derived = _place_government(title)
+    derived = _place_government(title) if derive else None
     row = row_value(rows, *ISSUER_ROWS)
     row_organs = organs_in(row) if row else []
     if row_organs and _row_fits(row_organs[0], title, body_voice(doc.body_text)):

@@ -14,6 +14,13 @@ _KIND_END = re.compile(
     r"(?:报告|总结|情况|汇报|(?:总结|报告)[^，。]{0,20}(?:计划|打算|安排|思路))[）)]?$"
 )
 _TOPIC = re.compile(r"法治|依法行政|法制")
+# the 文种 of the other documents a scrape collects (工作要点, 实施方案（2021—2025年）, 通知 …):
+# trusted only on the first lines, where a document's own title stands
+_OTHER_KIND_END = re.compile(
+    r"(?:要点|方案|计划|安排|纲要|通知|通报|公示|公告|意见)(?:[（(][^（）()]{1,20}[）)])?$"
+)
+_OTHER_TOPIC = re.compile(r"法治|依法行政|法制|依法治")
+_OTHER_TITLE_LINES = 2
 _SENTENCE = re.compile(r"[。；;！？:：>＞|｜→]|如下|现将|根据|按照")
 _TITLE_OPENING = re.compile(r"^(?:关于|20\d\d|二[〇○零]|[（(]?20)")
 _OPENING_KINDS = ("title", "issuer_mark", "paragraph", "heading", "signature")
@@ -27,6 +34,15 @@ def _looks_like_title(text: str) -> bool:
         len(text) <= _MAX_TITLE
         and bool(_TOPIC.search(text))
         and bool(_KIND_END.search(text))
+        and not _SENTENCE.search(text)
+    )
+
+
+def _looks_like_other_title(text: str) -> bool:
+    return (
+        len(text) <= _MAX_TITLE
+        and bool(_OTHER_TOPIC.search(text))
+        and bool(_OTHER_KIND_END.search(text))
         and not _SENTENCE.search(text)
     )
 
@@ -59,7 +75,9 @@ def title_from_opening(blocks: list[Block]) -> str | None:
             and _looks_like_title(joined)
         ):
             candidate = joined
-        if not _looks_like_title(candidate):
+        if not _looks_like_title(candidate) and not (
+            index < _OTHER_TITLE_LINES and _looks_like_other_title(candidate)
+        ):
             continue
         prev = lines[index - 1] if index else ""
         if prev and _is_organ(prev) and _TITLE_OPENING.match(candidate):

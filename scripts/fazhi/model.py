@@ -169,6 +169,7 @@ META_FIELDS = (
     "signer",
     "addressee",
     "cc",
+    "document_type",
 )
 
 
@@ -187,6 +188,8 @@ class ReportMeta:
     signer: str | None = None
     addressee: str | None = None
     cc: list[str] = field(default_factory=list)
+    # annual_report | leaders_duty_report | rule_of_law_report | plan | other (fazhi.meta_doctype)
+    document_type: str | None = None
     unknown: dict[str, str] = field(default_factory=dict)
     provenance: dict[str, Provenance] = field(default_factory=dict)
 
@@ -244,6 +247,7 @@ class Report:
             "signer": meta.signer,
             "addressee": meta.addressee,
             "cc": list(meta.cc),
+            "document_type": meta.document_type,
             "source": {
                 "file": self.source.file,
                 "sha256": self.source.sha256,

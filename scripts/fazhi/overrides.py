@@ -16,6 +16,7 @@ from typing import Any, get_args
 import yaml
 
 from .exceptions import OverrideError
+from .meta_doctype import DOCUMENT_TYPES
 from .model import Level, Region, ReportMeta
 from .region_resolve import Clue, resolve_region
 
@@ -23,7 +24,7 @@ OVERRIDE_SUFFIX = ".meta.yml"
 _TEXT_FIELDS = ("title", "issuer", "doc_number", "signer", "addressee")
 _LIST_FIELDS = ("co_issuers", "cc")
 _REGION_KEYS = ("province", "city", "county", "township", "code")
-FIELDS = (*_TEXT_FIELDS, *_LIST_FIELDS, "level", "region", "year", "date_signed")
+FIELDS = (*_TEXT_FIELDS, *_LIST_FIELDS, "level", "region", "year", "date_signed", "document_type")
 _CODE = re.compile(r"^\d{2}(?:\d{2}(?:\d{2}(?:\d{3})?)?)?$")
 _LEVELS = get_args(Level)
 
@@ -104,6 +105,10 @@ def _check(key: str, value: Any, file: str, line: int | None) -> Any:
     if key == "level":
         if value not in _LEVELS:
             raise fail(" | ".join(_LEVELS))
+        return value
+    if key == "document_type":
+        if value not in DOCUMENT_TYPES:
+            raise fail(" | ".join(DOCUMENT_TYPES))
         return value
     if key == "year":
         if isinstance(value, bool) or not isinstance(value, int) or not 2000 <= value <= 2100:

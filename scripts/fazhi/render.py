@@ -8,6 +8,7 @@ import yaml
 
 from .fidelity import ACTION_NAMES, cleaning_counts, cleaning_log_name
 from .markup import GENERATED, escape_block, escape_inline, html_text
+from .meta_doctype import TYPE_LABELS
 from .model import Block, Report
 
 UNKNOWN = "未注明"
@@ -33,6 +34,8 @@ def front_matter(report: Report) -> str:
 def _description(report: Report) -> str:
     meta = report.meta
     place = meta.issuer or _place(report) or UNKNOWN
+    if meta.document_type not in (None, "annual_report"):
+        return f"{place}：{TYPE_LABELS[meta.document_type]}"
     year = f"{meta.year}年度" if meta.year else "年度未注明"
     return f"{place}{year}法治政府建设年度报告"
 
@@ -85,7 +88,9 @@ def meta_table(report: Report, region_links: dict[str, str] | None = None) -> st
     """
     meta = report.meta
     issuers = "、".join([meta.issuer, *meta.co_issuers]) if meta.issuer else None
+    kind = TYPE_LABELS.get(meta.document_type or "")
     rows = [
+        ("文件类型", html_text(kind) if kind else None, "document_type"),
         ("发布机关", html_text(issuers) if issuers else None, "issuer"),
         ("层级", _LEVEL_NAMES.get(meta.level or ""), "level"),
         ("地区", _region_cell(report, region_links or {}), "region"),
@@ -98,6 +103,27 @@ def meta_table(report: Report, region_links: dict[str, str] | None = None) -> st
         lines.append(f'<tr><th scope="row">{label}</th><td>{_cell(value, field, report)}</td></tr>')
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
+
+
+def type_note(report: Report) -> str:
+    """What a document that is not an annual 法治政府建设 report is, said above its metadata."""
+    meta = report.meta
+    if meta.document_type == "annual_report":
+        return ""
+    if meta.document_type is None:
+        reason = meta.unknown.get("document_type", "")
+        return (
+            '<p class="fz-doctype-note"><strong>文件类型未能判断</strong>：标题不能表明本文件是'
+            f"法治政府建设年度报告（{html_text(reason)}）。</p>"
+        )
+    year = "；计划所列年份是计划年度，不是报告年度，因此“年度”一栏为空" if meta.document_type == "plan" else ""
+    if meta.document_type == "other":
+        year = "；它不报告某一年度的法治政府建设，因此“年度”一栏为空"
+    return (
+        '<p class="fz-doctype-note"><strong>本文件不是法治政府建设年度报告</strong>，而是'
+        f"{html_text(TYPE_LABELS[meta.document_type])}。它与年度报告一同收录，"
+        f"但不计入年度报告的统计{year}。</p>"
+    )
 
 
 def doc_header(report: Report) -> str:
@@ -250,6 +276,7 @@ def render_report_page(
         front_matter(report),
         title_heading(report),
         *lead_sections,
+        type_note(report),
         meta_table(report),
         doc_header(report),
         script_note(report),

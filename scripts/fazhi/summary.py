@@ -17,6 +17,7 @@ from .charts import Series, chart_block, distribution
 from .indicator_views import format_value, source_href, value_in_yuan
 from .indicators import Vocabulary
 from .markup import GENERATED, escape_inline, html_text
+from .meta_doctype import counted
 from .model import Indicator, Report
 from .render import UNKNOWN
 
@@ -213,11 +214,17 @@ def charts_page(reports: Sequence[Report], vocab: Vocabulary) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def stats_index(reports: Sequence[Report]) -> str:
+def stats_index(reports: Sequence[Report], left_out: int = 0) -> str:
+    note = (
+        f"另有 {left_out} 份文件不是法治政府建设年度报告（工作要点、通知、述法报告、法治建设报告等），"
+        "照常收录并在其页面注明文件类型，但不计入以下统计。"
+        if left_out
+        else ""
+    )
     parts = [
         f"---\n{GENERATED}\ntitle: 统计\n---",
         "# 统计",
-        f"本站共收录 {len(reports)} 份报告。",
+        f"本站共收录 {len(reports)} 份年度报告。{note}",
         "- [统计图表](charts.md)：各年度、各省份报告数量，主要指标的分布\n"
         "- [指标对比表](indicators/index.md)：各报告的规范指标并列对比，可排序，附原文链接\n"
         "- [指标对比表 CSV 下载](indicators.csv)",
@@ -228,9 +235,11 @@ def stats_index(reports: Sequence[Report]) -> str:
 
 
 def summary_pages(reports: Sequence[Report], vocab: Vocabulary) -> dict[str, str]:
-    """Every page and file under stats/."""
+    """Every page and file under stats/: of the annual reports only (`counted`)."""
+    everything = len(reports)
+    reports = [r for r in reports if counted(r)]
     pages = {
-        STATS + "index.md": stats_index(reports),
+        STATS + "index.md": stats_index(reports, everything - len(reports)),
         STATS + "charts.md": charts_page(reports, vocab),
         STATS + "indicators.csv": summary_csv(reports, vocab),
     }
