@@ -38,6 +38,13 @@ def test_a_plan_page_says_it_is_not_an_annual_report(mixed):
     assert "泾县2024年法治政府建设工作要点" in page
 
 
+@pytest.mark.parametrize("file", [PLAN, DUTY])
+def test_only_annual_reports_carry_the_required_items_badges(mixed, file):
+    project, result = mixed
+    assert "fz-badges" not in _page(project, result, file)
+    assert "fz-badges" in _page(project, result, SEEDS[0].name)
+
+
 def test_an_annual_report_page_has_no_such_note(mixed):
     project, result = mixed
     page = _page(project, result, SEEDS[0].name)

@@ -16,6 +16,7 @@ from typing import Any
 from .coverage import REQUIRED_ITEMS
 from .ids import short_name, slug
 from .markup import html_text
+from .meta_doctype import counted
 from .model import Report
 from .related import Neighbour, Similarities, similar_reports
 from .term_matrix import TermCounts, Terms
@@ -290,11 +291,14 @@ def _report_list(ctx: SiteContext, here: str, ids: list[str], with_place: bool =
 
 
 def lead_sections(report: Report, ctx: SiteContext) -> tuple[str, ...]:
-    """Above the text: where the report sits (breadcrumbs) and the required-items badges."""
+    """Above the text: where the report sits (breadcrumbs) and the required-items badges, which
+    only an annual report (or one whose kind is undecided) is held to: a plan or a 述法 report
+    missing 存在的不足 is no shortcoming."""
     here = ctx.report_doc(report.id)
     year = f"{report.meta.year}年度" if report.meta.year else "年度未注明"
     place = place_of(report)
-    return crumbs(ctx, here, place, year, unknown=not place), badges(report, here)
+    trail = crumbs(ctx, here, place, year, unknown=not place)
+    return (trail, badges(report, here)) if counted(report) else (trail,)
 
 
 def neighbour_sections(report: Report, ctx: SiteContext) -> tuple[str, ...]:
